@@ -1,0 +1,43 @@
+namespace Attune.Storage.Catalog;
+
+/// <summary>
+/// The durable registry of control-plane resources and their tags. Every method commits before it
+/// returns, so an acknowledged create, update or delete survives a crash.
+/// </summary>
+public interface ICatalog
+{
+    /// <summary>Inserts the record; false when a resource with that ARN already exists.</summary>
+    Task<bool> TryInsertAsync(ResourceRecord record, CancellationToken cancellationToken = default);
+
+    Task<ResourceRecord?> GetAsync(string arn, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the stored record with the same ARN; false when it no longer exists.</summary>
+    Task<bool> UpdateAsync(ResourceRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the record and its tags; false when it did not exist.</summary>
+    Task<bool> DeleteAsync(string arn, CancellationToken cancellationToken = default);
+
+    /// <summary>Resources of one kind whose ARN starts with <paramref name="arnPrefix"/>, in creation order.</summary>
+    Task<CatalogPage> ListAsync(
+        string kind, string arnPrefix, string? parentArn, long afterSequence, int maxResults,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Children of <paramref name="parentArn"/> of the given kinds whose status is not a delete status.</summary>
+    Task<IReadOnlyList<ResourceRecord>> ListLiveChildrenAsync(
+        string parentArn, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default);
+
+    /// <summary>Resources of any kind whose status is still transient (see <see cref="ResourceStatus.IsTransient"/>).</summary>
+    Task<IReadOnlyList<ResourceRecord>> ListTransientAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Resources of the given kinds whose body references <paramref name="arn"/> in <paramref name="member"/>.</summary>
+    Task<IReadOnlyList<ResourceRecord>> ListReferencingAsync(
+        string kind, string member, string arn, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<KeyValuePair<string, string>>> GetTagsAsync(string arn, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or overwrites tags; fails with false when the result would exceed <paramref name="maxTags"/>.</summary>
+    Task<bool> SetTagsAsync(
+        string arn, IReadOnlyList<KeyValuePair<string, string>> tags, int maxTags, CancellationToken cancellationToken = default);
+
+    Task RemoveTagsAsync(string arn, IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+}
