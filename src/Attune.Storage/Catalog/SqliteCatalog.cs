@@ -15,16 +15,10 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
 
     public SqliteCatalog(string databasePath)
     {
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
+        _connectionString = SqliteFiles.ConnectionString(databasePath);
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            PRAGMA journal_mode=WAL;
             CREATE TABLE IF NOT EXISTS resources (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 arn TEXT NOT NULL UNIQUE,
@@ -267,16 +261,7 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
 
     public void Dispose() => _writeLock.Dispose();
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragmas = connection.CreateCommand();
-        // NORMAL is durable against a killed process in WAL mode; only a power loss can drop the last commits.
-        pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
-        pragmas.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteFiles.Open(_connectionString);
 
     private static void Bind(SqliteCommand command, ResourceRecord record)
     {
