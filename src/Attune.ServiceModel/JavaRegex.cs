@@ -6,6 +6,7 @@ namespace Attune.ServiceModel;
 /// <summary>
 /// Turns the Java regular expressions of AWS models into .NET ones with full-match semantics,
 /// the way AWS's validators apply them (the whole value must match, not a substring).
+/// NonBacktracking keeps matching linear in the input, so no model pattern can be turned into a ReDoS.
 /// </summary>
 internal static class JavaRegex
 {
@@ -13,7 +14,7 @@ internal static class JavaRegex
 
     public static Regex Compile(string javaPattern) =>
         new($@"\A(?:{ToDotNet(javaPattern)})\z",
-            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled,
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking,
             MatchTimeout);
 
     /// <summary>Rewrites the escapes whose meaning differs: Java's \d, \w, \s are ASCII-only and .NET lacks \p{ASCII}.</summary>

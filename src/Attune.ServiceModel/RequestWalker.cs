@@ -78,12 +78,8 @@ internal sealed class RequestWalker
                 ValidateMap(shape, value, redact);
                 break;
             case ShapeKind.String when Expect(value, JsonValueKind.String, "Member must be a string", redact):
-                if (StringConstraints.HasAny(shape))
-                {
-                    StringConstraints.Collect(shape, value, _violations);
-                    ReportViolations(value, redact);
-                }
-
+                StringConstraints.Collect(shape, value, _violations);
+                ReportViolations(value, redact);
                 break;
             case ShapeKind.Blob when Expect(value, JsonValueKind.String, "Member must be a base64-encoded string", redact):
                 ValidateBlob(shape, value, redact);
@@ -126,25 +122,43 @@ internal sealed class RequestWalker
         foreach (var entry in map.EnumerateObject())
         {
             count++;
-            var keyShape = shape.Key!;
-            if (StringConstraints.HasAny(keyShape))
+            var key = ValidateMapKey(shape.Key!, entry, redact);
+            if (key is null)
             {
-                StringConstraints.Collect(keyShape, entry.Name, _violations);
-                if (_violations.Count > 0)
-                {
-                    var shown = redact || keyShape.Sensitive ? null : entry.Name;
-                    ReportFormatted(shown, $"Map keys must satisfy constraint: [{string.Join(", ", _violations)}]");
-                    _violations.Clear();
-                }
+                continue;
             }
 
-            _path.Add((entry.Name, -1));
+            _path.Add((key, -1));
             ValidateChild(shape.Value!, entry.Value, redact);
             _path.RemoveAt(_path.Count - 1);
         }
 
         StringConstraints.CollectLength(shape, count, _violations);
         ReportViolations(map, redact);
+    }
+
+    /// <summary>Reports the key's violations at the map's path, as AWS does; returns the key unless it is not valid text.</summary>
+    private string? ValidateMapKey(Shape keyShape, JsonProperty entry, bool redact)
+    {
+        string key;
+        try
+        {
+            key = entry.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            ReportFormatted(null, $"Map keys must satisfy constraint: [{StringConstraints.InvalidText}]");
+            return null;
+        }
+
+        StringConstraints.Collect(keyShape, key, _violations);
+        if (_violations.Count > 0)
+        {
+            ReportFormatted(redact || keyShape.Sensitive ? null : key, $"Map keys must satisfy constraint: [{string.Join(", ", _violations)}]");
+            _violations.Clear();
+        }
+
+        return key;
     }
 
     private void ValidateChild(Shape shape, JsonElement value, bool redact)
@@ -161,7 +175,8 @@ internal sealed class RequestWalker
 
     private void ValidateBlob(Shape shape, JsonElement value, bool redact)
     {
-        if (!Base64.IsValid(value.GetString(), out var decodedLength))
+        var text = StringConstraints.TryGetText(value);
+        if (text is null || !Base64.IsValid(text, out var decodedLength))
         {
             Report(value, redact, "Member must be a base64-encoded string");
             return;
@@ -229,7 +244,7 @@ internal sealed class RequestWalker
     {
         var shown = redact ? null : value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringConstraints.TryGetText(value),
             JsonValueKind.Object or JsonValueKind.Array => null,
             _ => value.GetRawText(),
         };

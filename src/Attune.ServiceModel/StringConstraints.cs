@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace Attune.ServiceModel;
 
@@ -15,8 +16,8 @@ internal static class StringConstraints
 {
     private const int StackCharLimit = 256;
 
-    public static bool HasAny(Shape shape) =>
-        shape.Min is not null || shape.Max is not null || shape.Pattern is not null || shape.Enum is not null;
+    /// <summary>JsonDocument does not check the UTF-8 inside strings or escapes, so validation must.</summary>
+    public const string InvalidText = "Member must be valid UTF-8 text";
 
     /// <summary>Checks a JSON string in place: unescaped values are transcoded into a stack or pooled buffer, not a new string.</summary>
     public static void Collect(Shape shape, JsonElement value, List<string> violations)
@@ -24,7 +25,26 @@ internal static class StringConstraints
         var raw = JsonMarshal.GetRawUtf8Value(value)[1..^1];
         if (raw.IndexOf((byte)'\\') >= 0)
         {
-            Collect(shape, value.GetString(), violations);
+            if (TryGetText(value) is not { } text)
+            {
+                violations.Add(InvalidText);
+            }
+            else if (HasAny(shape))
+            {
+                Collect(shape, text, violations);
+            }
+
+            return;
+        }
+
+        if (!Utf8.IsValid(raw))
+        {
+            violations.Add(InvalidText);
+            return;
+        }
+
+        if (!HasAny(shape))
+        {
             return;
         }
 
@@ -43,6 +63,19 @@ internal static class StringConstraints
         finally
         {
             ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The string's text, or null when its UTF-8 or its \u escapes are malformed (lone surrogates).</summary>
+    public static string? TryGetText(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 
@@ -79,6 +112,9 @@ internal static class StringConstraints
     }
 
     public static string Format(double bound) => bound.ToString(CultureInfo.InvariantCulture);
+
+    private static bool HasAny(Shape shape) =>
+        shape.Min is not null || shape.Max is not null || shape.Pattern is not null || shape.Enum is not null;
 
     private static int CountCodePoints(ReadOnlySpan<char> text)
     {
