@@ -1,0 +1,296 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace Attune.ServiceModel;
+
+/// <summary>
+/// Walks a parsed request alongside its input shape and collects AWS-worded violations. Paths follow AWS's
+/// JSON-protocol convention: members by name, list items as <c>eventList.1.member.eventType</c> (1-based),
+/// map values as <c>context.KEY</c>. Nothing is formatted unless something fails, so the valid path stays allocation-light.
+/// </summary>
+internal sealed class RequestWalker
+{
+    /// <summary>AWS counts every violation but lists a bounded number of them.</summary>
+    public const int MaxReportedErrors = 10;
+
+    [ThreadStatic]
+    private static RequestWalker? _cachedWalker;
+
+    private readonly List<(string? Name, int Index)> _path = [];
+    private readonly List<string> _violations = [];
+    private readonly StringBuilder _messages = new();
+    private int _errorCount;
+
+    /// <summary>Returns the AWS-style message listing the violations, or null when the request is valid.</summary>
+    public static string? Validate(Shape input, JsonElement root)
+    {
+        var walker = _cachedWalker ??= new RequestWalker();
+        walker._path.Clear();
+        walker._violations.Clear();
+        walker._messages.Clear();
+        walker._errorCount = 0;
+        walker.ValidateMembers(input, root, input.Sensitive);
+        if (walker._errorCount == 0)
+        {
+            return null;
+        }
+
+        var plural = walker._errorCount == 1 ? "" : "s";
+        return $"{walker._errorCount} validation error{plural} detected: {walker._messages}";
+    }
+
+    private void ValidateMembers(Shape structure, JsonElement json, bool redact)
+    {
+        foreach (var member in structure.Members)
+        {
+            if (member.Location is not null)
+            {
+                continue;
+            }
+
+            _path.Add((member.Name, -1));
+            if (json.TryGetProperty(member.Utf8Name, out var value) && value.ValueKind != JsonValueKind.Null)
+            {
+                ValidateValue(member.Shape, value, redact);
+            }
+            else if (member.Required)
+            {
+                ReportNull();
+            }
+
+            _path.RemoveAt(_path.Count - 1);
+        }
+    }
+
+    private void ValidateValue(Shape shape, JsonElement value, bool redact)
+    {
+        redact |= shape.Sensitive;
+        switch (shape.Kind)
+        {
+            case ShapeKind.Structure when Expect(value, JsonValueKind.Object, "Member must be a structure (JSON object)", redact):
+                ValidateMembers(shape, value, redact);
+                break;
+            case ShapeKind.List when Expect(value, JsonValueKind.Array, "Member must be a list (JSON array)", redact):
+                ValidateList(shape, value, redact);
+                break;
+            case ShapeKind.Map when Expect(value, JsonValueKind.Object, "Member must be a map (JSON object)", redact):
+                ValidateMap(shape, value, redact);
+                break;
+            case ShapeKind.String when Expect(value, JsonValueKind.String, "Member must be a string", redact):
+                StringConstraints.Collect(shape, value, _violations);
+                ReportViolations(value, redact);
+                break;
+            case ShapeKind.Blob when Expect(value, JsonValueKind.String, "Member must be a base64-encoded string", redact):
+                ValidateBlob(shape, value, redact);
+                break;
+            case ShapeKind.Boolean when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False):
+                Report(value, redact, "Member must be a boolean");
+                break;
+            case ShapeKind.Integer:
+                ValidateInteger(shape, value, redact, int.MinValue, int.MaxValue);
+                break;
+            case ShapeKind.Long:
+                ValidateInteger(shape, value, redact, long.MinValue, long.MaxValue);
+                break;
+            case ShapeKind.Float or ShapeKind.Double when Expect(value, JsonValueKind.Number, "Member must be a number", redact):
+                ValidateRange(shape, value.GetDouble(), value, redact);
+                break;
+            case ShapeKind.Timestamp:
+                // botocore's json and rest-json serializers send timestamps as epoch seconds (a JSON number).
+                Expect(value, JsonValueKind.Number, "Member must be a timestamp in epoch seconds (JSON number)", redact);
+                break;
+        }
+    }
+
+    private void ValidateList(Shape shape, JsonElement list, bool redact)
+    {
+        StringConstraints.CollectLength(shape, list.GetArrayLength(), _violations);
+        ReportViolations(list, redact);
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            _path.Add((null, index++));
+            ValidateChild(shape.Member!, item, redact);
+            _path.RemoveAt(_path.Count - 1);
+        }
+    }
+
+    private void ValidateMap(Shape shape, JsonElement map, bool redact)
+    {
+        var count = 0;
+        foreach (var entry in map.EnumerateObject())
+        {
+            count++;
+            var key = ValidateMapKey(shape.Key!, entry, redact);
+            if (key is null)
+            {
+                continue;
+            }
+
+            _path.Add((key, -1));
+            ValidateChild(shape.Value!, entry.Value, redact);
+            _path.RemoveAt(_path.Count - 1);
+        }
+
+        StringConstraints.CollectLength(shape, count, _violations);
+        ReportViolations(map, redact);
+    }
+
+    /// <summary>Reports the key's violations at the map's path, as AWS does; returns the key unless it is not valid text.</summary>
+    private string? ValidateMapKey(Shape keyShape, JsonProperty entry, bool redact)
+    {
+        string key;
+        try
+        {
+            key = entry.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            ReportFormatted(null, $"Map keys must satisfy constraint: [{StringConstraints.InvalidText}]");
+            return null;
+        }
+
+        StringConstraints.Collect(keyShape, key, _violations);
+        if (_violations.Count > 0)
+        {
+            ReportFormatted(redact || keyShape.Sensitive ? null : key, $"Map keys must satisfy constraint: [{string.Join(", ", _violations)}]");
+            _violations.Clear();
+        }
+
+        return key;
+    }
+
+    private void ValidateChild(Shape shape, JsonElement value, bool redact)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            ReportNull();
+        }
+        else
+        {
+            ValidateValue(shape, value, redact);
+        }
+    }
+
+    private void ValidateBlob(Shape shape, JsonElement value, bool redact)
+    {
+        var text = StringConstraints.TryGetText(value);
+        if (text is null || !Base64.IsValid(text, out var decodedLength))
+        {
+            Report(value, redact, "Member must be a base64-encoded string");
+            return;
+        }
+
+        StringConstraints.CollectLength(shape, decodedLength, _violations);
+        ReportViolations(value, redact);
+    }
+
+    private void ValidateInteger(Shape shape, JsonElement value, bool redact, long typeMin, long typeMax)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+        {
+            Report(value, redact, "Member must be an integer");
+            return;
+        }
+
+        if (shape.Min is null && number < typeMin)
+        {
+            Report(value, redact, $"Member must have value greater than or equal to {typeMin}");
+        }
+        else if (shape.Max is null && number > typeMax)
+        {
+            Report(value, redact, $"Member must have value less than or equal to {typeMax}");
+        }
+
+        ValidateRange(shape, number, value, redact);
+    }
+
+    private void ValidateRange(Shape shape, double number, JsonElement value, bool redact)
+    {
+        if (number < shape.Min)
+        {
+            Report(value, redact, $"Member must have value greater than or equal to {StringConstraints.Format(shape.Min.Value)}");
+        }
+
+        if (number > shape.Max)
+        {
+            Report(value, redact, $"Member must have value less than or equal to {StringConstraints.Format(shape.Max.Value)}");
+        }
+    }
+
+    private bool Expect(JsonElement value, JsonValueKind kind, string constraint, bool redact)
+    {
+        if (value.ValueKind == kind)
+        {
+            return true;
+        }
+
+        Report(value, redact, constraint);
+        return false;
+    }
+
+    private void ReportViolations(JsonElement value, bool redact)
+    {
+        foreach (var violation in _violations)
+        {
+            Report(value, redact, violation);
+        }
+
+        _violations.Clear();
+    }
+
+    private void Report(JsonElement value, bool redact, string constraint)
+    {
+        var shown = redact ? null : value.ValueKind switch
+        {
+            JsonValueKind.String => StringConstraints.TryGetText(value),
+            JsonValueKind.Object or JsonValueKind.Array => null,
+            _ => value.GetRawText(),
+        };
+        ReportFormatted(shown, constraint);
+    }
+
+    private void ReportNull() => Append("Value null", "Member must not be null");
+
+    private void ReportFormatted(string? shownValue, string constraint) =>
+        Append(shownValue is null ? "Value" : $"Value '{shownValue}'", constraint);
+
+    private void Append(string subject, string constraint)
+    {
+        if (_errorCount++ >= MaxReportedErrors)
+        {
+            return;
+        }
+
+        if (_messages.Length > 0)
+        {
+            _messages.Append("; ");
+        }
+
+        _messages.Append(subject).Append(" at '");
+        AppendPath();
+        _messages.Append("' failed to satisfy constraint: ").Append(constraint);
+    }
+
+    private void AppendPath()
+    {
+        for (var i = 0; i < _path.Count; i++)
+        {
+            if (i > 0)
+            {
+                _messages.Append('.');
+            }
+
+            var (name, index) = _path[i];
+            if (name is null)
+            {
+                _messages.Append(index + 1).Append(".member");
+            }
+            else
+            {
+                _messages.Append(name);
+            }
+        }
+    }
+}
