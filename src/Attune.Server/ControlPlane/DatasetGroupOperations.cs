@@ -26,7 +26,7 @@ public sealed class DatasetGroupOperations(Resources resources) : IOperationFami
         registry.Add("DeleteDatasetGroup", DeleteAsync);
     }
 
-    private async Task<JsonObject?> CreateAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> CreateAsync(JsonElement input, CallContext context)
     {
         var name = input.RequiredString("name");
         var roleArn = input.OptionalString("roleArn");
@@ -45,16 +45,16 @@ public sealed class DatasetGroupOperations(Resources resources) : IOperationFami
         return new JsonObject { ["datasetGroupArn"] = arn }.AddIfPresent("domain", domain);
     }
 
-    private async Task<JsonObject?> DescribeAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> DescribeAsync(JsonElement input, CallContext context)
     {
         var record = await resources.GetAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
         return new JsonObject { ["datasetGroup"] = record.ParseBody() };
     }
 
-    private Task<JsonObject> ListAsync(JsonElement input, RequestContext context) =>
+    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context) => await
         resources.ListAsync(ResourceKinds.DatasetGroup, "datasetGroups", null, input, context, SummaryMembers);
 
-    private async Task<JsonObject?> DeleteAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
     {
         var record = await resources.GetAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
         var children = await resources.Catalog.ListLiveChildrenAsync(record.Arn, Dependents, context.Aborted);

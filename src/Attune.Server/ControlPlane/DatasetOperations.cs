@@ -21,7 +21,7 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
         registry.Add("DeleteDataset", DeleteAsync);
     }
 
-    private async Task<JsonObject?> CreateAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> CreateAsync(JsonElement input, CallContext context)
     {
         var name = input.RequiredString("name");
         var typeName = input.RequiredString("datasetType");
@@ -61,13 +61,13 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
         return new JsonObject { ["datasetArn"] = arn };
     }
 
-    private async Task<JsonObject?> DescribeAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> DescribeAsync(JsonElement input, CallContext context)
     {
         var record = await resources.GetAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
         return new JsonObject { ["dataset"] = record.ParseBody() };
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
     {
         var groupArn = input.OptionalString("datasetGroupArn");
         if (groupArn is not null)
@@ -81,7 +81,7 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
     /// Swaps in a new schema. It must fit the dataset type and keep every column of the current schema with
     /// its type (Personalize lets a schema replacement add columns, not drop or retype them).
     /// </summary>
-    private async Task<JsonObject?> UpdateAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> UpdateAsync(JsonElement input, CallContext context)
     {
         var dataset = await resources.GetActiveAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
         await EnsureNoImportRunningAsync(dataset, context);
@@ -117,7 +117,7 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
         return new JsonObject { ["datasetArn"] = dataset.Arn };
     }
 
-    private async Task<JsonObject?> DeleteAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
     {
         var dataset = await resources.GetAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
         await EnsureNoImportRunningAsync(dataset, context);
@@ -125,7 +125,7 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
         return null;
     }
 
-    private async Task EnsureNoImportRunningAsync(ResourceRecord dataset, RequestContext context)
+    private async Task EnsureNoImportRunningAsync(ResourceRecord dataset, CallContext context)
     {
         var jobs = await resources.Catalog.ListLiveChildrenAsync(dataset.Arn, [ResourceKinds.DatasetImportJob], context.Aborted);
         var running = jobs.FirstOrDefault(j => ResourceStatus.IsTransient(j.Status));

@@ -16,7 +16,7 @@ public sealed class RecipeOperations : IOperationFamily
     }
 
     /// <summary>Attune has no domain (recommender) recipes yet, so a domain filter lists nothing.</summary>
-    private static Task<JsonObject?> ListAsync(JsonElement input, RequestContext context)
+    private static Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
     {
         var recipes = input.OptionalString("domain") is null ? RecipeCatalog.All : [];
         var start = (int)PageToken.Decode(input.OptionalString("nextToken"), Listing);
@@ -41,7 +41,7 @@ public sealed class RecipeOperations : IOperationFamily
         return Task.FromResult<JsonObject?>(output);
     }
 
-    private static Task<JsonObject?> DescribeAsync(JsonElement input, RequestContext context)
+    private static Task<JsonObject?> DescribeAsync(JsonElement input, CallContext context)
     {
         var arn = input.RequiredString("recipeArn");
         var recipe = RecipeCatalog.Find(arn) ?? throw ApiErrors.NotFound(arn);

@@ -15,14 +15,14 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
     public ICatalog Catalog => catalog;
 
     /// <summary>The resource, or ResourceNotFoundException when it is absent or of another kind.</summary>
-    public async Task<ResourceRecord> GetAsync(string arn, string kind, RequestContext context)
+    public async Task<ResourceRecord> GetAsync(string arn, string kind, CallContext context)
     {
         var record = await catalog.GetAsync(arn, context.Aborted);
         return record is not null && record.Kind == kind ? record : throw ApiErrors.NotFound(arn);
     }
 
     /// <summary>Like <see cref="GetAsync"/> but also requires the ACTIVE status that using a resource needs.</summary>
-    public async Task<ResourceRecord> GetActiveAsync(string arn, string kind, RequestContext context)
+    public async Task<ResourceRecord> GetActiveAsync(string arn, string kind, CallContext context)
     {
         var record = await GetAsync(arn, kind, context);
         return record.Status == ResourceStatus.Active
@@ -36,7 +36,7 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
     /// </summary>
     public async Task CreateAsync(
         string kind, string arn, string name, string? parentArn, JsonObject body,
-        IReadOnlyList<KeyValuePair<string, string>> tags, RequestContext context, bool hasStatus = true)
+        IReadOnlyList<KeyValuePair<string, string>> tags, CallContext context, bool hasStatus = true)
     {
         var status = hasStatus ? ResourceStatus.CreatePending : ResourceStatus.Active;
         if (hasStatus)
@@ -57,7 +57,7 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
     }
 
     /// <summary>Marks the resource DELETE PENDING; the lifecycle grain removes it and what it owns.</summary>
-    public async Task DeleteAsync(ResourceRecord record, RequestContext context)
+    public async Task DeleteAsync(ResourceRecord record, CallContext context)
     {
         if (record.Status is ResourceStatus.DeletePending or ResourceStatus.DeleteInProgress)
         {
@@ -74,7 +74,7 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
     /// plus nextToken while more remain.
     /// </summary>
     public async Task<JsonObject> ListAsync(
-        string kind, string resultKey, string? parentArn, JsonElement input, RequestContext context,
+        string kind, string resultKey, string? parentArn, JsonElement input, CallContext context,
         IReadOnlyList<string> summaryMembers)
     {
         var listing = $"{kind}|{context.ArnPrefix}|{parentArn}";

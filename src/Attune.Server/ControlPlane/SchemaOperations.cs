@@ -37,7 +37,7 @@ public sealed class SchemaOperations(Resources resources) : IOperationFamily
         }
     }
 
-    private async Task<JsonObject?> CreateAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> CreateAsync(JsonElement input, CallContext context)
     {
         var name = input.RequiredString("name");
         var json = input.RequiredString("schema");
@@ -49,16 +49,16 @@ public sealed class SchemaOperations(Resources resources) : IOperationFamily
         return new JsonObject { ["schemaArn"] = arn };
     }
 
-    private async Task<JsonObject?> DescribeAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> DescribeAsync(JsonElement input, CallContext context)
     {
         var record = await resources.GetAsync(input.RequiredString("schemaArn"), ResourceKinds.Schema, context);
         return new JsonObject { ["schema"] = record.ParseBody() };
     }
 
-    private Task<JsonObject> ListAsync(JsonElement input, RequestContext context) =>
+    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context) => await
         resources.ListAsync(ResourceKinds.Schema, "schemas", null, input, context, SummaryMembers);
 
-    private async Task<JsonObject?> DeleteAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
     {
         var record = await resources.GetAsync(input.RequiredString("schemaArn"), ResourceKinds.Schema, context);
         var users = await resources.Catalog.ListReferencingAsync(ResourceKinds.Dataset, "schemaArn", record.Arn, context.Aborted);

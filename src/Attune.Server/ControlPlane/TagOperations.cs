@@ -14,7 +14,7 @@ public sealed class TagOperations(Resources resources) : IOperationFamily
         registry.Add("ListTagsForResource", ListAsync);
     }
 
-    private async Task<JsonObject?> TagAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> TagAsync(JsonElement input, CallContext context)
     {
         var arn = await ExistingAsync(input, context);
         if (!await resources.Catalog.SetTagsAsync(arn, Tags.Read(input), Tags.MaxPerResource, context.Aborted))
@@ -24,7 +24,7 @@ public sealed class TagOperations(Resources resources) : IOperationFamily
         return [];
     }
 
-    private async Task<JsonObject?> UntagAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> UntagAsync(JsonElement input, CallContext context)
     {
         var arn = await ExistingAsync(input, context);
         var keys = input.OptionalArray("tagKeys").Select(k => k.GetString()!).ToList();
@@ -32,7 +32,7 @@ public sealed class TagOperations(Resources resources) : IOperationFamily
         return [];
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, RequestContext context)
+    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
     {
         var arn = await ExistingAsync(input, context);
         var tags = new JsonArray();
@@ -43,7 +43,7 @@ public sealed class TagOperations(Resources resources) : IOperationFamily
         return new JsonObject { ["tags"] = tags };
     }
 
-    private async Task<string> ExistingAsync(JsonElement input, RequestContext context)
+    private async Task<string> ExistingAsync(JsonElement input, CallContext context)
     {
         var arn = input.RequiredString("resourceArn");
         return await resources.Catalog.GetAsync(arn, context.Aborted) is not null ? arn : throw ApiErrors.NotFound(arn);

@@ -18,10 +18,10 @@ public sealed class RequestMetrics : IDisposable
         _duration = _meter.CreateHistogram<double>("attune.request.duration", "s", "API request latency by service and operation.");
     }
 
-    /// <param name="outcome">"ok" or the error code returned.</param>
+    /// <summary>Counts one request; <c>outcome</c> is "ok" or the error code returned.</summary>
     public void Record(string service, string operation, string outcome, TimeSpan elapsed)
     {
-        var tags = new TagList { { "service", service }, { "operation", operation }, { "outcome", outcome } };
+        var tags = new System.Diagnostics.TagList { { "service", service }, { "operation", operation }, { "outcome", outcome } };
         _requests.Add(1, tags);
         _duration.Record(elapsed.TotalSeconds, tags);
     }

@@ -44,7 +44,7 @@ internal sealed partial class ControlPlaneEndpoint(
             {
                 throw ApiErrors.Unsupported(operation.Name);
             }
-            var context = new RequestContext(
+            var context = new CallContext(
                 CredentialScope.Region(http.Request.Headers.Authorization) ?? options.Value.DefaultRegion,
                 options.Value.AccountId,
                 clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0,
