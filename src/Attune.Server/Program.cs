@@ -33,7 +33,7 @@ builder.AddEmbeddedSilo(attune, silo);
 var app = builder.Build();
 app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, error) =>
     error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
-app.MapPost("/", (HttpContext http, ControlPlaneEndpoint endpoint) => endpoint.HandleAsync(http));
+app.MapPersonalizeApis();
 app.MapGet("/health", () => Results.Json(new { status = "healthy" }));
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.Run();

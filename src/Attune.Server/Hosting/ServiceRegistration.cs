@@ -22,7 +22,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, TagOperations>();
         services.AddSingleton<IOperationFamily, RecipeOperations>();
         services.AddSingleton<OperationRegistry>();
-        services.AddSingleton<ControlPlaneEndpoint>();
+        services.AddSingleton<ApiPipeline>();
         services.AddHostedService<RecoveryService>();
     }
 }

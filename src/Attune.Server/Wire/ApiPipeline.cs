@@ -8,34 +8,33 @@ using Microsoft.Extensions.Options;
 namespace Attune.Server.Wire;
 
 /// <summary>
-/// The awsJson1_1 front door of the control plane: POST / with X-Amz-Target: AmazonPersonalize.&lt;Op&gt;.
-/// Every request is validated against the service model before its operation runs.
+/// What every API request goes through, whatever its protocol: read the body (bounded), validate it
+/// against the service model, run the operation, write the output or the modeled error, count it.
 /// </summary>
-internal sealed partial class ControlPlaneEndpoint(
+internal sealed partial class ApiPipeline(
     OperationRegistry operations,
     RequestMetrics metrics,
     IOptions<AttuneOptions> options,
     TimeProvider clock,
-    ILogger<ControlPlaneEndpoint> logger)
+    ILogger<ApiPipeline> logger)
 {
-    private const string Service = "personalize";
-    private static readonly ServiceModel.ServiceModel Model = ServiceModel.ServiceModel.Personalize;
-
-    public async Task HandleAsync(HttpContext http)
+    /// <param name="http">The request.</param>
+    /// <param name="model">The service the request addresses.</param>
+    /// <param name="operation">The resolved operation, or null when the request named none the model knows.</param>
+    /// <param name="requestedName">What the request asked for, for the UnknownOperationException message.</param>
+    public async Task HandleAsync(HttpContext http, ServiceModel.ServiceModel model, OperationModel? operation, string requestedName)
     {
         var started = Stopwatch.GetTimestamp();
-        var target = http.Request.Headers["X-Amz-Target"].ToString();
-        var operationName = "unknown";
+        var contentType = model.Protocol == "json" ? WireResponses.AwsJsonContentType : WireResponses.RestJsonContentType;
         var outcome = "ok";
         try
         {
-            if (!Model.TryGetOperationByTarget(target, out var operation))
+            if (operation is null)
             {
-                throw ApiErrors.UnknownOperation(target);
+                throw ApiErrors.UnknownOperation(requestedName);
             }
-            operationName = operation.Name;
             using var body = await RequestBody.ReadAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
-            using var request = RequestValidator.Validate(Model, operation, body.Span);
+            using var request = RequestValidator.Validate(model, operation, body.Span);
             if (!request.IsValid)
             {
                 throw new ApiException(request.Failure!.ErrorCode, request.Failure.Message);
@@ -50,18 +49,18 @@ internal sealed partial class ControlPlaneEndpoint(
                 clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0,
                 http.RequestAborted);
             var output = await handler(request.Root, context);
-            await WireResponses.WriteOutputAsync(http.Response, WireResponses.AwsJsonContentType, output);
+            await WireResponses.WriteOutputAsync(http.Response, contentType, output);
         }
         catch (ApiException error)
         {
             outcome = error.ErrorCode;
-            LogRejected(logger, operationName, error.ErrorCode, error.Message);
+            LogRejected(logger, operation?.Name ?? requestedName, error.ErrorCode, error.Message);
             await WireResponses.WriteErrorAsync(
-                http.Response, WireResponses.AwsJsonContentType, Model.ErrorHttpStatus(error.ErrorCode), error.ErrorCode, error.Message);
+                http.Response, contentType, model.ErrorHttpStatus(error.ErrorCode), error.ErrorCode, error.Message);
         }
         finally
         {
-            metrics.Record(Service, operationName, outcome, Stopwatch.GetElapsedTime(started));
+            metrics.Record(model.Name, operation?.Name ?? "unknown", outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 
