@@ -8,6 +8,6 @@ namespace Attune.Contracts.Imports;
 public interface IDatasetImportJobGrain : IGrainWithStringKey
 {
     /// <summary>Starts the job if it is not already running and returns at once.</summary>
-    [Alias("Start")]
+    [Alias("Start"), OneWay]
     Task StartAsync();
 }

@@ -9,6 +9,6 @@ namespace Attune.Contracts.Lifecycle;
 [Alias("attune.IResourceLifecycleGrain")]
 public interface IResourceLifecycleGrain : IGrainWithStringKey
 {
-    [Alias("Advance")]
+    [Alias("Advance"), OneWay]
     Task AdvanceAsync();
 }

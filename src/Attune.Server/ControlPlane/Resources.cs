@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Imports;
 using Attune.Contracts.Lifecycle;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
@@ -52,7 +53,7 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
         }
         if (hasStatus)
         {
-            await AdvanceAsync(arn);
+            await AdvanceAsync(kind, arn);
         }
     }
 
@@ -64,10 +65,13 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
             return;
         }
         await catalog.UpdateAsync(record.WithStatus(ResourceStatus.DeletePending, context.Now), context.Aborted);
-        await AdvanceAsync(record.Arn);
+        await AdvanceAsync(record.Kind, record.Arn);
     }
 
-    public Task AdvanceAsync(string arn) => grains.GetGrain<IResourceLifecycleGrain>(arn).AdvanceAsync();
+    /// <summary>Hands the resource to the grain that moves it on: its job grain for jobs, the lifecycle grain otherwise.</summary>
+    public Task AdvanceAsync(string kind, string arn) => kind == ResourceKinds.DatasetImportJob
+        ? grains.GetGrain<IDatasetImportJobGrain>(arn).StartAsync()
+        : grains.GetGrain<IResourceLifecycleGrain>(arn).AdvanceAsync();
 
     /// <summary>
     /// A List* response: <paramref name="resultKey"/> holds the summaries (the named members of each body),

@@ -26,7 +26,7 @@ internal sealed partial class RecoveryService(
             foreach (var record in await catalog.ListTransientAsync())
             {
                 LogResuming(logger, record.Kind, record.Arn, record.Status);
-                await resources.AdvanceAsync(record.Arn);
+                await resources.AdvanceAsync(record.Kind, record.Arn);
             }
         }
         catch (Exception error)

@@ -1,6 +1,9 @@
+using Attune.Grains.Imports;
+using Attune.Grains.Lifecycle;
 using Attune.Server.ControlPlane;
 using Attune.Server.Observability;
 using Attune.Server.Wire;
+using Attune.Storage;
 using Attune.Storage.Catalog;
 
 namespace Attune.Server.Hosting;
@@ -21,6 +24,11 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, DatasetOperations>();
         services.AddSingleton<IOperationFamily, TagOperations>();
         services.AddSingleton<IOperationFamily, RecipeOperations>();
+        services.AddSingleton<IOperationFamily, DatasetImportJobOperations>();
+        services.AddSingleton(new StorageLocations(attune.FullDataDir, attune.FullObjectRoot));
+        services.AddSingleton<DatasetGroupLocks>();
+        services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
+        services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<RecoveryService>();
