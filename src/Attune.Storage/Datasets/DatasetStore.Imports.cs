@@ -1,0 +1,111 @@
+using Attune.Storage.Schemas;
+using Microsoft.Data.Sqlite;
+
+namespace Attune.Storage.Datasets;
+
+/// <summary>
+/// The import ledger: every bulk import is a row in <c>imports</c> whose state moves
+/// <c>staging</c> → <c>committed</c> (→ <c>superseded</c> → <c>replaced</c> once a FULL import replaced it).
+/// Rows are visible only once committed, so a crash at any point leaves the dataset as it was.
+/// </summary>
+public sealed partial class DatasetStore
+{
+    private const string Staging = "staging";
+    private const string Committed = "committed";
+    private const string Superseded = "superseded";
+    private const string Replaced = "replaced";
+
+    /// <summary>
+    /// Removes what interrupted imports left behind (call at startup, before new imports start) and finishes
+    /// replacements a crash cut short. Returns the job ARNs whose import never committed: mark them CREATE FAILED.
+    /// </summary>
+    public IReadOnlyList<string> DiscardInterruptedImports()
+    {
+        using var connection = OpenConnection();
+        var pending = new List<(long Batch, string Job, string Dataset, string State)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT batch, job, dataset, state FROM imports WHERE state IN ('{Staging}', '{Superseded}')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                pending.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        foreach (var (batch, _, dataset, state) in pending)
+        {
+            using var transaction = new WriteTransaction(connection);
+            Execute(connection, $"DROP TABLE IF EXISTS \"{dataset}_b{batch}\"");
+            Execute(connection, state == Staging
+                ? "DELETE FROM imports WHERE batch = $batch"
+                : $"UPDATE imports SET state = '{Replaced}' WHERE batch = $batch", ("$batch", batch));
+            transaction.Commit();
+        }
+
+        return pending.Where(p => p.State == Staging).Select(p => p.Job).ToList();
+    }
+
+    /// <summary>True when the import of <paramref name="jobArn"/> committed (its data is or was visible): after a restart, such a job is ACTIVE.</summary>
+    public bool IsImportCommitted(string jobArn)
+    {
+        using var connection = OpenConnection();
+        return Scalar(connection, $"SELECT count(*) FROM imports WHERE job = $job AND state IN ('{Committed}', '{Superseded}', '{Replaced}')", ("$job", jobArn)) > 0;
+    }
+
+    /// <summary>True when a bulk import into this dataset has committed (INCREMENTAL imports need one first).</summary>
+    public bool HasBulkImport(DatasetType type)
+    {
+        using var connection = OpenConnection();
+        return Scalar(connection, $"SELECT count(*) FROM imports WHERE dataset = $dataset AND state = '{Committed}'", ("$dataset", DatasetLayout.Key(type))) > 0;
+    }
+
+    internal static long BeginImport(SqliteConnection connection, string jobArn, DatasetType type, string mode) =>
+        Scalar(connection, $"INSERT INTO imports (job, dataset, mode, state) VALUES ($job, $dataset, $mode, '{Staging}') RETURNING batch",
+            ("$job", jobArn), ("$dataset", DatasetLayout.Key(type)), ("$mode", mode));
+
+    /// <summary>Makes the batch visible; a FULL import supersedes the dataset's earlier committed batches (inside the caller's transaction).</summary>
+    internal static void MarkCommitted(SqliteConnection connection, long batch, DatasetType type, long rows, bool replacesEarlier)
+    {
+        if (replacesEarlier)
+        {
+            Execute(connection, $"UPDATE imports SET state = '{Superseded}' WHERE dataset = $dataset AND state = '{Committed}'",
+                ("$dataset", DatasetLayout.Key(type)));
+        }
+
+        Execute(connection, $"UPDATE imports SET state = '{Committed}', rows = $rows WHERE batch = $batch", ("$rows", rows), ("$batch", batch));
+    }
+
+    /// <summary>Drops superseded batch tables, one short transaction each.</summary>
+    internal static void DropSuperseded(SqliteConnection connection, DatasetType type)
+    {
+        var batches = new List<long>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT batch FROM imports WHERE dataset = $dataset AND state = '{Superseded}'";
+            command.Parameters.AddWithValue("$dataset", DatasetLayout.Key(type));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                batches.Add(reader.GetInt64(0));
+            }
+        }
+
+        foreach (var batch in batches)
+        {
+            using var transaction = new WriteTransaction(connection);
+            Execute(connection, $"DROP TABLE IF EXISTS \"{DatasetLayout.BatchTable(type, batch)}\"");
+            Execute(connection, $"UPDATE imports SET state = '{Replaced}' WHERE batch = $batch", ("$batch", batch));
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Forgets a batch that will never commit and drops its staging table.</summary>
+    internal static void Abandon(SqliteConnection connection, long batch, DatasetType type)
+    {
+        using var transaction = new WriteTransaction(connection);
+        Execute(connection, $"DROP TABLE IF EXISTS \"{DatasetLayout.BatchTable(type, batch)}\"");
+        Execute(connection, "DELETE FROM imports WHERE batch = $batch", ("$batch", batch));
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,121 @@
+using Attune.Storage.Schemas;
+using Microsoft.Data.Sqlite;
+
+namespace Attune.Storage.Datasets;
+
+/// <summary>Reads for training and serving.</summary>
+public sealed partial class DatasetStore
+{
+    /// <summary>All visible events of <paramref name="type"/> (Interactions or Action_Interactions) as columnar arrays in file order.</summary>
+    public InteractionData ReadInteractions(DatasetType type = DatasetType.Interactions)
+    {
+        if (!DatasetLayout.IsEventDataset(type))
+        {
+            throw new ArgumentException($"{type.WireName()} is not an event dataset.", nameof(type));
+        }
+
+        using var connection = OpenConnection();
+        using var snapshot = new ReadSnapshot(connection);
+        var tables = VisibleTables(connection, type);
+        var count = checked((int)tables.Sum(table => Scalar(connection, $"SELECT count(*) FROM \"{table}\"")));
+        var users = new DenseIndex();
+        var items = new DenseIndex();
+        var eventTypes = new DenseIndex();
+        var userIndex = new int[count];
+        var itemIndex = new int[count];
+        var timestamp = new long[count];
+        var eventTypeIndex = new int[count];
+        var eventValue = new float[count];
+        var row = 0;
+        foreach (var table in tables)
+        {
+            using var query = new RawStatement(connection, $"SELECT {DatasetLayout.EventColumns} FROM \"{table}\" ORDER BY rowid");
+            while (row < count && query.Next())
+            {
+                userIndex[row] = users.Map(query.ColumnLong(0));
+                itemIndex[row] = items.Map(query.ColumnLong(1));
+                timestamp[row] = query.ColumnLong(2);
+                eventTypeIndex[row] = query.ColumnIsNull(3) ? -1 : eventTypes.Map(query.ColumnLong(3));
+                eventValue[row] = query.ColumnIsNull(4) ? float.NaN : (float)query.ColumnDouble(4);
+                row++;
+            }
+        }
+
+        var itemDictionary = type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds;
+        return new InteractionData
+        {
+            UserIndex = userIndex,
+            ItemIndex = itemIndex,
+            Timestamp = timestamp,
+            EventTypeIndex = eventTypeIndex,
+            EventValue = eventValue,
+            UserIds = users.Names(connection, DatasetLayout.UserIds),
+            ItemIds = items.Names(connection, itemDictionary),
+            EventTypes = eventTypes.Names(connection, DatasetLayout.EventTypes),
+        };
+    }
+
+    /// <summary>
+    /// Items, users or actions with their metadata columns (all when <paramref name="columns"/> is null; unknown
+    /// names are skipped), ordered by first appearance of the id.
+    /// </summary>
+    public EntityData ReadEntities(DatasetType type, IReadOnlyCollection<string>? columns = null)
+    {
+        if (DatasetLayout.IsEventDataset(type))
+        {
+            throw new ArgumentException($"{type.WireName()} is not an items, users or actions dataset.", nameof(type));
+        }
+
+        using var connection = OpenConnection();
+        using var snapshot = new ReadSnapshot(connection);
+        var table = DatasetLayout.Key(type);
+        if (!TableExists(connection, table))
+        {
+            return new EntityData { Ids = [], FromBulkImport = [], Columns = new Dictionary<string, EntityColumn>() };
+        }
+
+        var selected = ColumnsOf(connection, table)
+            .Where(c => c.Name.StartsWith("c_", StringComparison.Ordinal))
+            .Select(c => (Field: DatasetLayout.FieldOfColumn(c.Name), Type: DatasetLayout.TypeOfDeclared(c.DeclaredType)))
+            .Where(c => columns is null || columns.Contains(c.Field, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        var count = checked((int)Scalar(connection, $"SELECT count(*) FROM \"{table}\""));
+        var ids = new string[count];
+        var bulk = new bool[count];
+        var values = selected.Select(_ => new object?[count]).ToList();
+        var dictionary = DatasetLayout.IdDictionary(DatasetLayout.EntityIdField(type))!;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT d.id, t.origin{string.Concat(selected.Select(c => ", t." + DatasetLayout.Column(c.Field)))} " +
+            $"FROM \"{table}\" t JOIN {dictionary} d ON d.idx = t.idx ORDER BY t.idx";
+        using var reader = command.ExecuteReader();
+        var row = 0;
+        while (reader.Read() && row < count)
+        {
+            ids[row] = reader.GetString(0);
+            bulk[row] = reader.GetInt64(1) == DatasetLayout.OriginBulk;
+            for (var c = 0; c < selected.Count; c++)
+            {
+                values[c][row] = reader.IsDBNull(c + 2) ? null : ReadValue(reader, c + 2, selected[c].Type);
+            }
+
+            row++;
+        }
+
+        var result = new Dictionary<string, EntityColumn>(StringComparer.OrdinalIgnoreCase);
+        for (var c = 0; c < selected.Count; c++)
+        {
+            result[selected[c].Field] = new EntityColumn(selected[c].Field, selected[c].Type, values[c]);
+        }
+
+        return new EntityData { Ids = ids[..row], FromBulkImport = bulk[..row], Columns = result };
+    }
+
+    private static object ReadValue(SqliteDataReader reader, int ordinal, AvroType type) => type switch
+    {
+        AvroType.Int => reader.GetInt32(ordinal),
+        AvroType.Long => reader.GetInt64(ordinal),
+        AvroType.Float or AvroType.Double => reader.GetDouble(ordinal),
+        AvroType.Boolean => reader.GetInt64(ordinal) != 0,
+        _ => reader.GetString(ordinal),
+    };
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Attune.Storage.Datasets;
+using Microsoft.Data.Sqlite;
+
+namespace Attune.Storage.Import;
+
+/// <summary>
+/// The write side of one import: a staging batch table filled in bounded transactions, the interning dictionaries
+/// and the final publishing transaction.
+/// </summary>
+internal sealed class StagingSession : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly long _batch;
+    private readonly string _table;
+    private readonly List<Schemas.SchemaField> _extras;
+    private readonly Dictionary<string, IdDictionary> _dictionaries = [];
+    private readonly RawStatement _insert;
+    private readonly Stopwatch _transactionClock = new();
+    private WriteTransaction? _transaction;
+
+    public StagingSession(SqliteConnection connection, ImportRequest request, long batch)
+    {
+        _connection = connection;
+        _batch = batch;
+        Request = request;
+        _table = DatasetLayout.BatchTable(request.DatasetType, batch);
+        _extras = DatasetLayout.ExtraFields(request.DatasetType, request.Schema);
+        var columns = _extras.Select(f => DatasetLayout.Column(f.Name)).ToList();
+        var sql = DatasetLayout.IsEventDataset(request.DatasetType)
+            ? $"INSERT INTO \"{_table}\" ({DatasetLayout.EventColumns}{Prefixed(columns)}) VALUES ({Parameters(5 + columns.Count)})"
+            : $"INSERT OR REPLACE INTO \"{_table}\" (idx{Prefixed(columns)}) VALUES ({Parameters(1 + columns.Count)})";
+        _insert = new RawStatement(connection, sql);
+    }
+
+    public ImportRequest Request { get; }
+
+    public long Rows { get; private set; }
+
+    public TimeSpan LongestTransaction { get; private set; }
+
+    /// <summary>A writer for a file whose header mapped the schema fields to <paramref name="sources"/>.</summary>
+    public RowWriter WriterFor(int[] sources)
+    {
+        BeginIfNeeded();
+        return new RowWriter(Request.DatasetType, Request.Schema, sources, _insert, Dictionary);
+    }
+
+    /// <summary>Counts a written row; at each transaction boundary commits and returns true.</summary>
+    public bool CountRow()
+    {
+        Rows++;
+        if (Rows % CsvImporter.RowsPerTransaction != 0)
+        {
+            return false;
+        }
+
+        CommitStaging();
+        BeginIfNeeded();
+        return true;
+    }
+
+    /// <summary>Publishes the batch in one short transaction, then drops what a FULL import replaced.</summary>
+    public void Finish()
+    {
+        CommitStaging();
+        var type = Request.DatasetType;
+        var full = Request.Mode == ImportMode.Full;
+        _transaction = new WriteTransaction(_connection);
+        _transactionClock.Restart();
+        if (!DatasetLayout.IsEventDataset(type))
+        {
+            var entityTable = DatasetLayout.Key(type);
+            DatasetStore.EnsureEntityTable(_connection, type, _extras);
+            var columns = Prefixed(_extras.Select(f => DatasetLayout.Column(f.Name)).ToList());
+            if (full)
+            {
+                DatasetStore.Execute(_connection, $"DELETE FROM \"{entityTable}\" WHERE origin = {DatasetLayout.OriginBulk}");
+            }
+
+            DatasetStore.Execute(_connection,
+                $"INSERT OR REPLACE INTO \"{entityTable}\" (idx, origin{columns}) SELECT idx, {DatasetLayout.OriginBulk}{columns} FROM \"{_table}\"");
+            DatasetStore.Execute(_connection, $"DROP TABLE \"{_table}\"");
+        }
+
+        DatasetStore.MarkCommitted(_connection, _batch, type, Rows, replacesEarlier: full);
+        CommitStaging();
+        DatasetStore.DropSuperseded(_connection, type);
+    }
+
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        _transaction = null;
+        _insert.Dispose();
+        foreach (var dictionary in _dictionaries.Values)
+        {
+            dictionary.Dispose();
+        }
+
+        _dictionaries.Clear();
+    }
+
+    private IdDictionary Dictionary(string table)
+    {
+        if (!_dictionaries.TryGetValue(table, out var dictionary))
+        {
+            dictionary = IdDictionary.Load(_connection, table);
+            _dictionaries.Add(table, dictionary);
+        }
+
+        return dictionary;
+    }
+
+    private void BeginIfNeeded()
+    {
+        if (_transaction is null)
+        {
+            _transaction = new WriteTransaction(_connection);
+            _transactionClock.Restart();
+        }
+    }
+
+    private void CommitStaging()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        _transaction.Commit();
+        _transaction.Dispose();
+        _transaction = null;
+        if (_transactionClock.Elapsed > LongestTransaction)
+        {
+            LongestTransaction = _transactionClock.Elapsed;
+        }
+    }
+
+    private static string Prefixed(IReadOnlyList<string> columns) => string.Concat(columns.Select(c => ", " + c));
+
+    private static string Parameters(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => $"?{i}"));
+}
