@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -13,6 +14,8 @@ internal sealed class RequestWalker
 {
     /// <summary>AWS counts every violation but lists a bounded number of them.</summary>
     public const int MaxReportedErrors = 10;
+
+    private const int MaxStackMembers = 64;
 
     [ThreadStatic]
     private static RequestWalker? _cachedWalker;
@@ -40,27 +43,52 @@ internal sealed class RequestWalker
         return $"{walker._errorCount} validation error{plural} detected: {walker._messages}";
     }
 
+    /// <summary>
+    /// One pass over the JSON object (TryGetProperty per member would rescan it for every member): present members are
+    /// checked in body order, then missing required ones in model order. A JSON null counts as missing.
+    /// </summary>
     private void ValidateMembers(Shape structure, JsonElement json, bool redact)
     {
-        foreach (var member in structure.Members)
+        var members = structure.Members;
+        Span<bool> present = members.Length <= MaxStackMembers ? stackalloc bool[members.Length] : new bool[members.Length];
+        foreach (var property in json.EnumerateObject())
         {
-            if (member.Location is not null)
+            var index = IndexOfMember(members, property);
+            if (index < 0 || members[index].Location is not null || property.Value.ValueKind == JsonValueKind.Null)
             {
                 continue;
             }
 
-            _path.Add((member.Name, -1));
-            if (json.TryGetProperty(member.Utf8Name, out var value) && value.ValueKind != JsonValueKind.Null)
-            {
-                ValidateValue(member.Shape, value, redact);
-            }
-            else if (member.Required)
-            {
-                ReportNull();
-            }
-
+            present[index] = true;
+            _path.Add((members[index].Name, -1));
+            ValidateValue(members[index].Shape, property.Value, redact);
             _path.RemoveAt(_path.Count - 1);
         }
+
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (members[i].Required && !present[i] && members[i].Location is null)
+            {
+                _path.Add((members[i].Name, -1));
+                ReportNull();
+                _path.RemoveAt(_path.Count - 1);
+            }
+        }
+    }
+
+    private static int IndexOfMember(MemberModel[] members, JsonProperty property)
+    {
+        var rawName = JsonMarshal.GetRawUtf8PropertyName(property);
+        var escaped = rawName.IndexOf((byte)'\\') >= 0;
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (escaped ? property.NameEquals(members[i].Utf8Name) : rawName.SequenceEqual(members[i].Utf8Name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void ValidateValue(Shape shape, JsonElement value, bool redact)

@@ -46,8 +46,8 @@ public sealed class EventsValidationTests
         var message = Fails(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1},{"sentAt":1,"eventValue":"high"},null]}""");
 
         Assert.Equal(
-            "3 validation errors detected: Value null at 'eventList.2.member.eventType' failed to satisfy constraint: Member must not be null; "
-            + "Value at 'eventList.2.member.eventValue' failed to satisfy constraint: Member must be a number; "
+            "3 validation errors detected: Value at 'eventList.2.member.eventValue' failed to satisfy constraint: Member must be a number; "
+            + "Value null at 'eventList.2.member.eventType' failed to satisfy constraint: Member must not be null; "
             + "Value null at 'eventList.3.member' failed to satisfy constraint: Member must not be null",
             message);
     }
