@@ -47,6 +47,11 @@ internal sealed class RequestWalker
             present[index] = true;
             _report.EnterMember(members[index].Name);
             ValidateValue(members[index].Shape, property.Value, redact);
+            if (members[index].JsonValue)
+            {
+                ValidateJsonValue(property.Value, redact || members[index].Shape.Sensitive);
+            }
+
             _report.Leave();
         }
 
@@ -106,13 +111,30 @@ internal sealed class RequestWalker
             case ShapeKind.Long:
                 ValidateInteger(shape, value, redact, long.MinValue, long.MaxValue);
                 break;
-            case ShapeKind.Float or ShapeKind.Double when Expect(value, JsonValueKind.Number, "Member must be a number", redact):
-                ValidateRange(shape, value.GetDouble(), value, redact);
+            case ShapeKind.Float or ShapeKind.Double:
+                ValidateNumber(shape, value, redact);
                 break;
             case ShapeKind.Timestamp:
                 // botocore's json and rest-json serializers send timestamps as epoch seconds (a JSON number).
                 Expect(value, JsonValueKind.Number, "Member must be a timestamp in epoch seconds (JSON number)", redact);
                 break;
+        }
+    }
+
+    private void ValidateJsonValue(JsonElement value, bool redact)
+    {
+        if (value.ValueKind != JsonValueKind.String || StringConstraints.TryGetText(value) is not { } text)
+        {
+            return;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = RequestValidator.MaxJsonDepth });
+        }
+        catch (JsonException)
+        {
+            _report.Value(value, redact, "Member must be a JSON document");
         }
     }
 
@@ -214,6 +236,17 @@ internal sealed class RequestWalker
         else if (shape.Max is null && number > typeMax)
         {
             _report.Value(value, redact, $"Member must have value less than or equal to {typeMax}");
+        }
+
+        ValidateRange(shape, number, value, redact);
+    }
+
+    private void ValidateNumber(Shape shape, JsonElement value, bool redact)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            _report.Value(value, redact, "Member must be a number");
+            return;
         }
 
         ValidateRange(shape, number, value, redact);

@@ -61,4 +61,16 @@ public sealed class EventsValidationTests
             + "Value null at 'trackingId' failed to satisfy constraint: Member must not be null",
             Fails(Model, "PutEvents", ""));
     }
+
+    [Fact]
+    public void Properties_must_hold_json_and_float_values_must_be_finite()
+    {
+        var message = Fails(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"properties":"{\"n\":","eventValue":1e400}]}""");
+
+        Assert.Equal(
+            "2 validation errors detected: Value at 'eventList.1.member.properties' failed to satisfy constraint: Member must be a JSON document; "
+            + "Value at 'eventList.1.member.eventValue' failed to satisfy constraint: Member must be a number",
+            message);
+        Passes(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"properties":"{\"numberOfRatings\":\"12\"}"}]}""");
+    }
 }
