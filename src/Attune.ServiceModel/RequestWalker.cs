@@ -128,11 +128,7 @@ internal sealed class RequestWalker
             return;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = RequestValidator.MaxJsonDepth });
-        }
-        catch (JsonException)
+        if (!StringConstraints.IsJsonDocument(text))
         {
             _report.Value(value, redact, "Member must be a JSON document");
         }

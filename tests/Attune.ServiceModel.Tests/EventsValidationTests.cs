@@ -72,5 +72,7 @@ public sealed class EventsValidationTests
             + "Value at 'eventList.1.member.eventValue' failed to satisfy constraint: Member must be a number",
             message);
         Passes(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"properties":"{\"numberOfRatings\":\"12\"}"}]}""");
+        Assert.Contains("Member must be a JSON document", Fails(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"properties":"   "}]}"""));
+        Assert.Contains("Member must be a JSON document", Fails(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"properties":"{} {}"}]}"""));
     }
 }
