@@ -1,66 +1,84 @@
 using System.Buffers.Text;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Attune.ServiceModel;
 
 /// <summary>
-/// Walks a parsed request alongside its input shape and collects AWS-worded violations. Paths follow AWS's
-/// JSON-protocol convention: members by name, list items as <c>eventList.1.member.eventType</c> (1-based),
-/// map values as <c>context.KEY</c>. Nothing is formatted unless something fails, so the valid path stays allocation-light.
+/// Walks a parsed request alongside its compiled input shape and reports every violation; one walker per thread
+/// is reused so the valid path allocates nothing beyond escaped strings and map keys.
 /// </summary>
 internal sealed class RequestWalker
 {
-    /// <summary>AWS counts every violation but lists a bounded number of them.</summary>
-    public const int MaxReportedErrors = 10;
+    private const int MaxStackMembers = 64;
 
     [ThreadStatic]
     private static RequestWalker? _cachedWalker;
 
-    private readonly List<(string? Name, int Index)> _path = [];
+    private readonly ViolationReport _report = new();
     private readonly List<string> _violations = [];
-    private readonly StringBuilder _messages = new();
-    private int _errorCount;
 
     /// <summary>Returns the AWS-style message listing the violations, or null when the request is valid.</summary>
     public static string? Validate(Shape input, JsonElement root)
     {
         var walker = _cachedWalker ??= new RequestWalker();
-        walker._path.Clear();
+        walker._report.Reset();
         walker._violations.Clear();
-        walker._messages.Clear();
-        walker._errorCount = 0;
         walker.ValidateMembers(input, root, input.Sensitive);
-        if (walker._errorCount == 0)
-        {
-            return null;
-        }
-
-        var plural = walker._errorCount == 1 ? "" : "s";
-        return $"{walker._errorCount} validation error{plural} detected: {walker._messages}";
+        return walker._report.Compose();
     }
 
+    /// <summary>
+    /// One pass over the JSON object (TryGetProperty per member would rescan it for every member): present members are
+    /// checked in body order, then missing required ones in model order. A JSON null counts as missing.
+    /// </summary>
     private void ValidateMembers(Shape structure, JsonElement json, bool redact)
     {
-        foreach (var member in structure.Members)
+        var members = structure.Members;
+        Span<bool> present = members.Length <= MaxStackMembers ? stackalloc bool[members.Length] : new bool[members.Length];
+        foreach (var property in json.EnumerateObject())
         {
-            if (member.Location is not null)
+            var index = IndexOfMember(members, property);
+            if (index < 0 || members[index].Location is not null || property.Value.ValueKind == JsonValueKind.Null)
             {
                 continue;
             }
 
-            _path.Add((member.Name, -1));
-            if (json.TryGetProperty(member.Utf8Name, out var value) && value.ValueKind != JsonValueKind.Null)
+            present[index] = true;
+            _report.EnterMember(members[index].Name);
+            ValidateValue(members[index].Shape, property.Value, redact);
+            if (members[index].JsonValue)
             {
-                ValidateValue(member.Shape, value, redact);
-            }
-            else if (member.Required)
-            {
-                ReportNull();
+                ValidateJsonValue(property.Value, redact || members[index].Shape.Sensitive);
             }
 
-            _path.RemoveAt(_path.Count - 1);
+            _report.Leave();
         }
+
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (members[i].Required && !present[i] && members[i].Location is null)
+            {
+                _report.EnterMember(members[i].Name);
+                _report.Null();
+                _report.Leave();
+            }
+        }
+    }
+
+    private static int IndexOfMember(MemberModel[] members, JsonProperty property)
+    {
+        var rawName = JsonMarshal.GetRawUtf8PropertyName(property);
+        var escaped = rawName.IndexOf((byte)'\\') >= 0;
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (escaped ? property.NameEquals(members[i].Utf8Name) : rawName.SequenceEqual(members[i].Utf8Name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void ValidateValue(Shape shape, JsonElement value, bool redact)
@@ -85,7 +103,7 @@ internal sealed class RequestWalker
                 ValidateBlob(shape, value, redact);
                 break;
             case ShapeKind.Boolean when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False):
-                Report(value, redact, "Member must be a boolean");
+                _report.Value(value, redact, "Member must be a boolean");
                 break;
             case ShapeKind.Integer:
                 ValidateInteger(shape, value, redact, int.MinValue, int.MaxValue);
@@ -93,13 +111,26 @@ internal sealed class RequestWalker
             case ShapeKind.Long:
                 ValidateInteger(shape, value, redact, long.MinValue, long.MaxValue);
                 break;
-            case ShapeKind.Float or ShapeKind.Double when Expect(value, JsonValueKind.Number, "Member must be a number", redact):
-                ValidateRange(shape, value.GetDouble(), value, redact);
+            case ShapeKind.Float or ShapeKind.Double:
+                ValidateNumber(shape, value, redact);
                 break;
             case ShapeKind.Timestamp:
                 // botocore's json and rest-json serializers send timestamps as epoch seconds (a JSON number).
                 Expect(value, JsonValueKind.Number, "Member must be a timestamp in epoch seconds (JSON number)", redact);
                 break;
+        }
+    }
+
+    private void ValidateJsonValue(JsonElement value, bool redact)
+    {
+        if (value.ValueKind != JsonValueKind.String || StringConstraints.TryGetText(value) is not { } text)
+        {
+            return;
+        }
+
+        if (!StringConstraints.IsJsonDocument(text))
+        {
+            _report.Value(value, redact, "Member must be a JSON document");
         }
     }
 
@@ -110,9 +141,9 @@ internal sealed class RequestWalker
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            _path.Add((null, index++));
+            _report.EnterItem(index++);
             ValidateChild(shape.Member!, item, redact);
-            _path.RemoveAt(_path.Count - 1);
+            _report.Leave();
         }
     }
 
@@ -128,9 +159,9 @@ internal sealed class RequestWalker
                 continue;
             }
 
-            _path.Add((key, -1));
+            _report.EnterMember(key);
             ValidateChild(shape.Value!, entry.Value, redact);
-            _path.RemoveAt(_path.Count - 1);
+            _report.Leave();
         }
 
         StringConstraints.CollectLength(shape, count, _violations);
@@ -147,14 +178,14 @@ internal sealed class RequestWalker
         }
         catch (InvalidOperationException)
         {
-            ReportFormatted(null, $"Map keys must satisfy constraint: [{StringConstraints.InvalidText}]");
+            _report.Shown(null, $"Map keys must satisfy constraint: [{StringConstraints.InvalidText}]");
             return null;
         }
 
         StringConstraints.Collect(keyShape, key, _violations);
         if (_violations.Count > 0)
         {
-            ReportFormatted(redact || keyShape.Sensitive ? null : key, $"Map keys must satisfy constraint: [{string.Join(", ", _violations)}]");
+            _report.Shown(redact || keyShape.Sensitive ? null : key, $"Map keys must satisfy constraint: [{string.Join(", ", _violations)}]");
             _violations.Clear();
         }
 
@@ -165,7 +196,7 @@ internal sealed class RequestWalker
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
-            ReportNull();
+            _report.Null();
         }
         else
         {
@@ -178,7 +209,7 @@ internal sealed class RequestWalker
         var text = StringConstraints.TryGetText(value);
         if (text is null || !Base64.IsValid(text, out var decodedLength))
         {
-            Report(value, redact, "Member must be a base64-encoded string");
+            _report.Value(value, redact, "Member must be a base64-encoded string");
             return;
         }
 
@@ -190,17 +221,28 @@ internal sealed class RequestWalker
     {
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
         {
-            Report(value, redact, "Member must be an integer");
+            _report.Value(value, redact, "Member must be an integer");
             return;
         }
 
         if (shape.Min is null && number < typeMin)
         {
-            Report(value, redact, $"Member must have value greater than or equal to {typeMin}");
+            _report.Value(value, redact, $"Member must have value greater than or equal to {typeMin}");
         }
         else if (shape.Max is null && number > typeMax)
         {
-            Report(value, redact, $"Member must have value less than or equal to {typeMax}");
+            _report.Value(value, redact, $"Member must have value less than or equal to {typeMax}");
+        }
+
+        ValidateRange(shape, number, value, redact);
+    }
+
+    private void ValidateNumber(Shape shape, JsonElement value, bool redact)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            _report.Value(value, redact, "Member must be a number");
+            return;
         }
 
         ValidateRange(shape, number, value, redact);
@@ -210,12 +252,12 @@ internal sealed class RequestWalker
     {
         if (number < shape.Min)
         {
-            Report(value, redact, $"Member must have value greater than or equal to {StringConstraints.Format(shape.Min.Value)}");
+            _report.Value(value, redact, $"Member must have value greater than or equal to {StringConstraints.Format(shape.Min.Value)}");
         }
 
         if (number > shape.Max)
         {
-            Report(value, redact, $"Member must have value less than or equal to {StringConstraints.Format(shape.Max.Value)}");
+            _report.Value(value, redact, $"Member must have value less than or equal to {StringConstraints.Format(shape.Max.Value)}");
         }
     }
 
@@ -226,7 +268,7 @@ internal sealed class RequestWalker
             return true;
         }
 
-        Report(value, redact, constraint);
+        _report.Value(value, redact, constraint);
         return false;
     }
 
@@ -234,63 +276,9 @@ internal sealed class RequestWalker
     {
         foreach (var violation in _violations)
         {
-            Report(value, redact, violation);
+            _report.Value(value, redact, violation);
         }
 
         _violations.Clear();
-    }
-
-    private void Report(JsonElement value, bool redact, string constraint)
-    {
-        var shown = redact ? null : value.ValueKind switch
-        {
-            JsonValueKind.String => StringConstraints.TryGetText(value),
-            JsonValueKind.Object or JsonValueKind.Array => null,
-            _ => value.GetRawText(),
-        };
-        ReportFormatted(shown, constraint);
-    }
-
-    private void ReportNull() => Append("Value null", "Member must not be null");
-
-    private void ReportFormatted(string? shownValue, string constraint) =>
-        Append(shownValue is null ? "Value" : $"Value '{shownValue}'", constraint);
-
-    private void Append(string subject, string constraint)
-    {
-        if (_errorCount++ >= MaxReportedErrors)
-        {
-            return;
-        }
-
-        if (_messages.Length > 0)
-        {
-            _messages.Append("; ");
-        }
-
-        _messages.Append(subject).Append(" at '");
-        AppendPath();
-        _messages.Append("' failed to satisfy constraint: ").Append(constraint);
-    }
-
-    private void AppendPath()
-    {
-        for (var i = 0; i < _path.Count; i++)
-        {
-            if (i > 0)
-            {
-                _messages.Append('.');
-            }
-
-            var (name, index) = _path[i];
-            if (name is null)
-            {
-                _messages.Append(index + 1).Append(".member");
-            }
-            else
-            {
-                _messages.Append(name);
-            }
-        }
     }
 }

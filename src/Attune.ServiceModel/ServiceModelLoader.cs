@@ -104,7 +104,8 @@ internal static class ServiceModelLoader
                 member.Name,
                 shapes[member.Value.GetProperty("shape").GetString()!],
                 required.Contains(member.Name),
-                member.Value.TryGetProperty("location", out var location) ? location.GetString() : null)),
+                member.Value.TryGetProperty("location", out var location) ? location.GetString() : null,
+                member.Value.TryGetProperty("jsonvalue", out var jsonValue) && jsonValue.GetBoolean())),
         ];
     }
 

@@ -113,6 +113,31 @@ internal static class StringConstraints
 
     public static string Format(double bound) => bound.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the text is exactly one JSON value; read with a pooled buffer rather than building a document.</summary>
+    public static bool IsJsonDocument(string text)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)), new JsonReaderOptions { MaxDepth = RequestValidator.MaxJsonDepth });
+            var sawValue = false;
+            while (reader.Read())
+            {
+                sawValue = true;
+            }
+
+            return sawValue;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
     private static bool HasAny(Shape shape) =>
         shape.Min is not null || shape.Max is not null || shape.Pattern is not null || shape.Enum is not null;
 

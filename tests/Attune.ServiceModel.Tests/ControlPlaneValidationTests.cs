@@ -140,6 +140,6 @@ public sealed class ControlPlaneValidationTests
         var message = Fails(Model, "CreateDatasetGroup", $$"""{"name":"g","tags":[{{tags}}]}""");
 
         Assert.StartsWith("24 validation errors detected: ", message, StringComparison.Ordinal);
-        Assert.Equal(RequestWalker.MaxReportedErrors, message.Split("; ").Length);
+        Assert.Equal(ViolationReport.MaxReportedErrors, message.Split("; ").Length);
     }
 }

@@ -46,8 +46,8 @@ public sealed class EventsValidationTests
         var message = Fails(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1},{"sentAt":1,"eventValue":"high"},null]}""");
 
         Assert.Equal(
-            "3 validation errors detected: Value null at 'eventList.2.member.eventType' failed to satisfy constraint: Member must not be null; "
-            + "Value at 'eventList.2.member.eventValue' failed to satisfy constraint: Member must be a number; "
+            "3 validation errors detected: Value at 'eventList.2.member.eventValue' failed to satisfy constraint: Member must be a number; "
+            + "Value null at 'eventList.2.member.eventType' failed to satisfy constraint: Member must not be null; "
             + "Value null at 'eventList.3.member' failed to satisfy constraint: Member must not be null",
             message);
     }
@@ -60,5 +60,19 @@ public sealed class EventsValidationTests
             + "Value null at 'sessionId' failed to satisfy constraint: Member must not be null; "
             + "Value null at 'trackingId' failed to satisfy constraint: Member must not be null",
             Fails(Model, "PutEvents", ""));
+    }
+
+    [Fact]
+    public void Properties_must_hold_json_and_float_values_must_be_finite()
+    {
+        var message = Fails(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"properties":"{\"n\":","eventValue":1e400}]}""");
+
+        Assert.Equal(
+            "2 validation errors detected: Value at 'eventList.1.member.properties' failed to satisfy constraint: Member must be a JSON document; "
+            + "Value at 'eventList.1.member.eventValue' failed to satisfy constraint: Member must be a number",
+            message);
+        Passes(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"properties":"{\"numberOfRatings\":\"12\"}"}]}""");
+        Assert.Contains("Member must be a JSON document", Fails(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"properties":"   "}]}"""));
+        Assert.Contains("Member must be a JSON document", Fails(Model, "PutEvents", """{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"properties":"{} {}"}]}"""));
     }
 }

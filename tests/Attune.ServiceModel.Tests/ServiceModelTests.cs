@@ -73,4 +73,26 @@ public sealed class ServiceModelTests
         Assert.DoesNotMatch(regex, "abc\n");
         Assert.DoesNotMatch(regex, "١٢٣");
     }
+
+    [Fact]
+    public void Every_input_shape_nests_well_within_the_json_depth_cap()
+    {
+        var inputs = new[] { ServiceModel.Personalize, ServiceModel.PersonalizeRuntime, ServiceModel.PersonalizeEvents }
+            .SelectMany(m => m.Operations)
+            .Select(o => o.Input!);
+
+        Assert.All(inputs, input => Assert.InRange(JsonDepth(input, 0), 1, RequestValidator.MaxJsonDepth / 2));
+    }
+
+    private static int JsonDepth(Shape shape, int guard)
+    {
+        Assert.True(guard < 100, $"{shape.Name} is recursive");
+        return shape.Kind switch
+        {
+            ShapeKind.Structure => 1 + shape.Members.Select(m => JsonDepth(m.Shape, guard + 1)).DefaultIfEmpty(0).Max(),
+            ShapeKind.List => 1 + JsonDepth(shape.Member!, guard + 1),
+            ShapeKind.Map => 1 + JsonDepth(shape.Value!, guard + 1),
+            _ => 0,
+        };
+    }
 }
