@@ -31,6 +31,7 @@ internal static class ServiceModelLoader
             Link(shapes[shape.Name], shape.Value, shapes, patterns);
         }
 
+        AttuneModelExtensions.Apply(serviceName, shapes);
         var operations = new List<OperationModel>();
         foreach (var operation in root.GetProperty("operations").EnumerateObject())
         {
