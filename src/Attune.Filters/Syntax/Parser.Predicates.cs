@@ -42,7 +42,7 @@ internal sealed partial class Parser
             throw FilterExpressionException.At(Current.Position, $"expected '.' and a column name after '{datasetToken.Text}' (fields are written Dataset.COLUMN), found {Current.Describe()}");
         }
 
-        if (Current.Kind != TokenKind.Word)
+        if (Current.Kind != TokenKind.Word || IsKeyword(Current))
         {
             throw FilterExpressionException.At(Current.Position, $"expected a column name after '{datasetToken.Text}.', found {Current.Describe()}");
         }
