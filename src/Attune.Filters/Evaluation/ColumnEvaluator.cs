@@ -22,10 +22,23 @@ internal static class ColumnEvaluator
         }
     }
 
-    /// <summary>Rows holding any of <paramref name="ids"/> (or, negated, the complement; != also drops rows without a value).</summary>
-    public static void Categorical(Predicate predicate, CategoricalColumn column, ReadOnlySpan<int> ids, Span<ulong> dest, int length)
+    /// <summary>
+    /// Rows holding any of <paramref name="ids"/> (or, negated, the complement; != also drops rows without a value).
+    /// Null ids (a null operand) match nothing, so only NOT IN passes every row.
+    /// </summary>
+    public static void Categorical(Predicate predicate, CategoricalColumn column, int[]? ids, Span<ulong> dest, int length)
     {
         dest.Clear();
+        if (ids is null)
+        {
+            if (predicate.Operator == ComparisonOperator.NotIn)
+            {
+                Bits.SetAll(dest, length);
+            }
+
+            return;
+        }
+
         foreach (var id in ids)
         {
             foreach (var row in column.RowsWith(id))

@@ -41,16 +41,9 @@ internal static class InteractionEvaluator
             throw new InvalidOperationException($"The filter reads {predicate.Field}; FilterContext.UserEventTypes must be set for UserID filters");
         }
 
-        int[] ids;
-        if (predicate.Operand is AnyOperand)
-        {
-            ids = Enumerable.Range(0, userEventTypes.ValueCount).ToArray();
-        }
-        else
-        {
-            ids = OperandResolver.CategoricalIds(predicate, userEventTypes, default);
-        }
-
+        var ids = predicate.Operand is AnyOperand
+            ? Enumerable.Range(0, userEventTypes.ValueCount).ToArray()
+            : OperandResolver.CategoricalIds(predicate, userEventTypes, default);
         ColumnEvaluator.Categorical(predicate, userEventTypes, ids, dest, length);
     }
 

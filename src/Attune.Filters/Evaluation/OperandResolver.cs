@@ -3,7 +3,8 @@ namespace Attune.Filters;
 /// <summary>Turns a bound operand into what a column is compared with: interned value ids or numbers. Once per request.</summary>
 internal static class OperandResolver
 {
-    public static int[] CategoricalIds(Predicate predicate, CategoricalColumn column, AttributeRow currentItem)
+    /// <summary>The ids to match; null when the operand is null (no current item, or it has no value).</summary>
+    public static int[]? CategoricalIds(Predicate predicate, CategoricalColumn column, AttributeRow currentItem)
     {
         if (predicate.IsOrdering)
         {
@@ -23,8 +24,18 @@ internal static class OperandResolver
             case NumberOperand number:
                 AddId(column, number.Text, ids);
                 break;
-            case CurrentItemOperand current when currentItem.Exists:
+            case CurrentItemOperand current:
+                if (!currentItem.Exists)
+                {
+                    return null;
+                }
+
                 var source = CurrentItemCategorical(predicate, current, currentItem);
+                if (!source.HasValue(currentItem.Index))
+                {
+                    return null;
+                }
+
                 foreach (var id in source.ValueIdsOf(currentItem.Index))
                 {
                     if (ReferenceEquals(source, column))
@@ -59,11 +70,10 @@ internal static class OperandResolver
                     throw MissingOrMistyped(predicate, current, "numeric");
                 }
 
-                var value = column.Span[currentItem.Index];
-                return double.IsNaN(value) && !predicate.IsOrdering ? [] : [value];
+                return [column.Span[currentItem.Index]];
             default:
-                // A request without a current item: nothing compares equal, no ordering holds.
-                return predicate.IsOrdering ? [double.NaN] : [];
+                // A request without a current item compares like a null value.
+                return [double.NaN];
         }
     }
 

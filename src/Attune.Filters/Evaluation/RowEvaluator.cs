@@ -26,7 +26,7 @@ internal static class RowEvaluator
         var table = user.Table!;
         if (table.TryGetCategorical(condition.Field.Column, out var categorical))
         {
-            var ids = OperandResolver.CategoricalIds(condition, categorical, default);
+            var ids = OperandResolver.CategoricalIds(condition, categorical, default)!;
             return ValueMatch.Categorical(condition.Operator, categorical.ValueIdsOf(user.Index), ids);
         }
 

@@ -6,12 +6,15 @@ namespace Attune.Filters;
 /// </summary>
 internal static class ValueMatch
 {
-    /// <summary>For IN, =, NOT IN and != the targets are the values to match; ordering operators use one threshold.</summary>
+    /// <summary>
+    /// For IN, =, NOT IN and != the targets are the values to match; ordering operators use one threshold.
+    /// A NaN target (the current item's null) equals nothing and differs from nothing.
+    /// </summary>
     public static bool Numeric(ComparisonOperator op, double value, ReadOnlySpan<double> targets) => op switch
     {
-        ComparisonOperator.In or ComparisonOperator.Equal => targets.Contains(value),
-        ComparisonOperator.NotIn => !targets.Contains(value),
-        ComparisonOperator.NotEqual => !double.IsNaN(value) && !targets.Contains(value),
+        ComparisonOperator.In or ComparisonOperator.Equal => EqualsAny(value, targets),
+        ComparisonOperator.NotIn => !EqualsAny(value, targets),
+        ComparisonOperator.NotEqual => DiffersFromAll(value, targets),
         ComparisonOperator.Less => value < targets[0],
         ComparisonOperator.LessOrEqual => value <= targets[0],
         ComparisonOperator.Greater => value > targets[0],
@@ -27,5 +30,31 @@ internal static class ValueMatch
             ComparisonOperator.NotIn => !any,
             _ => !rowValues.IsEmpty && !any,
         };
+    }
+
+    private static bool EqualsAny(double value, ReadOnlySpan<double> targets)
+    {
+        foreach (var target in targets)
+        {
+            if (value == target)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DiffersFromAll(double value, ReadOnlySpan<double> targets)
+    {
+        foreach (var target in targets)
+        {
+            if (!(value < target || value > target))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
