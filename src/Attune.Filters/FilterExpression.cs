@@ -79,5 +79,18 @@ public sealed class FilterExpression
     public BoundFilter Bind(IReadOnlyDictionary<string, string>? filterValues) =>
         _boundWithoutValues ?? FilterBinder.Bind(this, filterValues);
 
+    /// <summary>
+    /// Checks the fields against the dataset group's schemas (CreateFilter time): every field exists and is filterable,
+    /// comparisons use numeric fields, CurrentItem is compared with a field of the same kind, and quoted values for
+    /// numeric fields are numbers. <paramref name="schema"/> answers for Items, Users, Actions, Interactions and
+    /// Action_Interactions (CurrentItem/CurrentUser fields are asked as Items/Users fields).
+    /// </summary>
+    /// <exception cref="FilterExpressionException">A field does not fit; the message names it and its position.</exception>
+    public void Validate(Func<FilterDataset, string, FilterColumnKind> schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        SchemaValidator.Validate(this, schema);
+    }
+
     public override string ToString() => Text;
 }

@@ -15,6 +15,24 @@ public sealed class BitSet
         _words = new ulong[WordCount(length)];
     }
 
+    /// <summary>Rebuilds a set from <see cref="Words"/> (e.g. after serialization between grains).</summary>
+    public static BitSet FromWords(int length, ReadOnlySpan<ulong> words)
+    {
+        var set = new BitSet(length);
+        if (words.Length != set._words.Length)
+        {
+            throw new ArgumentException($"A set of {length} bits has {set._words.Length} words, not {words.Length}", nameof(words));
+        }
+
+        words.CopyTo(set._words);
+        if ((length & 63) != 0 && (set._words[^1] >> length) != 0)
+        {
+            throw new ArgumentException($"Bits at or past index {length} are set", nameof(words));
+        }
+
+        return set;
+    }
+
     /// <summary>Indexes 0..Length-1 can be members.</summary>
     public int Length { get; }
 
