@@ -40,6 +40,11 @@ public sealed class BoundFilter
     public void Evaluate(in FilterContext context, BitSet allowed)
     {
         ArgumentNullException.ThrowIfNull(allowed);
+        if (context.Candidates is null)
+        {
+            throw new ArgumentException("The context has no candidates table; construct it with new FilterContext(table)", nameof(context));
+        }
+
         var length = context.Candidates.Count;
         if (allowed.Length != length)
         {

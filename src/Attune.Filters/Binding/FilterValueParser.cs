@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Attune.Filters;
 
 /// <summary>Parses one filterValues entry: comma-separated, individually double-quoted values (<c>"a","b"</c>).</summary>
@@ -45,26 +43,9 @@ internal static class FilterValueParser
     private static string ReadQuoted(string name, string raw, ref int i)
     {
         var start = i;
-        var value = new StringBuilder();
-        i++;
-        while (i < raw.Length && raw[i] != '"')
-        {
-            if (raw[i] == '\\' && i + 1 < raw.Length && raw[i + 1] is '"' or '\\')
-            {
-                i++;
-            }
-
-            value.Append(raw[i]);
-            i++;
-        }
-
-        if (i == raw.Length)
-        {
-            throw Malformed(name, raw, start, "the value starting here has no closing double quote");
-        }
-
-        i++;
-        return value.ToString();
+        return QuotedString.TryRead(raw, ref i, out var value)
+            ? value
+            : throw Malformed(name, raw, start, "the value starting here has no closing double quote");
     }
 
     private static int SkipSpace(string raw, int i)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Attune.Filters;
 
 /// <summary>Splits an expression into tokens; all positions are 1-based.</summary>
@@ -106,26 +104,12 @@ internal static class Lexer
     private static Token ReadString(string text, ref int i)
     {
         var start = i;
-        var value = new StringBuilder();
-        i++;
-        while (i < text.Length && text[i] != '"')
-        {
-            if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] is '"' or '\\')
-            {
-                i++;
-            }
-
-            value.Append(text[i]);
-            i++;
-        }
-
-        if (i >= text.Length)
+        if (!QuotedString.TryRead(text, ref i, out var value))
         {
             throw FilterExpressionException.At(start + 1, "the string starting here has no closing double quote");
         }
 
-        i++;
-        return new Token(TokenKind.String, value.ToString(), start + 1);
+        return new Token(TokenKind.String, value, start + 1);
     }
 
     private static Token ReadParameter(string text, ref int i)

@@ -114,28 +114,20 @@ internal sealed partial class Parser
         return target.Value;
     }
 
-    private Condition ParseOr()
+    private Condition ParseOr() => ParseJoined("OR", ParseAnd, operands => new OrCondition(operands));
+
+    private Condition ParseAnd() => ParseJoined("AND", ParsePrimary, operands => new AndCondition(operands));
+
+    private Condition ParseJoined(string keyword, Func<Condition> parseOperand, Func<List<Condition>, Condition> join)
     {
-        var operands = new List<Condition> { ParseAnd() };
-        while (Current.IsWord("OR"))
+        var operands = new List<Condition> { parseOperand() };
+        while (Current.IsWord(keyword))
         {
             _next++;
-            operands.Add(ParseAnd());
+            operands.Add(parseOperand());
         }
 
-        return operands.Count == 1 ? operands[0] : new OrCondition(operands);
-    }
-
-    private Condition ParseAnd()
-    {
-        var operands = new List<Condition> { ParsePrimary() };
-        while (Current.IsWord("AND"))
-        {
-            _next++;
-            operands.Add(ParsePrimary());
-        }
-
-        return operands.Count == 1 ? operands[0] : new AndCondition(operands);
+        return operands.Count == 1 ? operands[0] : join(operands);
     }
 
     private Condition ParsePrimary()
