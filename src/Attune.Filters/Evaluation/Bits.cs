@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Attune.Filters;
 
@@ -19,7 +21,13 @@ internal static class Bits
 
     public static void Complement(Span<ulong> words, int length)
     {
-        for (var i = 0; i < words.Length; i++)
+        var vectors = MemoryMarshal.Cast<ulong, Vector<ulong>>(words);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = ~vectors[i];
+        }
+
+        for (var i = vectors.Length * Vector<ulong>.Count; i < words.Length; i++)
         {
             words[i] = ~words[i];
         }
@@ -29,7 +37,14 @@ internal static class Bits
 
     public static void And(Span<ulong> target, ReadOnlySpan<ulong> other)
     {
-        for (var i = 0; i < target.Length; i++)
+        var vectors = MemoryMarshal.Cast<ulong, Vector<ulong>>(target);
+        var others = MemoryMarshal.Cast<ulong, Vector<ulong>>(other);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] &= others[i];
+        }
+
+        for (var i = vectors.Length * Vector<ulong>.Count; i < target.Length; i++)
         {
             target[i] &= other[i];
         }
@@ -37,7 +52,14 @@ internal static class Bits
 
     public static void Or(Span<ulong> target, ReadOnlySpan<ulong> other)
     {
-        for (var i = 0; i < target.Length; i++)
+        var vectors = MemoryMarshal.Cast<ulong, Vector<ulong>>(target);
+        var others = MemoryMarshal.Cast<ulong, Vector<ulong>>(other);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] |= others[i];
+        }
+
+        for (var i = vectors.Length * Vector<ulong>.Count; i < target.Length; i++)
         {
             target[i] |= other[i];
         }
@@ -45,7 +67,14 @@ internal static class Bits
 
     public static void AndNot(Span<ulong> target, ReadOnlySpan<ulong> other)
     {
-        for (var i = 0; i < target.Length; i++)
+        var vectors = MemoryMarshal.Cast<ulong, Vector<ulong>>(target);
+        var others = MemoryMarshal.Cast<ulong, Vector<ulong>>(other);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = Vector.AndNot(vectors[i], others[i]);
+        }
+
+        for (var i = vectors.Length * Vector<ulong>.Count; i < target.Length; i++)
         {
             target[i] &= ~other[i];
         }

@@ -14,7 +14,7 @@ internal static class ColumnEvaluator
         }
         else if (table.TryGetNumeric(predicate.Field.Column, out var numeric))
         {
-            Numeric(predicate.Operator, numeric.Span, OperandResolver.Numbers(predicate, currentItem), dest);
+            NumericScan.Evaluate(predicate.Operator, numeric.Span, OperandResolver.Numbers(predicate, currentItem), dest);
         }
         else
         {
@@ -61,18 +61,6 @@ internal static class ColumnEvaluator
                 {
                     dest[row >> 6] &= ~(1UL << row);
                 }
-            }
-        }
-    }
-
-    private static void Numeric(ComparisonOperator op, ReadOnlySpan<double> values, ReadOnlySpan<double> targets, Span<ulong> dest)
-    {
-        dest.Clear();
-        for (var row = 0; row < values.Length; row++)
-        {
-            if (ValueMatch.Numeric(op, values[row], targets))
-            {
-                Bits.Set(dest, row);
             }
         }
     }
