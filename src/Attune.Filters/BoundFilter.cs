@@ -150,7 +150,10 @@ public sealed class BoundFilter
         }
         else
         {
-            InteractionEvaluator.ForRequestingUser(predicate, context.Interactions, context.InteractionsPerEventType, dest, length);
+            var window = context.InteractionsPerEventType ?? (target == FilterTarget.Action
+                ? FilterContext.DefaultActionInteractionsPerEventType
+                : FilterContext.DefaultInteractionsPerEventType);
+            InteractionEvaluator.ForRequestingUser(predicate, context.Interactions, window, dest, length);
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace Attune.Filters;
 
 /// <summary>Whether an expression keeps (INCLUDE) or removes (EXCLUDE) what it matches.</summary>
-public enum FilterAction
+internal enum FilterAction
 {
     Include,
     Exclude,

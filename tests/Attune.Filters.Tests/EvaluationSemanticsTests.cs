@@ -85,6 +85,17 @@ public sealed class EvaluationSemanticsTests
     }
 
     [Fact]
+    public void Action_filters_consider_the_newest_300_action_interactions_of_each_event_type()
+    {
+        var interactions = Enumerable.Range(0, 400).Select(i => new RecentInteraction(i, "taken")).ToArray();
+        var context = new FilterContext(new AttributeTable(400)) { Interactions = interactions };
+
+        var taken = Evaluate("INCLUDE ActionID WHERE Action_Interactions.EVENT_TYPE IN (\"taken\")", context);
+
+        Assert.Equal(Enumerable.Range(0, 300), taken);
+    }
+
+    [Fact]
     public void Interactions_with_items_outside_the_catalogue_are_ignored()
     {
         var context = new FilterContext(new AttributeTable(3)) { Interactions = new RecentInteraction[] { new(7, "click"), new(-1, "click"), new(2, "click") } };

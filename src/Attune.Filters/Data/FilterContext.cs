@@ -6,8 +6,11 @@ namespace Attune.Filters;
 /// </summary>
 public readonly ref struct FilterContext
 {
-    /// <summary>Personalize considers the most recent 100 interactions per user per event type.</summary>
+    /// <summary>Personalize considers the most recent 100 item interactions per user per event type...</summary>
     public const int DefaultInteractionsPerEventType = 100;
+
+    /// <summary>... and the most recent 300 action interactions.</summary>
+    public const int DefaultActionInteractionsPerEventType = 300;
 
     /// <param name="candidates">The rows being filtered: the Items table for ItemID filters, Users for UserID, Actions for ActionID.</param>
     public FilterContext(IAttributeTable candidates)
@@ -21,8 +24,8 @@ public readonly ref struct FilterContext
     /// <summary>ItemID/ActionID filters: the requesting user's interactions (item or action index), newest first.</summary>
     public ReadOnlySpan<RecentInteraction> Interactions { get; init; }
 
-    /// <summary>Window per event type over <see cref="Interactions"/>.</summary>
-    public int InteractionsPerEventType { get; init; } = DefaultInteractionsPerEventType;
+    /// <summary>Window per event type over <see cref="Interactions"/>; null means Personalize's default for the target.</summary>
+    public int? InteractionsPerEventType { get; init; }
 
     /// <summary>UserID filters: the event types each candidate user has interactions of (build with ignoreCase).</summary>
     public CategoricalColumn? UserEventTypes { get; init; }
