@@ -69,6 +69,16 @@ public sealed class MalformedExpressionTests
         Assert.Equal(position, error.Position);
     }
 
+    [Fact]
+    public void Parameter_name_longer_than_a_filterValues_key_is_rejected()
+    {
+        var name = new string('P', 51);
+
+        var error = Assert.Throws<FilterExpressionException>(() => FilterExpression.Parse($"INCLUDE ItemID WHERE Items.GENRE IN (${name})"));
+
+        Assert.Equal($"Invalid filter expression at position 38: parameter name ${name} is longer than 50 characters", error.Message);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -3,6 +3,8 @@ namespace Attune.Filters;
 /// <summary>Recursive-descent parser for the filter grammar (reference §6.1); AND binds tighter than OR.</summary>
 internal sealed partial class Parser
 {
+    public const int MaxDistinctFields = 10;
+
     private readonly List<Token> _tokens;
     private readonly List<FilterClause> _clauses = [];
     private readonly List<(FilterField Field, int Position)> _fields = [];
@@ -52,8 +54,6 @@ internal sealed partial class Parser
             }
         }
     }
-
-    public const int MaxDistinctFields = 10;
 
     private FilterClause ParseClause(bool isFirst)
     {
