@@ -132,7 +132,7 @@ internal sealed partial class Parser
 
                 return inner;
             case TokenKind.String:
-                throw FilterExpressionException.At(Current.Position, $"{op} compares numbers but {Current.Describe()} is a string; match strings with IN (\"{Current.Text}\")");
+                throw FilterExpressionException.At(Current.Position, $"{op} compares numbers, not {Current.Describe()}; match strings with IN (\"{Current.Text}\")");
             case TokenKind.Word when Current.IsWord("CurrentItem"):
                 return ParseCurrentItem(allowCurrentItem);
             default:
