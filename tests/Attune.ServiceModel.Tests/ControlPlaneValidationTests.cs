@@ -56,7 +56,7 @@ public sealed class ControlPlaneValidationTests
     public void Nested_structures_are_validated_with_dotted_paths()
     {
         var message = Fails(Model, "CreateDatasetImportJob", """{"jobName":"j","datasetArn":"arn:aws:personalize:us-east-1:1:dataset/d","dataSource":{"dataLocation":"ftp://b/k"}}""");
-        Assert.Contains("Value 'ftp://b/k' at 'dataSource.dataLocation' failed to satisfy constraint: Member must satisfy regular expression pattern: (s3|http|https)://.+", message);
+        Assert.Contains("Value 'ftp://b/k' at 'dataSource.dataLocation' failed to satisfy constraint: Member must satisfy regular expression pattern: (s3|http|https|file)://.+", message);
 
         message = Fails(Model, "CreateSolution", $$$"""
             {"name":"s","datasetGroupArn":"arn:aws:personalize:us-east-1:1:dataset-group/g",
@@ -141,5 +141,11 @@ public sealed class ControlPlaneValidationTests
 
         Assert.StartsWith("24 validation errors detected: ", message, StringComparison.Ordinal);
         Assert.Equal(ViolationReport.MaxReportedErrors, message.Split("; ").Length);
+    }
+
+    [Fact]
+    public void Import_locations_may_also_be_local_files()
+    {
+        Passes(Model, "CreateDatasetImportJob", """{"jobName":"j","datasetArn":"arn:aws:personalize:us-east-1:1:dataset/d","dataSource":{"dataLocation":"file:///data/ratings.csv"}}""");
     }
 }
