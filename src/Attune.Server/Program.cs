@@ -17,12 +17,13 @@ var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions
 builder.Services.Configure<AttuneOptions>(builder.Configuration.GetSection(AttuneOptions.Section));
 builder.Services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.Section));
 
+// Defaults first; a "Serilog" configuration section overrides them.
 builder.Services.AddSerilog((services, logging) => logging
-    .ReadFrom.Configuration(builder.Configuration)
     .MinimumLevel.Information()
     .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
     .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
-    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+    .ReadFrom.Configuration(builder.Configuration));
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(RequestMetrics.MeterName)
     .AddAspNetCoreInstrumentation()
