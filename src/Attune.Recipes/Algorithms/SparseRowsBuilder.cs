@@ -1,0 +1,34 @@
+using Attune.Recipes.Models;
+
+namespace Attune.Recipes.Algorithms;
+
+/// <summary>Assembles per-row (column, value) lists, each pruned to its best entries, into <see cref="SparseRows"/>.</summary>
+internal static class SparseRowsBuilder
+{
+    public static SparseRows FromRows((int[] Columns, float[] Values)[] rows)
+    {
+        var starts = new int[rows.Length + 1];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            starts[r + 1] = starts[r] + rows[r].Columns.Length;
+        }
+
+        var columns = new int[starts[^1]];
+        var values = new float[starts[^1]];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            rows[r].Columns.CopyTo(columns, starts[r]);
+            rows[r].Values.CopyTo(values, starts[r]);
+        }
+
+        return new SparseRows(starts, columns, values);
+    }
+
+    /// <summary>The <paramref name="keep"/> largest values among the candidates (ties to the lower column).</summary>
+    public static (int[] Columns, float[] Values) Best(List<int> columns, List<float> values, int keep)
+    {
+        int[] order = [.. Enumerable.Range(0, columns.Count)
+            .OrderByDescending(i => values[i]).ThenBy(i => columns[i]).Take(keep)];
+        return ([.. order.Select(i => columns[i])], [.. order.Select(i => values[i])]);
+    }
+}
