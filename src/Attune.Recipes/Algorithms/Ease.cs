@@ -6,7 +6,7 @@ namespace Attune.Recipes.Algorithms;
 /// <summary>
 /// EASE (Steck 2019): B = I − P·diag(1/diag P) with P = (XᵀX + λI)⁻¹, zero diagonal. The closed form needs a
 /// dense inverse, so it runs on the <c>maxItems</c> items with the most users; other items get no EASE row.
-/// Rows keep their <c>neighbors</c> largest positive weights.
+/// Rows keep their <c>neighbors</c> weights of largest magnitude (negative weights matter).
 /// </summary>
 internal static class Ease
 {
@@ -61,14 +61,14 @@ internal static class Ease
             for (int b = 0; b < n; b++)
             {
                 float weight = -p[(a * n) + b] / p[(b * n) + b];
-                if (b != a && weight > 0)
+                if (b != a && weight != 0)
                 {
                     columns.Add(selected[b]);
                     values.Add(weight);
                 }
             }
 
-            rows[selected[a]] = SparseRowsBuilder.Best(columns, values, neighbors);
+            rows[selected[a]] = SparseRowsBuilder.Best(columns, values, neighbors, byMagnitude: true);
         });
 
         return SparseRowsBuilder.FromRows(rows);

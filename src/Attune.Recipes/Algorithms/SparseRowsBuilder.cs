@@ -24,11 +24,14 @@ internal static class SparseRowsBuilder
         return new SparseRows(starts, columns, values);
     }
 
-    /// <summary>The <paramref name="keep"/> largest values among the candidates (ties to the lower column).</summary>
-    public static (int[] Columns, float[] Values) Best(List<int> columns, List<float> values, int keep)
+    /// <summary>
+    /// The <paramref name="keep"/> largest values (or largest magnitudes, for signed weights) among the
+    /// candidates, ties to the lower column.
+    /// </summary>
+    public static (int[] Columns, float[] Values) Best(List<int> columns, List<float> values, int keep, bool byMagnitude = false)
     {
         int[] order = [.. Enumerable.Range(0, columns.Count)
-            .OrderByDescending(i => values[i]).ThenBy(i => columns[i]).Take(keep)];
+            .OrderByDescending(i => byMagnitude ? Math.Abs(values[i]) : values[i]).ThenBy(i => columns[i]).Take(keep)];
         return ([.. order.Select(i => columns[i])], [.. order.Select(i => values[i])]);
     }
 }
