@@ -27,7 +27,7 @@ public static class RecipeCatalog
         ["transition_decay"] = "0.5",
         ["bptt"] = "3",
         ["recency_mask"] = "true",
-        ["recency_half_life"] = "0",
+        ["recency_half_life"] = "20",
         ["hidden_dimension"] = "64",
         ["iterations"] = "15",
         ["regularization"] = "0.05",

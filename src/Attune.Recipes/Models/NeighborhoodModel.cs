@@ -3,9 +3,9 @@ using Attune.Recipes.Data;
 namespace Attune.Recipes.Models;
 
 /// <summary>
-/// History-based scoring: score(j) = Σ_h w_h · S[h, j] + β Σ_{t &lt; window} decay^t · T[last_t, j], where S is an
+/// History-based scoring: score(j) = Σ_h w_h · S[h, j] + β Σ_{t &lt; window} decay^t · c_t · T[last_t, j], where S is an
 /// item-item weight matrix (EASE or cosine neighbours), T the next-item transition matrix, w_h the event
-/// confidence times a recency factor. New events change the scores immediately, without retraining.
+/// confidence c times a recency factor. New events change the scores immediately, without retraining.
 /// </summary>
 public sealed class NeighborhoodModel : RecommendationModel
 {
@@ -34,7 +34,7 @@ public sealed class NeighborhoodModel : RecommendationModel
         scores.Clear();
         var items = history.Items.Span;
         var weights = new Dictionary<int, float>();
-        var newestFirst = new List<int>(Settings.TransitionWindow);
+        var newestFirst = new List<(int Item, float Confidence)>(Settings.TransitionWindow);
         float decayPerStep = Settings.RecencyHalfLife > 0 ? MathF.Pow(0.5f, 1 / Settings.RecencyHalfLife) : 1;
         float recency = 1;
         for (int position = items.Length - 1; position >= 0; position--)
@@ -53,7 +53,7 @@ public sealed class NeighborhoodModel : RecommendationModel
                 recency *= decayPerStep;
                 if (newestFirst.Count < Settings.TransitionWindow)
                 {
-                    newestFirst.Add(item);
+                    newestFirst.Add((item, confidence));
                 }
             }
             else if (weight > existing)
@@ -78,9 +78,9 @@ public sealed class NeighborhoodModel : RecommendationModel
         if (_transitions is not null && Settings.TransitionWeight > 0)
         {
             float weight = Settings.TransitionWeight;
-            foreach (int item in newestFirst)
+            foreach (var (item, confidence) in newestFirst)
             {
-                _transitions.AddRowTo(item, weight, scores);
+                _transitions.AddRowTo(item, weight * confidence, scores);
                 weight *= Settings.TransitionDecay;
             }
         }

@@ -15,7 +15,7 @@ internal static class HyperParameterSearch
     private const int Seed = 20_240_601;
 
     public static (HyperParameters Best, double Score) Run(RecipeDefinition recipe, HyperParameters start, HpoSettings hpo,
-        EventSettings events, HoldoutSplit validation, Action<double> progress, CancellationToken cancellationToken)
+        EventSettings events, HoldoutSplit validation, ProgressRelay progress, CancellationToken cancellationToken)
     {
         var random = new Random(Seed);
         var training = validation.Training();
@@ -33,7 +33,7 @@ internal static class HyperParameterSearch
                 bestScore = score;
             }
 
-            progress((job + 1) / (double)jobs);
+            progress.Report((job + 1) / (double)jobs);
         }
 
         return (best, bestScore);

@@ -29,7 +29,7 @@ public static class SolutionTrainer
         IReadOnlyDictionary<string, string>? tuned = null;
         if (settings.PerformAutoMl)
         {
-            (recipe, hyperParameters) = ChooseRecipe(settings, validation, canValidate, p => Report(progress, p * 40, "automl"), cancellationToken);
+            (recipe, hyperParameters) = ChooseRecipe(settings, validation, canValidate, new ProgressRelay(progress, 0, 40, "automl"), cancellationToken);
             bestRecipeArn = recipe.Arn;
         }
 
@@ -37,7 +37,7 @@ public static class SolutionTrainer
         if (settings.PerformHpo && !settings.PerformAutoMl && settings.Hpo is { } hpo && canValidate)
         {
             (hyperParameters, _) = HyperParameterSearch.Run(recipe, hyperParameters, hpo, settings.Events, validation,
-                p => Report(progress, p * 40, "tuning"), cancellationToken);
+                new ProgressRelay(progress, 0, 40, "tuning"), cancellationToken);
         }
 
         if (settings.PerformHpo || settings.PerformAutoMl)
@@ -51,13 +51,13 @@ public static class SolutionTrainer
         if (test.Users.Count > 0)
         {
             var evaluationModel = recipe.Train(test.Training(), settings.Events, hyperParameters,
-                new Progress<double>(p => Report(progress, 40 + (p * 20), "evaluating")), cancellationToken);
+                new ProgressRelay(progress, 40, 60, "evaluating"), cancellationToken);
             metrics = OfflineEvaluator.Evaluate(evaluationModel, test, cancellationToken);
         }
 
         Report(progress, 60, "training");
         var model = recipe.Train(data, settings.Events, hyperParameters,
-            new Progress<double>(p => Report(progress, 60 + (p * 40), "training")), cancellationToken);
+            new ProgressRelay(progress, 60, 100, "training"), cancellationToken);
         Report(progress, 100, "done");
         return new SolutionResult(model, recipe, metrics, tuned, bestRecipeArn);
     }
@@ -89,7 +89,7 @@ public static class SolutionTrainer
 
     /// <summary>AutoML: each listed recipe (tuned when ranges are given) scored on the validation users; best wins.</summary>
     private static (RecipeDefinition Recipe, HyperParameters HyperParameters) ChooseRecipe(SolutionSettings settings, HoldoutSplit validation,
-        bool canValidate, Action<double> progress, CancellationToken cancellationToken)
+        bool canValidate, ProgressRelay progress, CancellationToken cancellationToken)
     {
         var candidates = settings.AutoMlRecipes.Select(ResolveRecipe).ToList();
         if (candidates.Count == 0)
@@ -104,7 +104,7 @@ public static class SolutionTrainer
             var start = recipe.HyperParameters(settings.HyperParameters);
             var (chosen, score) = settings.Hpo is { } hpo
                 ? HyperParameterSearch.Run(recipe, start, hpo with { MetricName = settings.AutoMlMetric, Minimize = false }, settings.Events,
-                    validation, _ => { }, cancellationToken)
+                    validation, new ProgressRelay(null, 0, 1, "automl"), cancellationToken)
                 : (start, HyperParameterSearch.Score(recipe, start, settings.Events, validation.Training(), validation,
                     settings.AutoMlMetric, cancellationToken));
             if (score > best.Score)
@@ -112,7 +112,7 @@ public static class SolutionTrainer
                 best = (recipe, chosen, score);
             }
 
-            progress((c + 1) / (double)candidates.Count);
+            progress.Report((c + 1) / (double)candidates.Count);
         }
 
         return (best.Recipe, best.HyperParameters);
