@@ -25,13 +25,30 @@ internal static class SparseRowsBuilder
     }
 
     /// <summary>
-    /// The <paramref name="keep"/> largest values (or largest magnitudes, for signed weights) among the
-    /// candidates, ties to the lower column.
+    /// The <paramref name="keep"/> largest values (or largest magnitudes, for signed weights) among the candidates.
     /// </summary>
     public static (int[] Columns, float[] Values) Best(List<int> columns, List<float> values, int keep, bool byMagnitude = false)
     {
-        int[] order = [.. Enumerable.Range(0, columns.Count)
-            .OrderByDescending(i => byMagnitude ? Math.Abs(values[i]) : values[i]).ThenBy(i => columns[i]).Take(keep)];
-        return ([.. order.Select(i => columns[i])], [.. order.Select(i => values[i])]);
+        int count = columns.Count;
+        var keys = new float[count];
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            keys[i] = -(byMagnitude ? Math.Abs(values[i]) : values[i]);
+            order[i] = i;
+        }
+
+        // Candidates arrive in a deterministic order, so the unstable sort is still deterministic.
+        Array.Sort(keys, order);
+        int kept = Math.Min(keep, count);
+        var bestColumns = new int[kept];
+        var bestValues = new float[kept];
+        for (int i = 0; i < kept; i++)
+        {
+            bestColumns[i] = columns[order[i]];
+            bestValues[i] = values[order[i]];
+        }
+
+        return (bestColumns, bestValues);
     }
 }

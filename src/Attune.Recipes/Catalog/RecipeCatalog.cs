@@ -20,7 +20,7 @@ public static class RecipeCatalog
     private static readonly Dictionary<string, string> PersonalizationDefaults = With(EventDefaults, new()
     {
         ["model"] = "ease",
-        ["lambda"] = "200",
+        ["lambda"] = "400",
         ["ease_max_items"] = "3000",
         ["neighbors"] = "300",
         ["transition_weight"] = "0.3",
