@@ -31,19 +31,15 @@ internal static class SparseRowsBuilder
     {
         int count = columns.Count;
         var keys = new float[count];
-        var order = new int[count];
         for (int i = 0; i < count; i++)
         {
-            keys[i] = -(byMagnitude ? Math.Abs(values[i]) : values[i]);
-            order[i] = i;
+            keys[i] = byMagnitude ? Math.Abs(values[i]) : values[i];
         }
 
-        // Candidates arrive in a deterministic order, so the unstable sort is still deterministic.
-        Array.Sort(keys, order);
-        int kept = Math.Min(keep, count);
-        var bestColumns = new int[kept];
-        var bestValues = new float[kept];
-        for (int i = 0; i < kept; i++)
+        int[] order = TopK.Select(keys, Math.Min(keep, count));
+        var bestColumns = new int[order.Length];
+        var bestValues = new float[order.Length];
+        for (int i = 0; i < order.Length; i++)
         {
             bestColumns[i] = columns[order[i]];
             bestValues[i] = values[order[i]];
