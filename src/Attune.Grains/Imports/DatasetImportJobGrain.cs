@@ -1,4 +1,5 @@
 using Attune.Contracts.Imports;
+using Attune.Grains.Progress;
 using Attune.Storage;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
@@ -81,7 +82,7 @@ public sealed partial class DatasetImportJobGrain(
         await catalog.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
         var files = ObjectLocation.Resolve(location, locations.ObjectRoot);
         var request = new ImportRequest(job.Arn, type, schema, files, mode);
-        var progress = new CatalogProgress(catalog, job.Arn, clock);
+        var progress = new CatalogProgress<long>(catalog, job.Arn, "rowsImported", rows => rows, clock);
         var result = await Task.Run(() => CsvImporter.Import(store, request, progress));
         return result.Rows;
     }

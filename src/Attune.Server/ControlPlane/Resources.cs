@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Imports;
 using Attune.Contracts.Lifecycle;
+using Attune.Contracts.Training;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
 
@@ -69,9 +70,12 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
     }
 
     /// <summary>Hands the resource to the grain that moves it on: its job grain for jobs, the lifecycle grain otherwise.</summary>
-    public Task AdvanceAsync(string kind, string arn) => kind == ResourceKinds.DatasetImportJob
-        ? grains.GetGrain<IDatasetImportJobGrain>(arn).StartAsync()
-        : grains.GetGrain<IResourceLifecycleGrain>(arn).AdvanceAsync();
+    public Task AdvanceAsync(string kind, string arn) => kind switch
+    {
+        ResourceKinds.DatasetImportJob => grains.GetGrain<IDatasetImportJobGrain>(arn).StartAsync(),
+        ResourceKinds.SolutionVersion => grains.GetGrain<ISolutionVersionGrain>(arn).StartAsync(),
+        _ => grains.GetGrain<IResourceLifecycleGrain>(arn).AdvanceAsync(),
+    };
 
     /// <summary>
     /// A List* response: <paramref name="resultKey"/> holds the summaries (the named members of each body),

@@ -4,6 +4,7 @@ using Attune.Server.ControlPlane;
 using Attune.Server.Observability;
 using Attune.Server.Wire;
 using Attune.Storage;
+using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 
 namespace Attune.Server.Hosting;
@@ -29,6 +30,10 @@ internal static class ServiceRegistration
         services.AddSingleton<DatasetGroupLocks>();
         services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
         services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
+        services.AddSingleton<IOperationFamily, SolutionOperations>();
+        services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
+        services.AddSingleton(new ModelArtifacts(attune.FullDataDir));
+        services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<RecoveryService>();

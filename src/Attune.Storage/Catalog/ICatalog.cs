@@ -15,6 +15,12 @@ public interface ICatalog
     /// <summary>Replaces the stored record with the same ARN; false when it no longer exists.</summary>
     Task<bool> UpdateAsync(ResourceRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets one top-level member of the record's body (and its update time) in place, without touching the
+    /// rest, so progress reports never overwrite a status change made meanwhile.
+    /// </summary>
+    Task SetBodyMemberAsync(string arn, string member, string jsonValue, double updatedAt, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the record and its tags; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string arn, CancellationToken cancellationToken = default);
 

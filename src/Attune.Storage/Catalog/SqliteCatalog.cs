@@ -101,6 +101,31 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
         }
     }
 
+    public async Task SetBodyMemberAsync(
+        string arn, string member, string jsonValue, double updatedAt, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE resources
+                SET body = json_set(body, $path, json($value), '$.lastUpdatedDateTime', $updated), updated = $updated
+                WHERE arn = $arn
+                """;
+            command.Parameters.AddWithValue("$arn", arn);
+            command.Parameters.AddWithValue("$path", "$." + member);
+            command.Parameters.AddWithValue("$value", jsonValue);
+            command.Parameters.AddWithValue("$updated", updatedAt);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public async Task<bool> DeleteAsync(string arn, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
+using Attune.Contracts.Training;
+using Attune.Grains.Progress;
+using Attune.Recipes.Models;
+using Attune.Recipes.Training;
+using Attune.Storage;
+using Attune.Storage.Artifacts;
+using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
+using Attune.Storage.Schemas;
+using Microsoft.Extensions.Logging;
+
+namespace Attune.Grains.Training;
+
+/// <inheritdoc cref="ISolutionVersionGrain"/>
+[SuppressMessage("Design", "CA1001", Justification = "The token source lives only for one StartAsync call, which disposes it.")]
+public sealed partial class SolutionVersionGrain(
+    [PersistentState("training")] IPersistentState<TrainingState> state,
+    ICatalog catalog,
+    StorageLocations locations,
+    ModelArtifacts artifacts,
+    TimeProvider clock,
+    ILogger<SolutionVersionGrain> logger) : Grain, ISolutionVersionGrain
+{
+    /// <summary>After this many starts that a crash interrupted, the version fails instead of training again.</summary>
+    private const int MaxAttempts = 3;
+
+    /// <summary>Set while a training runs; owned and disposed by that StartAsync call, StopAsync only cancels it.</summary>
+    private CancellationTokenSource? _stop;
+
+    /// <summary>Trains inside this one-way call, so the activation stays busy (not collected) until it is done.</summary>
+    public async Task StartAsync()
+    {
+        var arn = this.GetPrimaryKeyString();
+        var version = await catalog.GetAsync(arn);
+        if (version is null || !ResourceStatus.IsTransient(version.Status) || _stop is not null)
+        {
+            return;
+        }
+        if (version.Status == ResourceStatus.CreateStopping)
+        {
+            await FinishAsync(arn, ResourceStatus.CreateStopped, null);
+            return;
+        }
+        state.State.Attempts++;
+        await state.WriteStateAsync();
+        if (state.State.Attempts > MaxAttempts)
+        {
+            await FinishAsync(arn, ResourceStatus.CreateFailed, $"Training was interrupted {MaxAttempts} times by restarts and was not tried again.");
+            return;
+        }
+        using var stop = _stop = new CancellationTokenSource();
+        try
+        {
+            await catalog.UpdateAsync(version.WithStatus(ResourceStatus.CreateInProgress, Now()));
+            var started = Stopwatch.GetTimestamp();
+            var result = await TrainAsync(version, stop.Token);
+            artifacts.WriteMetrics(arn, result.Metrics);
+            artifacts.WriteModel(arn, stream => ModelSerializer.Write(result.Model, stream));
+            await FinishAsync(arn, ResourceStatus.Active, null, body =>
+            {
+                body["trainingHours"] = Stopwatch.GetElapsedTime(started).TotalHours;
+                if (result.TunedHyperParameters is { } tuned)
+                {
+                    body["tunedHPOParams"] = new JsonObject
+                    {
+                        ["algorithmHyperParameters"] = new JsonObject(tuned.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+                    };
+                }
+            });
+            if (result.BestRecipeArn is { } best)
+            {
+                await RecordAutoMlResultAsync(version, best);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await FinishAsync(arn, ResourceStatus.CreateStopped, null);
+        }
+        catch (InsufficientDataException error)
+        {
+            await FinishAsync(arn, ResourceStatus.CreateFailed, error.Message);
+        }
+        catch (Exception error)
+        {
+            LogFailed(logger, arn, error);
+            await FinishAsync(arn, ResourceStatus.CreateFailed, $"Training failed: {error.Message}");
+        }
+        finally
+        {
+            _stop = null;
+        }
+        DeactivateOnIdle();
+    }
+
+    public Task StopAsync()
+    {
+        _stop?.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private async Task<SolutionResult> TrainAsync(ResourceRecord version, CancellationToken cancellationToken)
+    {
+        var body = version.ParseBody();
+        var solution = await catalog.GetAsync(body["solutionArn"]!.GetValue<string>(), cancellationToken)
+            ?? throw new InvalidOperationException("The solution of this version no longer exists.");
+        var groupArn = solution.ParentArn!;
+        var datasets = await catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], cancellationToken);
+        var interactions = datasets.FirstOrDefault(d => d.ParseBody()["datasetType"]?.GetValue<string>() == "Interactions")
+            ?? throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
+        var itemsSchema = await ItemsSchemaAsync(datasets);
+        var settings = SolutionSettingsReader.Read(solution.ParseBody());
+        var progress = new CatalogProgress<TrainingProgress>(catalog, version.Arn, "trainingProgress",
+            p => new JsonObject { ["percent"] = Math.Round(p.Percent, 1), ["stage"] = p.Stage }, clock);
+        return await Task.Run(() =>
+        {
+            using var store = DatasetStore.Open(locations.DataDirectory, groupArn);
+            var data = TrainingDataLoader.Load(store, itemsSchema);
+            return SolutionTrainer.Train(data, settings, progress, cancellationToken);
+        }, cancellationToken);
+    }
+
+    private async Task<AvroSchema?> ItemsSchemaAsync(IReadOnlyList<ResourceRecord> datasets)
+    {
+        var items = datasets.FirstOrDefault(d => d.ParseBody()["datasetType"]?.GetValue<string>() == "Items");
+        if (items is null || await catalog.GetAsync(items.ParseBody()["schemaArn"]!.GetValue<string>()) is not { } schema)
+        {
+            return null;
+        }
+        return AvroSchema.Parse(schema.ParseBody()["schema"]!.GetValue<string>());
+    }
+
+    private async Task RecordAutoMlResultAsync(ResourceRecord version, string bestRecipeArn)
+    {
+        var solution = await catalog.GetAsync(version.ParentArn!);
+        if (solution is not null)
+        {
+            await catalog.UpdateAsync(solution.WithBody(Now(), body => body["autoMLResult"] = new JsonObject { ["bestRecipeArn"] = bestRecipeArn }));
+        }
+    }
+
+    private async Task FinishAsync(string arn, string status, string? failureReason, Action<JsonObject>? change = null)
+    {
+        var version = await catalog.GetAsync(arn);
+        if (version is null)
+        {
+            return;
+        }
+        var finished = version.WithStatus(status, Now(), failureReason);
+        if (change is not null)
+        {
+            finished = finished.WithBody(Now(), change);
+        }
+        await catalog.UpdateAsync(finished);
+    }
+
+    private double Now() => clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Training of {SolutionVersionArn} failed")]
+    private static partial void LogFailed(ILogger logger, string solutionVersionArn, Exception error);
+}

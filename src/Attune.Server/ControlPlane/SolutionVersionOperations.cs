@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Attune.Contracts.Training;
+using Attune.Server.Wire;
+using Attune.Storage.Artifacts;
+using Attune.Storage.Catalog;
+
+namespace Attune.Server.ControlPlane;
+
+/// <summary>
+/// CreateSolutionVersion, DescribeSolutionVersion, ListSolutionVersions, StopSolutionVersionCreation,
+/// GetSolutionMetrics. Training runs in a solution-version grain; its progress shows as the extra member
+/// <c>trainingProgress</c> {percent, stage}.
+/// </summary>
+public sealed class SolutionVersionOperations(Resources resources, ModelArtifacts artifacts, IGrainFactory grains) : IOperationFamily
+{
+    /// <summary>Recipes whose versions may be trained with trainingMode UPDATE, as in Personalize.</summary>
+    private static readonly string[] UpdatableRecipes =
+        ["arn:aws:personalize:::recipe/aws-user-personalization", "arn:aws:personalize:::recipe/aws-hrnn-coldstart"];
+
+    private static readonly string[] CopiedFromSolution =
+        ["solutionArn", "performHPO", "performAutoML", "performIncrementalUpdate", "recipeArn", "eventType", "datasetGroupArn", "solutionConfig"];
+
+    private static readonly string[] SummaryMembers =
+        ["solutionVersionArn", "status", "trainingMode", "trainingType", "creationDateTime", "lastUpdatedDateTime", "failureReason"];
+
+    public void Register(OperationRegistry registry)
+    {
+        registry.Add("CreateSolutionVersion", CreateAsync);
+        registry.Add("DescribeSolutionVersion", DescribeAsync);
+        registry.Add("ListSolutionVersions", ListAsync);
+        registry.Add("StopSolutionVersionCreation", StopAsync);
+        registry.Add("GetSolutionMetrics", MetricsAsync);
+    }
+
+    private async Task<JsonObject?> CreateAsync(JsonElement input, CallContext context)
+    {
+        var solution = await resources.GetActiveAsync(input.RequiredString("solutionArn"), ResourceKinds.Solution, context);
+        var solutionBody = solution.ParseBody();
+        var mode = input.OptionalString("trainingMode") ?? "FULL";
+        if (mode == "AUTOTRAIN")
+        {
+            throw ApiErrors.InvalidInput("trainingMode AUTOTRAIN is reserved for versions that automatic training creates; use FULL or UPDATE.");
+        }
+        if (mode == "UPDATE")
+        {
+            await RequireUpdatableAsync(solution, solutionBody, context);
+        }
+        var arn = $"{solution.Arn}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+        var body = new JsonObject { ["solutionVersionArn"] = arn };
+        foreach (var member in CopiedFromSolution)
+        {
+            body.AddIfPresent(member, solutionBody[member]?.DeepClone());
+        }
+        body.AddIfPresent("name", input.OptionalString("name"));
+        body["trainingMode"] = mode;
+        body["trainingType"] = "MANUAL";
+        body["trainingProgress"] = new JsonObject { ["percent"] = 0, ["stage"] = "queued" };
+        await resources.CreateAsync(ResourceKinds.SolutionVersion, arn, input.OptionalString("name") ?? solution.Name, solution.Arn, body,
+            Tags.Read(input), context);
+        return new JsonObject { ["solutionVersionArn"] = arn };
+    }
+
+    private async Task<JsonObject?> DescribeAsync(JsonElement input, CallContext context)
+    {
+        var record = await resources.GetAsync(input.RequiredString("solutionVersionArn"), ResourceKinds.SolutionVersion, context);
+        return new JsonObject { ["solutionVersion"] = record.ParseBody() };
+    }
+
+    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
+    {
+        var solutionArn = input.OptionalString("solutionArn");
+        if (solutionArn is not null)
+        {
+            await resources.GetAsync(solutionArn, ResourceKinds.Solution, context);
+        }
+        return await resources.ListAsync(ResourceKinds.SolutionVersion, "solutionVersions", solutionArn, input, context, SummaryMembers);
+    }
+
+    private async Task<JsonObject?> StopAsync(JsonElement input, CallContext context)
+    {
+        var version = await resources.GetAsync(input.RequiredString("solutionVersionArn"), ResourceKinds.SolutionVersion, context);
+        switch (version.Status)
+        {
+            case ResourceStatus.CreatePending:
+                await resources.Catalog.UpdateAsync(version.WithStatus(ResourceStatus.CreateStopped, context.Now), context.Aborted);
+                break;
+            case ResourceStatus.CreateInProgress:
+                await resources.Catalog.UpdateAsync(version.WithStatus(ResourceStatus.CreateStopping, context.Now), context.Aborted);
+                await grains.GetGrain<ISolutionVersionGrain>(version.Arn).StopAsync();
+                break;
+            case ResourceStatus.CreateStopping:
+                break;
+            default:
+                throw ApiErrors.InUse($"Solution version {version.Arn} is {version.Status}; only a pending or training version can be stopped.");
+        }
+        return null;
+    }
+
+    private async Task<JsonObject?> MetricsAsync(JsonElement input, CallContext context)
+    {
+        var version = await resources.GetAsync(input.RequiredString("solutionVersionArn"), ResourceKinds.SolutionVersion, context);
+        if (version.Status != ResourceStatus.Active)
+        {
+            throw ApiErrors.InUse($"Solution version {version.Arn} is {version.Status}; metrics exist once it is ACTIVE.");
+        }
+        var metrics = new JsonObject();
+        foreach (var (name, value) in artifacts.ReadMetrics(version.Arn).OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            metrics[name] = value;
+        }
+        return new JsonObject { ["solutionVersionArn"] = version.Arn, ["metrics"] = metrics };
+    }
+
+    private async Task RequireUpdatableAsync(ResourceRecord solution, JsonObject solutionBody, CallContext context)
+    {
+        var recipeArn = solutionBody["recipeArn"]?.GetValue<string>();
+        if (recipeArn is null || !UpdatableRecipes.Contains(recipeArn))
+        {
+            throw ApiErrors.InvalidInput("trainingMode UPDATE is available only for solutions on aws-user-personalization or aws-hrnn-coldstart.");
+        }
+        var versions = await resources.Catalog.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
+        if (!versions.Any(v => v.Status == ResourceStatus.Active && v.ParseBody()["trainingMode"]?.GetValue<string>() == "FULL"))
+        {
+            throw ApiErrors.InvalidInput("trainingMode UPDATE needs an ACTIVE solution version trained with trainingMode FULL first.");
+        }
+    }
+}
