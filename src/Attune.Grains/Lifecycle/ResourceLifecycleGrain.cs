@@ -11,9 +11,31 @@ public sealed partial class ResourceLifecycleGrain(
     TimeProvider clock,
     ILogger<ResourceLifecycleGrain> logger) : Grain, IResourceLifecycleGrain
 {
+    /// <summary>How long to wait before trying a failed step again; a resource must never stay transient.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    private IGrainTimer? _retry;
+
     public async Task AdvanceAsync()
     {
+        _retry?.Dispose();
+        _retry = null;
         var arn = this.GetPrimaryKeyString();
+        try
+        {
+            await StepAsync(arn);
+            DeactivateOnIdle();
+        }
+        catch (Exception error)
+        {
+            LogRetrying(logger, arn, RetryDelay, error);
+            _retry = this.RegisterGrainTimer(
+                AdvanceAsync, new GrainTimerCreationOptions(RetryDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+    }
+
+    private async Task StepAsync(string arn)
+    {
         var record = await catalog.GetAsync(arn);
         if (record is null)
         {
@@ -40,11 +62,13 @@ public sealed partial class ResourceLifecycleGrain(
                 LogDeleted(logger, record.Kind, arn);
                 break;
         }
-        DeactivateOnIdle();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Kind} {Arn}")]
     private static partial void LogDeleted(ILogger logger, string kind, string arn);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Advancing {Arn} failed; trying again in {Delay}")]
+    private static partial void LogRetrying(ILogger logger, string arn, TimeSpan delay, Exception error);
 
     private double Now() => clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 }

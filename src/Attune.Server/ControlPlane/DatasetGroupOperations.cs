@@ -57,10 +57,11 @@ public sealed class DatasetGroupOperations(Resources resources) : IOperationFami
     private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
     {
         var record = await resources.GetAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
-        var children = await resources.Catalog.ListLiveChildrenAsync(record.Arn, Dependents, context.Aborted);
+        // Children still being deleted count too: their delete needs the group's data until it finishes.
+        var children = await resources.Catalog.ListChildrenAsync(record.Arn, Dependents, context.Aborted);
         if (children.Count > 0)
         {
-            var names = string.Join(", ", children.Take(5).Select(c => c.Arn));
+            var names = string.Join(", ", children.Take(5).Select(c => $"{c.Arn} ({c.Status})"));
             throw ApiErrors.InUse(
                 $"Dataset group {record.Arn} still has {children.Count} resource(s) that must be deleted first: {names}.");
         }

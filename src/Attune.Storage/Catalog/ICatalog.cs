@@ -33,6 +33,10 @@ public interface ICatalog
     Task<IReadOnlyList<ResourceRecord>> ListLiveChildrenAsync(
         string parentArn, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default);
 
+    /// <summary>Children of <paramref name="parentArn"/> of the given kinds in any status, those being deleted included.</summary>
+    Task<IReadOnlyList<ResourceRecord>> ListChildrenAsync(
+        string parentArn, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default);
+
     /// <summary>Resources of any kind whose status is still transient (see <see cref="ResourceStatus.IsTransient"/>).</summary>
     Task<IReadOnlyList<ResourceRecord>> ListTransientAsync(CancellationToken cancellationToken = default);
 

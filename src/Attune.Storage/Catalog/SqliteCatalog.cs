@@ -173,19 +173,28 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
         return new CatalogPage(rows, rows[^1].Sequence);
     }
 
-    public async Task<IReadOnlyList<ResourceRecord>> ListLiveChildrenAsync(
-        string parentArn, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ResourceRecord>> ListLiveChildrenAsync(
+        string parentArn, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default) =>
+        ListChildrenAsync(parentArn, kinds, includeDeleting: false, cancellationToken);
+
+    public Task<IReadOnlyList<ResourceRecord>> ListChildrenAsync(
+        string parentArn, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default) =>
+        ListChildrenAsync(parentArn, kinds, includeDeleting: true, cancellationToken);
+
+    private async Task<IReadOnlyList<ResourceRecord>> ListChildrenAsync(
+        string parentArn, IReadOnlyCollection<string> kinds, bool includeDeleting, CancellationToken cancellationToken)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT {Columns} FROM resources
             WHERE parent_arn = $parent AND kind IN (SELECT value FROM json_each($kinds))
-              AND status NOT IN ('{ResourceStatus.DeletePending}', '{ResourceStatus.DeleteInProgress}')
+              AND ($all OR status NOT IN ('{ResourceStatus.DeletePending}', '{ResourceStatus.DeleteInProgress}'))
             ORDER BY seq
             """;
         command.Parameters.AddWithValue("$parent", parentArn);
         command.Parameters.AddWithValue("$kinds", System.Text.Json.JsonSerializer.Serialize(kinds));
+        command.Parameters.AddWithValue("$all", includeDeleting);
         return await ReadAsync(command, cancellationToken);
     }
 

@@ -69,6 +69,10 @@ public sealed partial class DatasetStore : IDisposable
     public static void Delete(string dataDirectory, string datasetGroupArn)
     {
         var path = PathFor(dataDirectory, datasetGroupArn);
+        if (!Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            return; // no group ever stored data here
+        }
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
