@@ -18,9 +18,9 @@ public sealed partial class DatasetStore
         using var snapshot = new ReadSnapshot(connection);
         var tables = VisibleTables(connection, type);
         var count = checked((int)tables.Sum(table => Scalar(connection, $"SELECT count(*) FROM \"{table}\"")));
-        var users = new DenseIndex();
-        var items = new DenseIndex();
-        var eventTypes = new DenseIndex();
+        var users = new DenseIndex(connection, DatasetLayout.UserIds);
+        var items = new DenseIndex(connection, type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds);
+        var eventTypes = new DenseIndex(connection, DatasetLayout.EventTypes);
         var userIndex = new int[count];
         var itemIndex = new int[count];
         var timestamp = new long[count];
@@ -41,7 +41,6 @@ public sealed partial class DatasetStore
             }
         }
 
-        var itemDictionary = type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds;
         return new InteractionData
         {
             UserIndex = userIndex,
@@ -49,9 +48,9 @@ public sealed partial class DatasetStore
             Timestamp = timestamp,
             EventTypeIndex = eventTypeIndex,
             EventValue = eventValue,
-            UserIds = users.Names(connection, DatasetLayout.UserIds),
-            ItemIds = items.Names(connection, itemDictionary),
-            EventTypes = eventTypes.Names(connection, DatasetLayout.EventTypes),
+            UserIds = users.Names(connection),
+            ItemIds = items.Names(connection),
+            EventTypes = eventTypes.Names(connection),
         };
     }
 

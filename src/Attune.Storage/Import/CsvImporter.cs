@@ -13,7 +13,7 @@ namespace Attune.Storage.Import;
 public static class CsvImporter
 {
     /// <summary>Rows per staging transaction: bounds how long the group's write lock is held at a time.</summary>
-    public const int RowsPerTransaction = 25_000;
+    public const int RowsPerTransaction = 10_000;
 
     /// <summary>
     /// Runs the import on the calling thread (use <c>Task.Run</c> from a grain). Reports rows done after each

@@ -31,6 +31,9 @@ internal sealed class StagingSession : IDisposable
             ? $"INSERT INTO \"{_table}\" ({DatasetLayout.EventColumns}{Prefixed(columns)}) VALUES ({Parameters(5 + columns.Count)})"
             : $"INSERT OR REPLACE INTO \"{_table}\" (idx{Prefixed(columns)}) VALUES ({Parameters(1 + columns.Count)})";
         _insert = new RawStatement(connection, sql);
+
+        // Checkpoints (with their fsyncs) would otherwise run inside staging commits every 1000 pages; run one at the end.
+        DatasetStore.Execute(connection, "PRAGMA wal_autocheckpoint=0");
     }
 
     public ImportRequest Request { get; }
@@ -86,12 +89,14 @@ internal sealed class StagingSession : IDisposable
         DatasetStore.MarkCommitted(_connection, _batch, type, Rows, replacesEarlier: full);
         CommitStaging();
         DatasetStore.DropSuperseded(_connection, type);
+        DatasetStore.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE)");
     }
 
     public void Dispose()
     {
         _transaction?.Dispose();
         _transaction = null;
+        DatasetStore.Execute(_connection, "PRAGMA wal_autocheckpoint=1000");
         _insert.Dispose();
         foreach (var dictionary in _dictionaries.Values)
         {

@@ -1,0 +1,17 @@
+using Attune.Bench.Import;
+
+var options = BenchOptions.Parse(args);
+switch (options.Command)
+{
+    case "generate":
+        DatasetGenerator.Write(options);
+        break;
+    case "import":
+        ImportBenchmark.Run(options);
+        break;
+    default:
+        Console.Error.WriteLine(BenchOptions.Usage);
+        return 2;
+}
+
+return 0;
