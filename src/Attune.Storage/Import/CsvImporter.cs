@@ -77,7 +77,7 @@ public static class CsvImporter
         {
             if (!reader.Csv.Read())
             {
-                throw new ImportFailedException($"{name} is empty: the first line must be a header.");
+                throw new ImportFailedException("The file is empty: its first line must be a header.");
             }
 
             var header = Enumerable.Range(0, reader.Csv.FieldCount).Select(i => reader.Csv[i].ToString()).ToList();
