@@ -38,7 +38,7 @@ internal static class ImportBenchmark
             DatasetGenerator.Write(options);
         }
 
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "attune-bench-import-" + Guid.NewGuid().ToString("N"));
+        var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "attune-bench-import-" + Guid.NewGuid().ToString("N"));
         try
         {
             using var store = DatasetStore.Open(dataDirectory, GroupArn);
@@ -58,13 +58,31 @@ internal static class ImportBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDirectory, recursive: true);
+            if (options.DataDirectory is null)
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
         }
     }
 
+    /// <summary>Opens a kept store as a restarted server would and prints what an interrupted run left.</summary>
+    public static void Recover(string dataDirectory)
+    {
+        using var store = DatasetStore.Open(dataDirectory, GroupArn);
+        var discarded = store.DiscardInterruptedImports();
+        Console.WriteLine($"discarded interrupted imports: {(discarded.Count == 0 ? "none" : string.Join(", ", discarded))}");
+        foreach (var type in new[] { DatasetType.Interactions, DatasetType.Items, DatasetType.Users })
+        {
+            var job = JobArn(type);
+            Console.WriteLine($"{type}: {store.CountRows(type):N0} visible rows; job {job} committed: {store.IsImportCommitted(job)}");
+        }
+    }
+
+    private static string JobArn(DatasetType type) => $"arn:aws:personalize:us-east-1:000000000000:dataset-import-job/bench-{type}";
+
     private static Measured Import(DatasetStore store, DatasetType type, AvroSchema schema, string file)
     {
-        var request = new ImportRequest($"arn:aws:personalize:us-east-1:000000000000:dataset-import-job/bench-{type}", type, schema, [file]);
+        var request = new ImportRequest(JobArn(type), type, schema, [file]);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = CsvImporter.Import(store, request);
         return new Measured(result, Process.GetCurrentProcess().TotalProcessorTime - cpu);

@@ -9,6 +9,9 @@ switch (options.Command)
     case "import":
         ImportBenchmark.Run(options);
         break;
+    case "recover" when options.DataDirectory is not null:
+        ImportBenchmark.Recover(options.DataDirectory);
+        break;
     default:
         Console.Error.WriteLine(BenchOptions.Usage);
         return 2;

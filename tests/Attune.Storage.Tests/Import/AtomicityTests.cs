@@ -7,29 +7,21 @@ using static Attune.Storage.Tests.Import.ImportHelpers;
 namespace Attune.Storage.Tests.Import;
 
 /// <summary>A failed, cancelled or crashed import leaves the dataset exactly as it was.</summary>
-public sealed class AtomicityTests : IDisposable
+public sealed class AtomicityTests : StoreTestBase
 {
     private const int Rows = 3 * CsvImporter.RowsPerTransaction;
-    private readonly TempDirectory _temp = new();
-    private readonly DatasetStore _store;
-    private readonly string _before;
-
-    public AtomicityTests()
-    {
-        _store = DatasetStore.Open(_temp.Path, GroupArn);
-        _before = _temp.Write("before.csv", "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\nold,i1,1,view,1\n");
-        Run(_store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, _before);
-    }
+    public AtomicityTests() =>
+        Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, WriteFile("before.csv", InteractionsHeader + "old,i1,1,view,1\n"));
 
     [Fact]
     public void Bad_row_near_the_end_of_a_large_file_imports_nothing()
     {
         var file = Generated("big.csv", badRow: Rows - 10);
 
-        var reason = Fail(_store, DatasetType.Interactions, TestSchemas.Interactions, file);
+        var reason = Fail(Store, DatasetType.Interactions, TestSchemas.Interactions, file);
 
         Assert.Equal($"Line {Rows - 10 + 2} of big.csv: TIMESTAMP 'never' is not a long.", reason);
-        AssertUnchanged(_store);
+        AssertUnchanged(Store);
     }
 
     [Fact]
@@ -44,16 +36,16 @@ public sealed class AtomicityTests : IDisposable
             cancellation.Cancel();
         });
 
-        Assert.ThrowsAny<OperationCanceledException>(() => CsvImporter.Import(_store, request, progress, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => CsvImporter.Import(Store, request, progress, cancellation.Token));
 
         Assert.Equal([CsvImporter.RowsPerTransaction], reports);
-        AssertUnchanged(_store);
+        AssertUnchanged(Store);
     }
 
     [Fact]
     public void Crash_mid_import_is_discarded_at_startup_and_the_job_reported()
     {
-        var crashedDirectory = Path.Combine(_temp.Path, "crashed");
+        var crashedDirectory = Path.Combine(TempPath, "crashed");
         var jobArn = JobArn();
         var request = new ImportRequest(jobArn, DatasetType.Interactions, TestSchemas.Interactions, [Generated("big.csv", badRow: -1)], ImportMode.Full);
         var progress = new SynchronousProgress(done =>
@@ -63,11 +55,11 @@ public sealed class AtomicityTests : IDisposable
             {
                 var target = DatasetStore.PathFor(crashedDirectory, GroupArn);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(_store.DatabasePath, target);
-                File.Copy(_store.DatabasePath + "-wal", target + "-wal");
+                File.Copy(Store.DatabasePath, target);
+                File.Copy(Store.DatabasePath + "-wal", target + "-wal");
             }
         });
-        CsvImporter.Import(_store, request, progress, TestContext.Current.CancellationToken);
+        CsvImporter.Import(Store, request, progress, TestContext.Current.CancellationToken);
 
         using var restarted = DatasetStore.Open(crashedDirectory, GroupArn);
         Assert.Equal(2, BatchTableCount(restarted));
@@ -76,7 +68,7 @@ public sealed class AtomicityTests : IDisposable
 
         AssertUnchanged(restarted);
         Assert.False(restarted.IsImportCommitted(jobArn));
-        Assert.True(_store.IsImportCommitted(jobArn));
+        Assert.True(Store.IsImportCommitted(jobArn));
         Assert.Empty(restarted.DiscardInterruptedImports());
     }
 
@@ -90,24 +82,18 @@ public sealed class AtomicityTests : IDisposable
 
     private string Generated(string name, int badRow)
     {
-        var text = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\n");
+        var text = new StringBuilder(InteractionsHeader);
         for (var row = 0; row < Rows; row++)
         {
             text.Append('u').Append(row % 997).Append(",i").Append(row % 113).Append(',')
                 .Append(row == badRow ? "never" : (1000 + row).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(",view,1\n");
         }
 
-        return _temp.Write(name, text.ToString());
+        return WriteFile(name, text.ToString());
     }
 
     private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
     {
         public void Report(long value) => report(value);
-    }
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        _temp.Dispose();
     }
 }

@@ -1,23 +1,17 @@
-using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
 using static Attune.Storage.Tests.Import.ImportHelpers;
 
 namespace Attune.Storage.Tests.Import;
 
-public sealed class ImportFailureTests : IDisposable
+public sealed class ImportFailureTests : StoreTestBase
 {
-    private const string Header = "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\n";
-    private readonly TempDirectory _temp = new();
-    private readonly DatasetStore _store;
-
-    public ImportFailureTests() => _store = DatasetStore.Open(_temp.Path, GroupArn);
 
     [Fact]
     public void Missing_required_columns_are_named_in_personalize_wording()
     {
-        var file = _temp.Write("ratings.csv", "USER_ID,EVENT_TYPE\nu1,view\n");
+        var file = WriteFile("ratings.csv", "USER_ID,EVENT_TYPE\nu1,view\n");
 
-        var reason = Fail(_store, DatasetType.Interactions, TestSchemas.Interactions, file);
+        var reason = Fail(Store, DatasetType.Interactions, TestSchemas.Interactions, file);
 
         Assert.StartsWith("Input CSV is missing the following columns: [ITEM_ID, TIMESTAMP].", reason, StringComparison.Ordinal);
     }
@@ -25,19 +19,19 @@ public sealed class ImportFailureTests : IDisposable
     [Fact]
     public void Missing_nullable_column_is_allowed_and_reads_as_null()
     {
-        var file = _temp.Write("ratings.csv", "user_id,item_id,timestamp,event_type\nu1,i1,10,view\n");
+        var file = WriteFile("ratings.csv", "user_id,item_id,timestamp,event_type\nu1,i1,10,view\n");
 
-        ImportHelpers.Run(_store, DatasetType.Interactions, TestSchemas.Interactions, Storage.Import.ImportMode.Full, file);
+        ImportHelpers.Run(Store, DatasetType.Interactions, TestSchemas.Interactions, Storage.Import.ImportMode.Full, file);
 
-        Assert.True(float.IsNaN(_store.ReadInteractions().EventValue[0]));
+        Assert.True(float.IsNaN(Store.ReadInteractions().EventValue[0]));
     }
 
     [Fact]
     public void Unknown_columns_are_named()
     {
-        var file = _temp.Write("ratings.csv", "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,DEVICE,COLOR\nu1,i1,10,view,x,y\n");
+        var file = WriteFile("ratings.csv", "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,DEVICE,COLOR\nu1,i1,10,view,x,y\n");
 
-        Assert.StartsWith("Input CSV has columns that are not in the schema: [DEVICE, COLOR].", Fail(_store, DatasetType.Interactions, TestSchemas.Interactions, file), StringComparison.Ordinal);
+        Assert.StartsWith("Input CSV has columns that are not in the schema: [DEVICE, COLOR].", Fail(Store, DatasetType.Interactions, TestSchemas.Interactions, file), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -51,28 +45,28 @@ public sealed class ImportFailureTests : IDisposable
     [InlineData("u1,i1,99999999999999999999,view,1", "Line 3 of ratings.csv: TIMESTAMP '99999999999999999999' is not a long.")]
     public void Bad_rows_fail_with_file_and_line(string badRow, string reason)
     {
-        var file = _temp.Write("ratings.csv", Header + "u0,i0,5,view,1\n" + badRow + "\nu2,i2,11,view,1\n");
+        var file = WriteFile("ratings.csv", InteractionsHeader + "u0,i0,5,view,1\n" + badRow + "\nu2,i2,11,view,1\n");
 
-        Assert.Equal(reason, Fail(_store, DatasetType.Interactions, TestSchemas.Interactions, file));
+        Assert.Equal(reason, Fail(Store, DatasetType.Interactions, TestSchemas.Interactions, file));
     }
 
     [Fact]
     public void Ids_longer_than_256_characters_are_rejected()
     {
-        var file = _temp.Write("ratings.csv", Header + $"{new string('u', 257)},i1,10,view,1\n");
+        var file = WriteFile("ratings.csv", InteractionsHeader + $"{new string('u', 257)},i1,10,view,1\n");
 
-        Assert.Equal("Line 2 of ratings.csv: USER_ID is longer than 256 characters.", Fail(_store, DatasetType.Interactions, TestSchemas.Interactions, file));
+        Assert.Equal("Line 2 of ratings.csv: USER_ID is longer than 256 characters.", Fail(Store, DatasetType.Interactions, TestSchemas.Interactions, file));
     }
 
     [Fact]
     public void Strings_over_1000_characters_fail_but_textual_values_are_truncated_to_20000()
     {
-        var tooLong = _temp.Write("bad.csv", $"ITEM_ID,GENRES\ni1,{new string('g', 1001)}\n");
-        var longText = _temp.Write("items.csv", $"ITEM_ID,PRICE,IN_STOCK,DESCRIPTION\ni1,1.5,TRUE,\"{new string('d', 25_000)}\"\n");
+        var tooLong = WriteFile("bad.csv", $"ITEM_ID,GENRES\ni1,{new string('g', 1001)}\n");
+        var longText = WriteFile("items.csv", $"ITEM_ID,PRICE,IN_STOCK,DESCRIPTION\ni1,1.5,TRUE,\"{new string('d', 25_000)}\"\n");
 
-        Assert.Equal("Line 2 of bad.csv: GENRES is longer than 1000 characters.", Fail(_store, DatasetType.Items, TestSchemas.Items, tooLong));
-        ImportHelpers.Run(_store, DatasetType.Items, TestSchemas.ItemsWithText, Storage.Import.ImportMode.Full, longText);
-        var items = _store.ReadEntities(DatasetType.Items);
+        Assert.Equal("Line 2 of bad.csv: GENRES is longer than 1000 characters.", Fail(Store, DatasetType.Items, TestSchemas.Items, tooLong));
+        ImportHelpers.Run(Store, DatasetType.Items, TestSchemas.ItemsWithText, Storage.Import.ImportMode.Full, longText);
+        var items = Store.ReadEntities(DatasetType.Items);
         Assert.Equal(20_000, ((string)items.Columns["DESCRIPTION"].Values[0]!).Length);
         Assert.Equal(true, items.Columns["IN_STOCK"].Values[0]);
         Assert.Equal(1.5, items.Columns["PRICE"].Values[0]);
@@ -83,26 +77,20 @@ public sealed class ImportFailureTests : IDisposable
     [InlineData("i1,1,yes,x", "IN_STOCK 'yes' is not a boolean (true or false).")]
     public void Typed_item_values_are_validated(string row, string reason)
     {
-        var file = _temp.Write("items.csv", "ITEM_ID,PRICE,IN_STOCK,DESCRIPTION\n" + row + "\n");
+        var file = WriteFile("items.csv", "ITEM_ID,PRICE,IN_STOCK,DESCRIPTION\n" + row + "\n");
 
-        Assert.Equal("Line 2 of items.csv: " + reason, Fail(_store, DatasetType.Items, TestSchemas.ItemsWithText, file));
+        Assert.Equal("Line 2 of items.csv: " + reason, Fail(Store, DatasetType.Items, TestSchemas.ItemsWithText, file));
     }
 
     [Fact]
     public void Header_only_input_fails_and_second_file_errors_name_that_file()
     {
-        var empty = _temp.Write("empty.csv", Header);
-        var good = _temp.Write("a.csv", Header + "u1,i1,10,view,1\n");
-        var bad = _temp.Write("b.csv", Header + "u1,i1,10,view,1\nu2,i2,x,view,1\n");
+        var empty = WriteFile("empty.csv", InteractionsHeader);
+        var good = WriteFile("a.csv", InteractionsHeader + "u1,i1,10,view,1\n");
+        var bad = WriteFile("b.csv", InteractionsHeader + "u1,i1,10,view,1\nu2,i2,x,view,1\n");
 
-        Assert.Equal("The input contains no data rows.", Fail(_store, DatasetType.Interactions, TestSchemas.Interactions, empty));
-        Assert.Equal("Line 3 of b.csv: TIMESTAMP 'x' is not a long.", Fail(_store, DatasetType.Interactions, TestSchemas.Interactions, good, bad));
-        Assert.Equal(0, _store.CountRows(DatasetType.Interactions));
-    }
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        _temp.Dispose();
+        Assert.Equal("The input contains no data rows.", Fail(Store, DatasetType.Interactions, TestSchemas.Interactions, empty));
+        Assert.Equal("Line 3 of b.csv: TIMESTAMP 'x' is not a long.", Fail(Store, DatasetType.Interactions, TestSchemas.Interactions, good, bad));
+        Assert.Equal(0, Store.CountRows(DatasetType.Interactions));
     }
 }
