@@ -55,6 +55,42 @@ public sealed partial class DatasetStore
     }
 
     /// <summary>
+    /// One optional column of an event dataset (e.g. IMPRESSION or a contextual metadata field), aligned row by row
+    /// with <see cref="ReadInteractions"/>; null where empty or where an import's schema lacked the field.
+    /// </summary>
+    public object?[] ReadInteractionColumn(string field, DatasetType type = DatasetType.Interactions)
+    {
+        if (!DatasetLayout.IsEventDataset(type))
+        {
+            throw new ArgumentException($"{type.WireName()} is not an event dataset.", nameof(type));
+        }
+
+        using var connection = OpenConnection();
+        using var snapshot = new ReadSnapshot(connection);
+        var values = new List<object?>();
+        foreach (var table in VisibleTables(connection, type))
+        {
+            var column = ColumnsOf(connection, table).FirstOrDefault(c => c.Name.Equals("c_" + field, StringComparison.OrdinalIgnoreCase));
+            if (column.Name is null)
+            {
+                values.AddRange(new object?[Scalar(connection, $"SELECT count(*) FROM \"{table}\"")]);
+                continue;
+            }
+
+            var avroType = DatasetLayout.TypeOfDeclared(column.DeclaredType);
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT \"{column.Name}\" FROM \"{table}\" ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                values.Add(reader.IsDBNull(0) ? null : ReadValue(reader, 0, avroType));
+            }
+        }
+
+        return [.. values];
+    }
+
+    /// <summary>
     /// Items, users or actions with their metadata columns (all when <paramref name="columns"/> is null; unknown
     /// names are skipped), ordered by first appearance of the id.
     /// </summary>

@@ -71,6 +71,7 @@ public static class CsvImporter
 
     private static void ImportFile(StagingSession session, string path, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var name = Path.GetFileName(path);
         using var reader = new CsvReaderSource(File.OpenRead(path));
         try
