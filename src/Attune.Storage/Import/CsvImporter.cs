@@ -15,6 +15,9 @@ public static class CsvImporter
     /// <summary>Rows per staging transaction: bounds how long the group's write lock is held at a time.</summary>
     public const int RowsPerTransaction = 10_000;
 
+    /// <summary>The failureReason for a job whose import <see cref="DatasetStore.DiscardInterruptedImports"/> discarded.</summary>
+    public const string InterruptedReason = "The import was interrupted by a restart of the service before it completed; no data was imported.";
+
     /// <summary>
     /// Runs the import on the calling thread (use <c>Task.Run</c> from a grain). Reports rows done after each
     /// staging transaction. Throws <see cref="ImportFailedException"/> (message = failureReason) for bad input and
@@ -27,9 +30,10 @@ public static class CsvImporter
         var clock = Stopwatch.StartNew();
         using var connection = store.OpenConnection();
         var batch = Begin(connection, request);
-        var session = new StagingSession(connection, request, batch);
+        StagingSession? session = null;
         try
         {
+            session = new StagingSession(connection, request, batch);
             foreach (var file in request.Files)
             {
                 ImportFile(session, file, progress, cancellationToken);
@@ -44,15 +48,17 @@ public static class CsvImporter
             progress?.Report(session.Rows);
             return new ImportResult(session.Rows, clock.Elapsed, session.LongestTransaction);
         }
-        catch
+        catch when (session is not { Published: true })
         {
-            session.Dispose();
+            // Once published the data is visible and acknowledged; a later failure (dropping replaced batches) is
+            // finished by DiscardInterruptedImports instead.
+            session?.Dispose();
             DatasetStore.Abandon(connection, batch, request.DatasetType);
             throw;
         }
         finally
         {
-            session.Dispose();
+            session?.Dispose();
         }
     }
 
@@ -73,7 +79,17 @@ public static class CsvImporter
     {
         cancellationToken.ThrowIfCancellationRequested();
         var name = Path.GetFileName(path);
-        using var reader = new CsvReaderSource(File.OpenRead(path));
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFailedException($"Cannot read {name}: {e.Message}", e);
+        }
+
+        using var reader = new CsvReaderSource(stream);
         try
         {
             if (!reader.Csv.Read())

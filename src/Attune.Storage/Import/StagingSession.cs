@@ -42,6 +42,9 @@ internal sealed class StagingSession : IDisposable
 
     public TimeSpan LongestTransaction { get; private set; }
 
+    /// <summary>True once the publishing transaction committed: the import is visible and must not be undone.</summary>
+    public bool Published { get; private set; }
+
     /// <summary>A writer for a file whose header mapped the schema fields to <paramref name="sources"/>.</summary>
     public RowWriter WriterFor(int[] sources)
     {
@@ -88,8 +91,17 @@ internal sealed class StagingSession : IDisposable
 
         DatasetStore.MarkCommitted(_connection, _batch, type, Rows, replacesEarlier: full);
         CommitStaging();
-        DatasetStore.DropSuperseded(_connection, type);
-        DatasetStore.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE)");
+        Published = true;
+        try
+        {
+            DatasetStore.DropSuperseded(_connection, type);
+            DatasetStore.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE)");
+        }
+        catch (SqliteException)
+        {
+            // The import is committed and acknowledged; replaced batches left behind are dropped by
+            // DiscardInterruptedImports at the next start, so this must not fail the job.
+        }
     }
 
     public void Dispose()

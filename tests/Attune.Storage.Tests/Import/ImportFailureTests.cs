@@ -83,6 +83,15 @@ public sealed class ImportFailureTests : StoreTestBase
     }
 
     [Fact]
+    public void Unreadable_file_fails_with_its_name()
+    {
+        var reason = Fail(Store, DatasetType.Interactions, TestSchemas.Interactions, Path.Combine(TempPath, "gone.csv"));
+
+        Assert.StartsWith("Cannot read gone.csv:", reason, StringComparison.Ordinal);
+        Assert.Equal(0, BatchTableCount(Store));
+    }
+
+    [Fact]
     public void Header_only_input_fails_and_second_file_errors_name_that_file()
     {
         var empty = WriteFile("empty.csv", InteractionsHeader);
