@@ -13,7 +13,7 @@ namespace Attune.Storage.Import;
 public static class CsvImporter
 {
     /// <summary>Rows per staging transaction: bounds how long the group's write lock is held at a time.</summary>
-    public const int RowsPerTransaction = 10_000;
+    public const int RowsPerTransaction = 5_000;
 
     /// <summary>The failureReason for a job whose import <see cref="DatasetStore.DiscardInterruptedImports"/> discarded.</summary>
     public const string InterruptedReason = "The import was interrupted by a restart of the service before it completed; no data was imported.";
