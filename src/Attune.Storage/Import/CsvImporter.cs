@@ -15,12 +15,15 @@ public static class CsvImporter
     /// <summary>Rows per staging transaction: bounds how long the group's write lock is held at a time.</summary>
     public const int RowsPerTransaction = 5_000;
 
+    /// <summary>Progress is reported after the first staging transaction, then at most this often, and once at the end.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The failureReason for a job whose import <see cref="DatasetStore.DiscardInterruptedImports"/> discarded.</summary>
     public const string InterruptedReason = "The import was interrupted by a restart of the service before it completed; no data was imported.";
 
     /// <summary>
-    /// Runs the import on the calling thread (use <c>Task.Run</c> from a grain). Reports rows done after each
-    /// staging transaction. Throws <see cref="ImportFailedException"/> (message = failureReason) for bad input and
+    /// Runs the import on the calling thread (use <c>Task.Run</c> from a grain). Reports rows done (see
+    /// <see cref="ProgressInterval"/>). Throws <see cref="ImportFailedException"/> (message = failureReason) for bad input and
     /// <see cref="OperationCanceledException"/> when cancelled; in both cases nothing is imported.
     /// </summary>
     public static ImportResult Import(DatasetStore store, ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
@@ -34,9 +37,10 @@ public static class CsvImporter
         try
         {
             session = new StagingSession(connection, request, batch);
+            var throttled = progress is null ? null : new ThrottledProgress(progress, ProgressInterval);
             foreach (var file in request.Files)
             {
-                ImportFile(session, file, progress, cancellationToken);
+                ImportFile(session, file, throttled, cancellationToken);
             }
 
             if (session.Rows == 0)
@@ -75,7 +79,7 @@ public static class CsvImporter
         return batch;
     }
 
-    private static void ImportFile(StagingSession session, string path, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static void ImportFile(StagingSession session, string path, ThrottledProgress? progress, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var name = Path.GetFileName(path);

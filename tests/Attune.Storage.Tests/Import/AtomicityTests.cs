@@ -50,8 +50,8 @@ public sealed class AtomicityTests : StoreTestBase
         var request = new ImportRequest(jobArn, DatasetType.Interactions, TestSchemas.Interactions, [Generated("big.csv", badRow: -1)], ImportMode.Full);
         var progress = new SynchronousProgress(done =>
         {
-            // What kill -9 would leave on disk right now: the database and its WAL, two staging transactions in.
-            if (done == 2 * CsvImporter.RowsPerTransaction)
+            // What kill -9 would leave on disk right now: the database and its WAL, one staging transaction in.
+            if (done == CsvImporter.RowsPerTransaction)
             {
                 var target = DatasetStore.PathFor(crashedDirectory, GroupArn);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
