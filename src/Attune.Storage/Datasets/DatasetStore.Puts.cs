@@ -17,19 +17,18 @@ public sealed partial class DatasetStore
         ArgumentNullException.ThrowIfNull(records);
         var extras = DatasetLayout.ExtraFields(type, schema);
         var table = DatasetLayout.PutTable(type);
-        var columns = string.Concat(extras.Select(f => ", " + DatasetLayout.Column(f.Name)));
         string sql;
         using var connection = OpenConnection();
         using var transaction = new WriteTransaction(connection);
         if (DatasetLayout.IsEventDataset(type))
         {
             EnsureTable(connection, table, DatasetLayout.CreateEventTable(table, extras), extras);
-            sql = $"INSERT INTO \"{table}\" ({DatasetLayout.EventColumns}{columns}) VALUES ({Parameters(1, 5 + extras.Count)})";
+            sql = DatasetLayout.InsertEvent(table, extras);
         }
         else
         {
             EnsureEntityTable(connection, type, extras);
-            sql = $"INSERT OR REPLACE INTO \"{table}\" (idx, origin{columns}) VALUES (?1, {DatasetLayout.OriginPut}{(extras.Count > 0 ? ", " : string.Empty)}{Parameters(2, 1 + extras.Count)})";
+            sql = DatasetLayout.UpsertEntity(table, extras, DatasetLayout.OriginPut);
         }
 
         var dictionaries = new Dictionary<string, IdDictionary>();
@@ -61,9 +60,6 @@ public sealed partial class DatasetStore
             }
         }
     }
-
-    private static string Parameters(int first, int last) =>
-        string.Join(", ", Enumerable.Range(first, Math.Max(0, last - first + 1)).Select(i => $"?{i}"));
 
     private sealed class RecordSource : IRowSource
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Attune.Storage.Datasets;
+using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
 
 namespace Attune.Storage.Import;
@@ -13,7 +14,7 @@ internal sealed class StagingSession : IDisposable
     private readonly SqliteConnection _connection;
     private readonly long _batch;
     private readonly string _table;
-    private readonly List<Schemas.SchemaField> _extras;
+    private readonly List<SchemaField> _extras;
     private readonly Dictionary<string, IdDictionary> _dictionaries = [];
     private readonly RawStatement _insert;
     private readonly Stopwatch _transactionClock = new();
@@ -26,11 +27,9 @@ internal sealed class StagingSession : IDisposable
         Request = request;
         _table = DatasetLayout.BatchTable(request.DatasetType, batch);
         _extras = DatasetLayout.ExtraFields(request.DatasetType, request.Schema);
-        var columns = _extras.Select(f => DatasetLayout.Column(f.Name)).ToList();
-        var sql = DatasetLayout.IsEventDataset(request.DatasetType)
-            ? $"INSERT INTO \"{_table}\" ({DatasetLayout.EventColumns}{Prefixed(columns)}) VALUES ({Parameters(5 + columns.Count)})"
-            : $"INSERT OR REPLACE INTO \"{_table}\" (idx{Prefixed(columns)}) VALUES ({Parameters(1 + columns.Count)})";
-        _insert = new RawStatement(connection, sql);
+        _insert = new RawStatement(connection, DatasetLayout.IsEventDataset(request.DatasetType)
+            ? DatasetLayout.InsertEvent(_table, _extras)
+            : DatasetLayout.UpsertEntity(_table, _extras, origin: null));
 
         // Checkpoints (with their fsyncs) would otherwise run inside staging commits every 1000 pages; run one at the end.
         DatasetStore.Execute(connection, "PRAGMA wal_autocheckpoint=0");
@@ -78,7 +77,7 @@ internal sealed class StagingSession : IDisposable
         {
             var entityTable = DatasetLayout.Key(type);
             DatasetStore.EnsureEntityTable(_connection, type, _extras);
-            var columns = Prefixed(_extras.Select(f => DatasetLayout.Column(f.Name)).ToList());
+            var columns = DatasetLayout.ColumnList(_extras);
             if (full)
             {
                 DatasetStore.Execute(_connection, $"DELETE FROM \"{entityTable}\" WHERE origin = {DatasetLayout.OriginBulk}");
@@ -153,8 +152,4 @@ internal sealed class StagingSession : IDisposable
             LongestTransaction = _transactionClock.Elapsed;
         }
     }
-
-    private static string Prefixed(IReadOnlyList<string> columns) => string.Concat(columns.Select(c => ", " + c));
-
-    private static string Parameters(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => $"?{i}"));
 }
