@@ -31,34 +31,23 @@ public sealed partial class DatasetStore
             sql = DatasetLayout.UpsertEntity(table, extras, DatasetLayout.OriginPut);
         }
 
-        var dictionaries = new Dictionary<string, IdDictionary>();
-        try
+        using var dictionaries = new IdDictionaries(connection, preload: false);
+        using var insert = new RawStatement(connection, sql);
+        var sources = Enumerable.Range(0, schema.Fields.Count).ToArray();
+        var writer = new RowWriter(type, schema, sources, insert, dictionaries.Get);
+        for (var i = 0; i < records.Count; i++)
         {
-            using var insert = new RawStatement(connection, sql);
-            var sources = Enumerable.Range(0, schema.Fields.Count).ToArray();
-            var writer = new RowWriter(type, schema, sources, insert, name =>
-                dictionaries.TryGetValue(name, out var d) ? d : dictionaries[name] = IdDictionary.Lazy(connection, name));
-            for (var i = 0; i < records.Count; i++)
+            try
             {
-                try
-                {
-                    writer.Write(new RecordSource(schema, records[i]));
-                }
-                catch (RowException e)
-                {
-                    throw new ArgumentException($"Record {i + 1}: {e.Message}", nameof(records), e);
-                }
+                writer.Write(new RecordSource(schema, records[i]));
             }
+            catch (RowException e)
+            {
+                throw new ArgumentException($"Record {i + 1}: {e.Message}", e);
+            }
+        }
 
-            transaction.Commit();
-        }
-        finally
-        {
-            foreach (var dictionary in dictionaries.Values)
-            {
-                dictionary.Dispose();
-            }
-        }
+        transaction.Commit();
     }
 
     private sealed class RecordSource : IRowSource
@@ -70,7 +59,7 @@ public sealed partial class DatasetStore
             _values = new string?[schema.Fields.Count];
             foreach (var (name, value) in record)
             {
-                var field = schema.Find(name) ?? throw new ArgumentException($"Field {name} is not in the schema.", nameof(record));
+                var field = schema.Find(name) ?? throw new ArgumentException($"Field {name} is not in the schema.");
                 _values[IndexOf(schema, field)] = value;
             }
         }

@@ -15,7 +15,7 @@ internal sealed class StagingSession : IDisposable
     private readonly long _batch;
     private readonly string _table;
     private readonly List<SchemaField> _extras;
-    private readonly Dictionary<string, IdDictionary> _dictionaries = [];
+    private readonly IdDictionaries _dictionaries;
     private readonly RawStatement _insert;
     private readonly Stopwatch _transactionClock = new();
     private WriteTransaction? _transaction;
@@ -26,6 +26,7 @@ internal sealed class StagingSession : IDisposable
         _batch = batch;
         Request = request;
         _table = DatasetLayout.BatchTable(request.DatasetType, batch);
+        _dictionaries = new IdDictionaries(connection, preload: true);
         _extras = DatasetLayout.ExtraFields(request.DatasetType, request.Schema);
         _insert = new RawStatement(connection, DatasetLayout.IsEventDataset(request.DatasetType)
             ? DatasetLayout.InsertEvent(_table, _extras)
@@ -48,7 +49,7 @@ internal sealed class StagingSession : IDisposable
     public RowWriter WriterFor(int[] sources)
     {
         BeginIfNeeded();
-        return new RowWriter(Request.DatasetType, Request.Schema, sources, _insert, Dictionary);
+        return new RowWriter(Request.DatasetType, Request.Schema, sources, _insert, _dictionaries.Get);
     }
 
     /// <summary>Counts a written row; at each transaction boundary commits and returns true.</summary>
@@ -109,23 +110,7 @@ internal sealed class StagingSession : IDisposable
         _transaction = null;
         DatasetStore.Execute(_connection, "PRAGMA wal_autocheckpoint=1000");
         _insert.Dispose();
-        foreach (var dictionary in _dictionaries.Values)
-        {
-            dictionary.Dispose();
-        }
-
-        _dictionaries.Clear();
-    }
-
-    private IdDictionary Dictionary(string table)
-    {
-        if (!_dictionaries.TryGetValue(table, out var dictionary))
-        {
-            dictionary = IdDictionary.Load(_connection, table);
-            _dictionaries.Add(table, dictionary);
-        }
-
-        return dictionary;
+        _dictionaries.Dispose();
     }
 
     private void BeginIfNeeded()

@@ -62,8 +62,13 @@ public sealed class ImportModeTests : StoreTestBase
             new Dictionary<string, string?> { ["USER_ID"] = "u2", ["ITEM_ID"] = "i2", ["TIMESTAMP"] = "soon", ["EVENT_TYPE"] = "view" },
         ]));
 
-        Assert.StartsWith("Record 2: TIMESTAMP 'soon' is not a long.", error.Message, StringComparison.Ordinal);
+        var unknown = Assert.Throws<ArgumentException>(() => Store.Put(DatasetType.Items, TestSchemas.Items,
+            [new Dictionary<string, string?> { ["ITEM_ID"] = "i1", ["COLOR"] = "red" }]));
+
+        Assert.Equal("Record 2: TIMESTAMP 'soon' is not a long.", error.Message);
+        Assert.Equal("Field COLOR is not in the schema.", unknown.Message);
         Assert.Equal(0, Store.CountRows(DatasetType.Interactions));
+        Assert.Equal(0, Store.CountRows(DatasetType.Items));
     }
 
     [Fact]
