@@ -58,6 +58,19 @@ public sealed class MovieLensImportTests : StoreTestBase
     }
 
     [Fact]
+    public void Ml_latest_small_interactions_with_half_star_values_import_with_the_counts_of_the_readme()
+    {
+        Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, Path.Combine(TestPaths.SharedData, "ml-latest-small", "interactions.csv"));
+
+        var data = Store.ReadInteractions();
+        Assert.Equal(100_836, data.Count);
+        Assert.Equal(610, data.UserIds.Length);
+        Assert.Equal(9_724, data.ItemIds.Length);
+        Assert.Contains(3.5f, data.EventValue);
+        Assert.Equal(0.5f, data.EventValue.Min());
+    }
+
+    [Fact]
     public void Ml_latest_small_items_with_quoted_titles_import()
     {
         Run(Store, DatasetType.Items, TestSchemas.Items, ImportMode.Full, Path.Combine(TestPaths.SharedData, "ml-latest-small", "items.csv"));
