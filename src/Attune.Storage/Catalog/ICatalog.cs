@@ -6,8 +6,9 @@ namespace Attune.Storage.Catalog;
 /// </summary>
 public interface ICatalog
 {
-    /// <summary>Inserts the record; false when a resource with that ARN already exists.</summary>
-    Task<bool> TryInsertAsync(ResourceRecord record, CancellationToken cancellationToken = default);
+    /// <summary>Inserts the record with its tags in one transaction; false when a resource with that ARN already exists.</summary>
+    Task<bool> TryInsertAsync(
+        ResourceRecord record, IReadOnlyList<KeyValuePair<string, string>> tags, CancellationToken cancellationToken = default);
 
     Task<ResourceRecord?> GetAsync(string arn, CancellationToken cancellationToken = default);
 

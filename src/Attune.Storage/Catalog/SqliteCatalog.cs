@@ -15,16 +15,10 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
 
     public SqliteCatalog(string databasePath)
     {
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
+        _connectionString = SqliteFiles.ConnectionString(databasePath);
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            PRAGMA journal_mode=WAL;
             CREATE TABLE IF NOT EXISTS resources (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 arn TEXT NOT NULL UNIQUE,
@@ -46,20 +40,29 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
         command.ExecuteNonQuery();
     }
 
-    public async Task<bool> TryInsertAsync(ResourceRecord record, CancellationToken cancellationToken = default)
+    public async Task<bool> TryInsertAsync(
+        ResourceRecord record, IReadOnlyList<KeyValuePair<string, string>> tags, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             using var connection = Open();
+            using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO resources (arn, kind, name, parent_arn, status, created, updated, body)
                 VALUES ($arn, $kind, $name, $parent, $status, $created, $updated, $body)
                 ON CONFLICT(arn) DO NOTHING
                 """;
             Bind(command, record);
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false;
+            }
+            await UpsertTagsAsync(connection, transaction, record.Arn, tags, cancellationToken);
+            transaction.Commit();
+            return true;
         }
         finally
         {
@@ -216,19 +219,7 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            foreach (var (key, value) in tags)
-            {
-                using var upsert = connection.CreateCommand();
-                upsert.Transaction = transaction;
-                upsert.CommandText = """
-                    INSERT INTO tags (arn, key, value) VALUES ($arn, $key, $value)
-                    ON CONFLICT(arn, key) DO UPDATE SET value = excluded.value
-                    """;
-                upsert.Parameters.AddWithValue("$arn", arn);
-                upsert.Parameters.AddWithValue("$key", key);
-                upsert.Parameters.AddWithValue("$value", value);
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await UpsertTagsAsync(connection, transaction, arn, tags, cancellationToken);
             using var count = connection.CreateCommand();
             count.Transaction = transaction;
             count.CommandText = "SELECT count(*) FROM tags WHERE arn = $arn";
@@ -267,15 +258,25 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
 
     public void Dispose() => _writeLock.Dispose();
 
-    private SqliteConnection Open()
+    private SqliteConnection Open() => SqliteFiles.Open(_connectionString);
+
+    private static async Task UpsertTagsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string arn,
+        IReadOnlyList<KeyValuePair<string, string>> tags, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragmas = connection.CreateCommand();
-        // NORMAL is durable against a killed process in WAL mode; only a power loss can drop the last commits.
-        pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
-        pragmas.ExecuteNonQuery();
-        return connection;
+        foreach (var (key, value) in tags)
+        {
+            using var upsert = connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO tags (arn, key, value) VALUES ($arn, $key, $value)
+                ON CONFLICT(arn, key) DO UPDATE SET value = excluded.value
+                """;
+            upsert.Parameters.AddWithValue("$arn", arn);
+            upsert.Parameters.AddWithValue("$key", key);
+            upsert.Parameters.AddWithValue("$value", value);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static void Bind(SqliteCommand command, ResourceRecord record)

@@ -1,0 +1,40 @@
+using Attune.Bench.Accuracy;
+
+string command = args.Length > 0 ? args[0] : "accuracy";
+string dataRoot = Option("--data") ?? FindDataRoot();
+switch (command)
+{
+    case "accuracy":
+        AccuracyRun.Run(dataRoot, Option("--out") ?? Path.Combine("bench", "results", "accuracy.md"), Option("--only"));
+        break;
+    case "tune":
+        TuneRun.Run(dataRoot, Option("--only"), args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray());
+        break;
+    case "scale":
+        ScaleRun.Run(int.Parse(Option("--interactions") ?? "10000000"), int.Parse(Option("--items") ?? "1000000"));
+        break;
+    default:
+        Console.Error.WriteLine("usage: Attune.Bench.Accuracy accuracy|tune|scale [--data DIR] [--out FILE] [--only DATASET]");
+        return 2;
+}
+
+return 0;
+
+string? Option(string name)
+{
+    int at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+
+static string FindDataRoot()
+{
+    foreach (string candidate in new[] { "shared/data", "../shared/data", "/work/shared/data" })
+    {
+        if (Directory.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    throw new DirectoryNotFoundException("Pass --data with the folder holding the datasets.");
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Attune.Recipes.Catalog;
+using Attune.Recipes.Data;
+
+namespace Attune.Bench.Accuracy;
+
+/// <summary>
+/// Scale check: a generated dataset (Zipf item popularity, s = 1.0; 50 events per user on average, each user
+/// with a Zipf-drawn "taste" offset so co-occurrences carry signal) trained with the shipped
+/// aws-user-personalization defaults. Prints training seconds and peak memory.
+/// </summary>
+internal static class ScaleRun
+{
+    public static void Run(int interactions, int items)
+    {
+        var generate = Stopwatch.StartNew();
+        var data = Generate(interactions, items, seed: 42);
+        Console.WriteLine($"generated {data.Count:N0} interactions, {data.UserCount:N0} users, {data.ItemCount:N0} items in {generate.Elapsed.TotalSeconds:F1}s");
+        foreach (string recipeName in new[] { "aws-user-personalization", "aws-sims" })
+        {
+            var recipe = RecipeCatalog.Find(recipeName)!;
+            using var measurement = new Measurement();
+            var model = recipe.Train(data, EventSettings.Default, recipe.HyperParameters());
+            measurement.Stop();
+            Console.WriteLine($"{recipeName}: trained in {measurement.Seconds:F1}s, peak managed heap {measurement.PeakBytes / 1073741824.0:F2} GiB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1073741824.0:F2} GiB ({model.Kind})");
+        }
+    }
+
+    private static InteractionData Generate(int interactions, int items, int seed)
+    {
+        var random = new Random(seed);
+        var cdf = new double[items];
+        double total = 0;
+        for (int i = 0; i < items; i++)
+        {
+            total += 1.0 / (i + 1);
+            cdf[i] = total;
+        }
+
+        int userCount = Math.Max(1, interactions / 50);
+        var users = new int[interactions];
+        var itemColumn = new int[interactions];
+        var timestamps = new long[interactions];
+        for (int row = 0; row < interactions; row++)
+        {
+            int user = random.Next(userCount);
+            // A user's items cluster around a personal offset in the popularity order.
+            int offset = (int)((uint)(user * 2654435761u) % 1000);
+            int rank = Array.BinarySearch(cdf, random.NextDouble() * total);
+            rank = rank < 0 ? ~rank : rank;
+            users[row] = user;
+            itemColumn[row] = (rank + offset) % items;
+            timestamps[row] = 1_600_000_000L + row;
+        }
+
+        return new InteractionData(users, itemColumn, timestamps, new int[interactions], new float[interactions],
+            [.. Enumerable.Range(0, userCount).Select(u => "u" + u)], [.. Enumerable.Range(0, items).Select(i => "i" + i)], ["click"]);
+    }
+}

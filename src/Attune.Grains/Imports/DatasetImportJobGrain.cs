@@ -1,0 +1,108 @@
+using Attune.Contracts.Imports;
+using Attune.Storage;
+using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
+using Attune.Storage.Import;
+using Attune.Storage.Objects;
+using Attune.Storage.Schemas;
+using Microsoft.Extensions.Logging;
+
+namespace Attune.Grains.Imports;
+
+/// <inheritdoc cref="IDatasetImportJobGrain"/>
+public sealed partial class DatasetImportJobGrain(
+    [PersistentState("importJob")] IPersistentState<ImportJobState> state,
+    ICatalog catalog,
+    StorageLocations locations,
+    DatasetGroupLocks locks,
+    TimeProvider clock,
+    ILogger<DatasetImportJobGrain> logger) : Grain, IDatasetImportJobGrain
+{
+    /// <summary>After this many starts that a crash interrupted, the job fails instead of trying again.</summary>
+    private const int MaxAttempts = 3;
+
+    /// <summary>Runs the whole import inside this (one-way) call, so the activation stays busy and is not collected meanwhile.</summary>
+    public async Task StartAsync()
+    {
+        var jobArn = this.GetPrimaryKeyString();
+        var job = await catalog.GetAsync(jobArn);
+        if (job is null || !ResourceStatus.IsTransient(job.Status))
+        {
+            return;
+        }
+        state.State.Attempts++;
+        await state.WriteStateAsync();
+        try
+        {
+            var rows = await RunAsync(job);
+            await FinishAsync(jobArn, ResourceStatus.Active, null, rows);
+        }
+        catch (ImportFailedException error)
+        {
+            await FinishAsync(jobArn, ResourceStatus.CreateFailed, error.Message, null);
+        }
+        catch (ObjectLocationException error)
+        {
+            await FinishAsync(jobArn, ResourceStatus.CreateFailed, $"Invalid Data location. {error.Message}", null);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogFailed(logger, jobArn, error);
+            await FinishAsync(jobArn, ResourceStatus.CreateFailed, $"The import failed unexpectedly: {error.Message}", null);
+        }
+        DeactivateOnIdle();
+    }
+
+    private async Task<long?> RunAsync(ResourceRecord job)
+    {
+        var body = job.ParseBody();
+        var dataset = await catalog.GetAsync(body["datasetArn"]!.GetValue<string>())
+            ?? throw new ImportFailedException("The dataset of this import job no longer exists.");
+        var datasetBody = dataset.ParseBody();
+        var schemaRecord = await catalog.GetAsync(datasetBody["schemaArn"]!.GetValue<string>())
+            ?? throw new ImportFailedException("The dataset's schema no longer exists.");
+        var schema = AvroSchema.Parse(schemaRecord.ParseBody()["schema"]!.GetValue<string>());
+        var type = DatasetTypes.Parse(datasetBody["datasetType"]!.GetValue<string>());
+        var mode = body["importMode"]?.GetValue<string>() == "INCREMENTAL" ? ImportMode.Incremental : ImportMode.Full;
+        var location = body["dataSource"]!["dataLocation"]!.GetValue<string>();
+
+        using var groupLock = await locks.AcquireAsync(dataset.ParentArn!, CancellationToken.None);
+        using var store = DatasetStore.Open(locations.DataDirectory, dataset.ParentArn!);
+        store.DiscardInterruptedImports();
+        if (store.IsImportCommitted(job.Arn))
+        {
+            // A crash hit between the import's commit and its ACTIVE status: it is done, don't import twice.
+            return null;
+        }
+        if (state.State.Attempts > MaxAttempts)
+        {
+            throw new ImportFailedException($"The import was interrupted {MaxAttempts} times by restarts and was not tried again.");
+        }
+        await catalog.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
+        var files = ObjectLocation.Resolve(location, locations.ObjectRoot);
+        var request = new ImportRequest(job.Arn, type, schema, files, mode);
+        var progress = new CatalogProgress(catalog, job.Arn, clock);
+        var result = await Task.Run(() => CsvImporter.Import(store, request, progress));
+        return result.Rows;
+    }
+
+    private async Task FinishAsync(string jobArn, string status, string? failureReason, long? rows)
+    {
+        var job = await catalog.GetAsync(jobArn);
+        if (job is null)
+        {
+            return;
+        }
+        var finished = job.WithStatus(status, Now(), failureReason);
+        if (rows is { } count)
+        {
+            finished = finished.WithBody(Now(), body => body["rowsImported"] = count);
+        }
+        await catalog.UpdateAsync(finished);
+    }
+
+    private double Now() => clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobArn} failed unexpectedly")]
+    private static partial void LogFailed(ILogger logger, string jobArn, Exception error);
+}

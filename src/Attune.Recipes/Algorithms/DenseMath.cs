@@ -1,0 +1,97 @@
+using System.Numerics.Tensors;
+
+namespace Attune.Recipes.Algorithms;
+
+/// <summary>Small dense linear algebra on row-major float arrays (f×f systems of the factor models).</summary>
+internal static class DenseMath
+{
+    /// <summary>VᵀV of an n×f row-major matrix.</summary>
+    public static float[] Gram(float[] rows, int f)
+    {
+        int n = rows.Length / f;
+        var partials = new List<double[]>();
+        Parallel.For(0, Environment.ProcessorCount, () => new double[f * f], (chunk, _, local) =>
+        {
+            var buffer = new float[f];
+            for (int i = chunk; i < n; i += Environment.ProcessorCount)
+            {
+                var v = rows.AsSpan(i * f, f);
+                for (int a = 0; a < f; a++)
+                {
+                    TensorPrimitives.Multiply(v, v[a], buffer);
+                    for (int b = 0; b < f; b++)
+                    {
+                        local[(a * f) + b] += buffer[b];
+                    }
+                }
+            }
+
+            return local;
+        }, local => { lock (partials) { partials.Add(local); } });
+
+        var gram = new float[f * f];
+        foreach (var part in partials)
+        {
+            for (int i = 0; i < gram.Length; i++)
+            {
+                gram[i] += (float)part[i];
+            }
+        }
+
+        return gram;
+    }
+
+    /// <summary>matrix += scale · v vᵀ.</summary>
+    public static void AddOuter(Span<float> matrix, ReadOnlySpan<float> v, float scale)
+    {
+        int f = v.Length;
+        for (int a = 0; a < f; a++)
+        {
+            TensorPrimitives.MultiplyAdd(v, v[a] * scale, matrix.Slice(a * f, f), matrix.Slice(a * f, f));
+        }
+    }
+
+    /// <summary>Solves A x = b for symmetric positive definite A (overwritten); b becomes x.</summary>
+    public static void SolveSpd(Span<float> a, Span<float> b, int f)
+    {
+        // Cholesky A = L Lᵀ in double for stability, then two triangular solves.
+        var l = new double[f * f];
+        for (int i = 0; i < f; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                double sum = a[(i * f) + j];
+                for (int k = 0; k < j; k++)
+                {
+                    sum -= l[(i * f) + k] * l[(j * f) + k];
+                }
+
+                l[(i * f) + j] = i == j ? Math.Sqrt(Math.Max(sum, 1e-12)) : sum / l[(j * f) + j];
+            }
+        }
+
+        var y = new double[f];
+        for (int i = 0; i < f; i++)
+        {
+            double sum = b[i];
+            for (int k = 0; k < i; k++)
+            {
+                sum -= l[(i * f) + k] * y[k];
+            }
+
+            y[i] = sum / l[(i * f) + i];
+        }
+
+        for (int i = f - 1; i >= 0; i--)
+        {
+            double sum = y[i];
+            for (int k = i + 1; k < f; k++)
+            {
+                sum -= l[(k * f) + i] * y[k];
+            }
+
+            y[i] = sum / l[(i * f) + i];
+            b[i] = (float)y[i];
+        }
+    }
+}

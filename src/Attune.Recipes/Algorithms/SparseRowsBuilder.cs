@@ -1,0 +1,50 @@
+using Attune.Recipes.Models;
+
+namespace Attune.Recipes.Algorithms;
+
+/// <summary>Assembles per-row (column, value) lists, each pruned to its best entries, into <see cref="SparseRows"/>.</summary>
+internal static class SparseRowsBuilder
+{
+    public static SparseRows FromRows((int[] Columns, float[] Values)[] rows)
+    {
+        var starts = new int[rows.Length + 1];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            starts[r + 1] = starts[r] + rows[r].Columns.Length;
+        }
+
+        var columns = new int[starts[^1]];
+        var values = new float[starts[^1]];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            rows[r].Columns.CopyTo(columns, starts[r]);
+            rows[r].Values.CopyTo(values, starts[r]);
+        }
+
+        return new SparseRows(starts, columns, values);
+    }
+
+    /// <summary>
+    /// The <paramref name="keep"/> largest values (or largest magnitudes, for signed weights) among the candidates.
+    /// </summary>
+    public static (int[] Columns, float[] Values) Best(List<int> columns, List<float> values, int keep, bool byMagnitude = false)
+    {
+        int count = columns.Count;
+        var keys = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            keys[i] = byMagnitude ? Math.Abs(values[i]) : values[i];
+        }
+
+        int[] order = TopK.Select(keys, Math.Min(keep, count));
+        var bestColumns = new int[order.Length];
+        var bestValues = new float[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            bestColumns[i] = columns[order[i]];
+            bestValues[i] = values[order[i]];
+        }
+
+        return (bestColumns, bestValues);
+    }
+}

@@ -1,0 +1,47 @@
+using Attune.Recipes.Catalog.Trainers;
+using Attune.Recipes.Data;
+using Attune.Recipes.Models;
+
+namespace Attune.Recipes.Catalog;
+
+/// <summary>A Personalize recipe served by Attune: its name, type, default hyperparameters and trainer.</summary>
+public sealed class RecipeDefinition
+{
+    private readonly IRecipeTrainer _trainer;
+
+    internal RecipeDefinition(string name, RecipeType type, IReadOnlyDictionary<string, string> defaults, IRecipeTrainer trainer,
+        bool supportsEventsConfig = false, string? servedBy = null)
+    {
+        Name = name;
+        Type = type;
+        DefaultHyperParameters = defaults;
+        _trainer = trainer;
+        SupportsEventsConfig = supportsEventsConfig;
+        ServedBy = servedBy ?? name;
+    }
+
+    public string Name { get; }
+
+    public string Arn => RecipeCatalog.ArnPrefix + Name;
+
+    public RecipeType Type { get; }
+
+    public IReadOnlyDictionary<string, string> DefaultHyperParameters { get; }
+
+    /// <summary>True for the v2 recipes, the only ones where Personalize accepts eventsConfig.</summary>
+    public bool SupportsEventsConfig { get; }
+
+    /// <summary>The recipe whose model serves this one (legacy HRNN ARNs map to user personalization).</summary>
+    public string ServedBy { get; }
+
+    public HyperParameters HyperParameters(IReadOnlyDictionary<string, string>? overrides = null) => new(DefaultHyperParameters, overrides);
+
+    /// <summary>Trains on <paramref name="data"/> with the solution's event settings and hyperparameters.</summary>
+    public RecommendationModel Train(InteractionData data, EventSettings events, HyperParameters hyperParameters,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var effective = hyperParameters.ApplyEventWeights(events);
+        var set = TrainingSet.Build(data, EventWeighting.Create(effective, data.EventTypeNames));
+        return _trainer.Train(set, hyperParameters, progress, cancellationToken);
+    }
+}

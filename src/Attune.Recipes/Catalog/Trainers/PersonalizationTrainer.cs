@@ -1,0 +1,57 @@
+using Attune.Recipes.Algorithms;
+using Attune.Recipes.Data;
+using Attune.Recipes.Models;
+
+namespace Attune.Recipes.Catalog.Trainers;
+
+/// <summary>
+/// User personalization and personalized ranking. <c>model</c> picks the item-item part: <c>ease</c> (closed
+/// form on the most interacted items), <c>item_knn</c> (cosine neighbours) or <c>ials</c> (latent factors,
+/// conjugate gradient). The neighbourhood models add a next-item transition term over the newest
+/// <c>bptt</c> items, weighted by <c>transition_weight</c>.
+/// </summary>
+internal sealed class PersonalizationTrainer : IRecipeTrainer
+{
+    public RecommendationModel Train(TrainingSet set, HyperParameters hyperParameters, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        string model = hyperParameters.Choice("model", "ease", "item_knn", "ials");
+        var itemUsers = ItemUsers.Build(set);
+        if (model == "ials")
+        {
+            var settings = new AlsSettings(
+                hyperParameters.Int("hidden_dimension", 8, 512),
+                hyperParameters.Int("iterations", 1, 100),
+                hyperParameters.Float("regularization", 0, 1e6),
+                hyperParameters.Float("alpha", 0, 1e6),
+                hyperParameters.Int("cg_steps", 1, 20),
+                Seed: 17);
+            float[] factors = ImplicitAls.Train(set, itemUsers, settings, progress, cancellationToken);
+            return new FactorModel((float[])set.ItemWeights.Clone(), set.Events, settings.Factors, factors,
+                settings.Regularization, settings.Alpha);
+        }
+
+        int neighbors = hyperParameters.Int("neighbors", 1, 100_000);
+        SparseRows similarity = model == "ease"
+            ? Ease.Train(set, itemUsers, hyperParameters.Float("lambda", 0, 1e9), hyperParameters.Int("ease_max_items", 1, 20_000),
+                neighbors, progress, cancellationToken)
+            : CosineNeighbors(set, itemUsers, neighbors, progress, cancellationToken);
+        float transitionWeight = hyperParameters.Float("transition_weight", 0, 1e6);
+        SparseRows? transitions = transitionWeight > 0 ? Transitions.Build(set, neighbors, cancellationToken) : null;
+        var scoring = new NeighborhoodSettings
+        {
+            RecencyHalfLife = hyperParameters.Bool("recency_mask") ? hyperParameters.Float("recency_half_life", 0, 1e6) : 0,
+            TransitionWeight = transitionWeight,
+            TransitionWindow = hyperParameters.Int("bptt", 1, 32),
+            TransitionDecay = hyperParameters.Float("transition_decay", 0, 1),
+        };
+        return new NeighborhoodModel((float[])set.ItemWeights.Clone(), set.Events, scoring, similarity, similarity, transitions);
+    }
+
+    internal static SparseRows CosineNeighbors(TrainingSet set, ItemUsers itemUsers, int neighbors, IProgress<double>? progress,
+        CancellationToken cancellationToken)
+    {
+        float[] norms = Cooccurrence.SquaredNorms(set);
+        return Cooccurrence.Neighbors(set, itemUsers, neighbors, minCount: 1, maxUserItems: 1000,
+            pair => pair.Weight / MathF.Sqrt(norms[pair.Item] * norms[pair.Other]), progress, cancellationToken);
+    }
+}

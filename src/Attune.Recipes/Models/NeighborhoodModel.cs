@@ -1,0 +1,146 @@
+using Attune.Recipes.Data;
+
+namespace Attune.Recipes.Models;
+
+/// <summary>
+/// History-based scoring: score(j) = Σ_h w_h · S[h, j] + β Σ_{t &lt; window} decay^t · c_t · T[last_t, j], where S is an
+/// item-item weight matrix (EASE or cosine neighbours), T the next-item transition matrix, w_h the event
+/// confidence c times a recency factor. New events change the scores immediately, without retraining.
+/// </summary>
+public sealed class NeighborhoodModel : RecommendationModel
+{
+    private readonly SparseRows? _similarity;
+    private readonly SparseRows? _related;
+    private readonly SparseRows? _transitions;
+
+    public NeighborhoodModel(float[] popularity, EventWeighting events, NeighborhoodSettings settings,
+        SparseRows? similarity, SparseRows? related, SparseRows? transitions)
+        : base(popularity, events)
+    {
+        Settings = settings;
+        _similarity = similarity;
+        _related = related;
+        _transitions = transitions;
+    }
+
+    public override ModelKind Kind => ModelKind.Neighborhood;
+
+    public NeighborhoodSettings Settings { get; }
+
+    public override bool HasItemRelations => _related is not null;
+
+    protected override bool ScoreHistory(in UserHistory history, Span<float> scores)
+    {
+        scores.Clear();
+        var items = history.Items.Span;
+        var weights = new Dictionary<int, float>();
+        var newestFirst = new List<(int Item, float Confidence)>(Settings.TransitionWindow);
+        float decayPerStep = Settings.RecencyHalfLife > 0 ? MathF.Pow(0.5f, 1 / Settings.RecencyHalfLife) : 1;
+        float recency = 1;
+        for (int position = items.Length - 1; position >= 0; position--)
+        {
+            int item = items[position];
+            float confidence = HistoryConfidence(history, position);
+            if ((uint)item >= (uint)ItemCount || confidence <= 0)
+            {
+                continue;
+            }
+
+            float weight = confidence * recency;
+            if (!weights.TryGetValue(item, out float existing))
+            {
+                weights[item] = weight;
+                recency *= decayPerStep;
+                if (newestFirst.Count < Settings.TransitionWindow)
+                {
+                    newestFirst.Add((item, confidence));
+                }
+            }
+            else if (weight > existing)
+            {
+                weights[item] = weight;
+            }
+        }
+
+        if (weights.Count == 0)
+        {
+            return false;
+        }
+
+        if (_similarity is not null)
+        {
+            foreach (var (item, weight) in weights)
+            {
+                _similarity.AddRowTo(item, weight, scores);
+            }
+        }
+
+        if (_transitions is not null && Settings.TransitionWeight > 0)
+        {
+            float weight = Settings.TransitionWeight;
+            foreach (var (item, confidence) in newestFirst)
+            {
+                _transitions.AddRowTo(item, weight * confidence, scores);
+                weight *= Settings.TransitionDecay;
+            }
+        }
+
+        return true;
+    }
+
+    protected override bool ScoreRelated(int item, Span<float> scores)
+    {
+        if (_related is null || _related.ColumnsOf(item).IsEmpty)
+        {
+            return false;
+        }
+
+        // Unrelated items rank after related ones, by popularity.
+        float maxPopularity = Math.Max(1, Popularity.Max());
+        for (int i = 0; i < scores.Length; i++)
+        {
+            scores[i] = -1 + (Popularity[i] / maxPopularity / 2);
+        }
+
+        var columns = _related.ColumnsOf(item);
+        var values = _related.ValuesOf(item);
+        for (int i = 0; i < columns.Length; i++)
+        {
+            scores[columns[i]] = values[i];
+        }
+
+        return true;
+    }
+
+    protected internal override void WritePayload(BinaryWriter writer)
+    {
+        ArtifactIO.WriteArray(writer, Popularity);
+        Settings.Write(writer);
+        WriteOptional(writer, _similarity);
+        writer.Write(ReferenceEquals(_related, _similarity));
+        if (!ReferenceEquals(_related, _similarity))
+        {
+            WriteOptional(writer, _related);
+        }
+
+        WriteOptional(writer, _transitions);
+    }
+
+    internal static NeighborhoodModel Read(BinaryReader reader, EventWeighting events)
+    {
+        float[] popularity = ArtifactIO.ReadArray<float>(reader);
+        var settings = NeighborhoodSettings.Read(reader);
+        var similarity = ReadOptional(reader);
+        var related = reader.ReadBoolean() ? similarity : ReadOptional(reader);
+        var transitions = ReadOptional(reader);
+        return new NeighborhoodModel(popularity, events, settings, similarity, related, transitions);
+    }
+
+    private static void WriteOptional(BinaryWriter writer, SparseRows? rows)
+    {
+        writer.Write(rows is not null);
+        rows?.Write(writer);
+    }
+
+    private static SparseRows? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? SparseRows.Read(reader) : null;
+}

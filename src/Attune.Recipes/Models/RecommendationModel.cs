@@ -1,0 +1,125 @@
+using System.Numerics.Tensors;
+using Attune.Recipes.Data;
+
+namespace Attune.Recipes.Models;
+
+/// <summary>
+/// A trained model over a fixed item index. Scores come from the user's history (folded in at request time,
+/// no retraining); an empty history scores by popularity. Subclasses implement the raw scoring.
+/// </summary>
+public abstract class RecommendationModel
+{
+    protected RecommendationModel(float[] popularity, EventWeighting events)
+    {
+        Popularity = popularity;
+        Events = events;
+    }
+
+    public abstract ModelKind Kind { get; }
+
+    public int ItemCount => Popularity.Length;
+
+    /// <summary>Training confidence per item: the popularity fallback for cold users and unknown items.</summary>
+    public float[] Popularity { get; }
+
+    /// <summary>Event filtering and weights used in training; applied to request-time histories too.</summary>
+    public EventWeighting Events { get; }
+
+    /// <summary>True when <see cref="ScoreSimilar"/> uses learned item relations (otherwise it is popularity).</summary>
+    public virtual bool HasItemRelations => false;
+
+    /// <summary>Raw preference scores for every item (higher is better); writes ItemCount values.</summary>
+    public void Score(in UserHistory history, Span<float> scores)
+    {
+        if (history.Length == 0 || !ScoreHistory(history, scores))
+        {
+            Popularity.CopyTo(scores);
+        }
+    }
+
+    /// <summary>Raw similarity of every item to <paramref name="item"/>; popularity for unknown or unrelated items.</summary>
+    public void ScoreSimilar(int item, Span<float> scores)
+    {
+        if ((uint)item >= (uint)ItemCount || !ScoreRelated(item, scores))
+        {
+            Popularity.CopyTo(scores);
+        }
+    }
+
+    /// <summary>
+    /// The best <paramref name="count"/> items for the history, with Personalize's score: the softmax of the raw
+    /// score over the whole catalogue.
+    /// </summary>
+    public IReadOnlyList<ScoredItem> Recommend(in UserHistory history, int count, Func<int, bool>? isCandidate = null)
+    {
+        var scores = new float[ItemCount];
+        Score(history, scores);
+        int[] top = TopK.Select(scores, count, isCandidate);
+        float logNormalizer = LogSumExp(scores);
+        return [.. top.Select(i => new ScoredItem(i, MathF.Exp(scores[i] - logNormalizer)))];
+    }
+
+    /// <summary>Items related to <paramref name="item"/> (raw similarity scores; the item itself excluded).</summary>
+    public IReadOnlyList<ScoredItem> Similar(int item, int count, Func<int, bool>? isCandidate = null)
+    {
+        var scores = new float[ItemCount];
+        ScoreSimilar(item, scores);
+        int[] top = TopK.Select(scores, count, i => i != item && (isCandidate is null || isCandidate(i)));
+        return [.. top.Select(i => new ScoredItem(i, scores[i]))];
+    }
+
+    /// <summary>
+    /// Personalized ranking of <paramref name="items"/>: softmax over the input list only, in descending order.
+    /// Indices outside the model (negative or ≥ ItemCount) are appended at the end with NaN scores.
+    /// </summary>
+    public IReadOnlyList<ScoredItem> Rank(in UserHistory history, ReadOnlySpan<int> items)
+    {
+        var scores = new float[ItemCount];
+        Score(history, scores);
+        var known = new List<int>(items.Length);
+        var unknown = new List<int>();
+        foreach (int item in items)
+        {
+            ((uint)item < (uint)ItemCount ? known : unknown).Add(item);
+        }
+
+        var raw = known.Select(i => scores[i]).ToArray();
+        float logNormalizer = LogSumExp(raw);
+        var ranked = known.Select((item, at) => new ScoredItem(item, MathF.Exp(raw[at] - logNormalizer)))
+            .Select((s, at) => (s, at))
+            .OrderByDescending(p => p.s.Score)
+            .ThenBy(p => p.at)
+            .Select(p => p.s);
+        return [.. ranked, .. unknown.Select(i => new ScoredItem(i, float.NaN))];
+    }
+
+    /// <summary>History confidence after the model's event weighting (0 = ignored).</summary>
+    protected float HistoryConfidence(in UserHistory history, int position)
+        => Events.Confidence(history.EventTypeAt(position), history.EventValueAt(position));
+
+    /// <summary>Scores from a non-empty history; false when nothing in it is usable (then popularity is used).</summary>
+    protected abstract bool ScoreHistory(in UserHistory history, Span<float> scores);
+
+    /// <summary>Scores related to a known item; false when the model has no relation for it.</summary>
+    protected virtual bool ScoreRelated(int item, Span<float> scores) => false;
+
+    /// <summary>Writes the model-specific part of the artifact.</summary>
+    protected internal abstract void WritePayload(BinaryWriter writer);
+
+    private static float LogSumExp(ReadOnlySpan<float> values)
+    {
+        if (values.IsEmpty)
+        {
+            return 0;
+        }
+
+        float max = TensorPrimitives.Max(values);
+        double sum = 0;
+        foreach (float v in values)
+        {
+            sum += Math.Exp(v - max);
+        }
+
+        return max + (float)Math.Log(sum);
+    }
+}

@@ -1,0 +1,43 @@
+using Attune.Grains.Lifecycle;
+using Attune.Storage;
+using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
+using Attune.Storage.Schemas;
+
+namespace Attune.Server.ControlPlane;
+
+/// <summary>Deleting a dataset removes its rows and its import jobs.</summary>
+public sealed class DatasetDeletion(ICatalog catalog, StorageLocations locations) : IResourceDeletionHandler
+{
+    public string Kind => ResourceKinds.Dataset;
+
+    public async Task DeleteOwnedDataAsync(string arn, CancellationToken cancellationToken)
+    {
+        var dataset = await catalog.GetAsync(arn, cancellationToken);
+        if (dataset is null)
+        {
+            return;
+        }
+        var type = DatasetTypes.Parse(dataset.ParseBody()["datasetType"]!.GetValue<string>());
+        using (var store = DatasetStore.Open(locations.DataDirectory, dataset.ParentArn!))
+        {
+            store.DeleteDatasetData(type);
+        }
+        foreach (var job in await catalog.ListLiveChildrenAsync(arn, [ResourceKinds.DatasetImportJob], cancellationToken))
+        {
+            await catalog.DeleteAsync(job.Arn, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Deleting a dataset group removes its database.</summary>
+public sealed class DatasetGroupDeletion(StorageLocations locations) : IResourceDeletionHandler
+{
+    public string Kind => ResourceKinds.DatasetGroup;
+
+    public Task DeleteOwnedDataAsync(string arn, CancellationToken cancellationToken)
+    {
+        DatasetStore.Delete(locations.DataDirectory, arn);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Attune.Server.Wire;
+using Attune.Storage;
+using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
+using Attune.Storage.Schemas;
+
+namespace Attune.Server.ControlPlane;
+
+/// <summary>CreateDatasetImportJob, DescribeDatasetImportJob, ListDatasetImportJobs. The import itself runs in a job grain.</summary>
+public sealed class DatasetImportJobOperations(Resources resources, StorageLocations locations) : IOperationFamily
+{
+    private static readonly string[] SummaryMembers =
+        ["datasetImportJobArn", "jobName", "status", "creationDateTime", "lastUpdatedDateTime", "failureReason", "importMode"];
+
+    public void Register(OperationRegistry registry)
+    {
+        registry.Add("CreateDatasetImportJob", CreateAsync);
+        registry.Add("DescribeDatasetImportJob", DescribeAsync);
+        registry.Add("ListDatasetImportJobs", ListAsync);
+    }
+
+    private async Task<JsonObject?> CreateAsync(JsonElement input, CallContext context)
+    {
+        var jobName = input.RequiredString("jobName");
+        var location = input.OptionalObject("dataSource")?.OptionalString("dataLocation")
+            ?? throw ApiErrors.InvalidInput("dataSource.dataLocation is required: the s3:// or file:// location of the CSV file or folder.");
+        if (!location.StartsWith("s3://", StringComparison.Ordinal) && !location.StartsWith("file://", StringComparison.Ordinal))
+        {
+            throw ApiErrors.InvalidInput($"dataSource.dataLocation '{location}' must be an s3:// or file:// URI.");
+        }
+        var mode = input.OptionalString("importMode") ?? "FULL";
+        var dataset = await resources.GetActiveAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
+        if (mode == "INCREMENTAL")
+        {
+            var type = DatasetTypes.Parse(dataset.ParseBody()["datasetType"]!.GetValue<string>());
+            using var store = DatasetStore.Open(locations.DataDirectory, dataset.ParentArn!);
+            if (!store.HasBulkImport(type))
+            {
+                throw ApiErrors.InvalidInput(
+                    "importMode INCREMENTAL needs an earlier bulk import into this dataset; use FULL for the first import.");
+            }
+        }
+        var arn = context.Arn(ResourceKinds.DatasetImportJob, jobName);
+        var body = new JsonObject
+        {
+            ["jobName"] = jobName,
+            ["datasetImportJobArn"] = arn,
+            ["datasetArn"] = dataset.Arn,
+            ["dataSource"] = new JsonObject { ["dataLocation"] = location },
+            ["importMode"] = mode,
+            ["rowsImported"] = 0,
+        }
+            .AddIfPresent("roleArn", input.OptionalString("roleArn"))
+            .AddIfPresent("publishAttributionMetricsToS3", input.OptionalBool("publishAttributionMetricsToS3"));
+        await resources.CreateAsync(ResourceKinds.DatasetImportJob, arn, jobName, dataset.Arn, body, Tags.Read(input), context);
+        return new JsonObject { ["datasetImportJobArn"] = arn };
+    }
+
+    private async Task<JsonObject?> DescribeAsync(JsonElement input, CallContext context)
+    {
+        var record = await resources.GetAsync(input.RequiredString("datasetImportJobArn"), ResourceKinds.DatasetImportJob, context);
+        return new JsonObject { ["datasetImportJob"] = record.ParseBody() };
+    }
+
+    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
+    {
+        var datasetArn = input.OptionalString("datasetArn");
+        if (datasetArn is not null)
+        {
+            await resources.GetAsync(datasetArn, ResourceKinds.Dataset, context);
+        }
+        return await resources.ListAsync(ResourceKinds.DatasetImportJob, "datasetImportJobs", datasetArn, input, context, SummaryMembers);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Attune.Server.Wire;
+using Attune.Storage.Catalog;
+using Attune.Storage.Schemas;
+
+namespace Attune.Server.ControlPlane;
+
+/// <summary>CreateDataset, DescribeDataset, ListDatasets, UpdateDataset, DeleteDataset.</summary>
+public sealed class DatasetOperations(Resources resources) : IOperationFamily
+{
+    private static readonly string[] SummaryMembers =
+        ["name", "datasetArn", "datasetType", "status", "creationDateTime", "lastUpdatedDateTime"];
+
+    public void Register(OperationRegistry registry)
+    {
+        registry.Add("CreateDataset", CreateAsync);
+        registry.Add("DescribeDataset", DescribeAsync);
+        registry.Add("ListDatasets", ListAsync);
+        registry.Add("UpdateDataset", UpdateAsync);
+        registry.Add("DeleteDataset", DeleteAsync);
+    }
+
+    private async Task<JsonObject?> CreateAsync(JsonElement input, CallContext context)
+    {
+        var name = input.RequiredString("name");
+        var typeName = input.RequiredString("datasetType");
+        if (!DatasetTypes.TryParse(typeName, out var type))
+        {
+            throw ApiErrors.InvalidInput(
+                $"datasetType '{typeName}' is not one of Interactions, Items, Users, Actions, Action_Interactions.");
+        }
+        var group = await resources.GetAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
+        if (group.Status != ResourceStatus.Active)
+        {
+            throw ApiErrors.InUse($"Dataset group {group.Arn} is {group.Status}; datasets can be added once it is ACTIVE.");
+        }
+        var domain = group.ParseBody()["domain"]?.GetValue<string>();
+        if (domain is not null && type is DatasetType.Actions or DatasetType.ActionInteractions)
+        {
+            throw ApiErrors.InvalidInput($"A {domain} domain dataset group cannot hold a {type.WireName()} dataset.");
+        }
+        var schemaRecord = await resources.GetAsync(input.RequiredString("schemaArn"), ResourceKinds.Schema, context);
+        CheckSchemaFits(schemaRecord, type, domain);
+
+        var arn = context.Arn(ResourceKinds.Dataset, $"{group.Name}/{type.ArnSuffix()}");
+        var body = new JsonObject
+        {
+            ["name"] = name,
+            ["datasetArn"] = arn,
+            ["datasetGroupArn"] = group.Arn,
+            ["datasetType"] = type.WireName(),
+            ["schemaArn"] = schemaRecord.Arn,
+        };
+        if (type == DatasetType.ActionInteractions)
+        {
+            // Personalize creates the action-interactions event tracker with the dataset.
+            body["trackingId"] = Guid.NewGuid().ToString();
+        }
+        await resources.CreateAsync(ResourceKinds.Dataset, arn, name, group.Arn, body, Tags.Read(input), context);
+        return new JsonObject { ["datasetArn"] = arn };
+    }
+
+    private async Task<JsonObject?> DescribeAsync(JsonElement input, CallContext context)
+    {
+        var record = await resources.GetAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
+        return new JsonObject { ["dataset"] = record.ParseBody() };
+    }
+
+    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
+    {
+        var groupArn = input.OptionalString("datasetGroupArn");
+        if (groupArn is not null)
+        {
+            await resources.GetAsync(groupArn, ResourceKinds.DatasetGroup, context);
+        }
+        return await resources.ListAsync(ResourceKinds.Dataset, "datasets", groupArn, input, context, SummaryMembers);
+    }
+
+    /// <summary>
+    /// Swaps in a new schema. It must fit the dataset type and keep every column of the current schema with
+    /// its type (Personalize lets a schema replacement add columns, not drop or retype them).
+    /// </summary>
+    private async Task<JsonObject?> UpdateAsync(JsonElement input, CallContext context)
+    {
+        var dataset = await resources.GetActiveAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
+        await EnsureNoImportRunningAsync(dataset, context);
+        var body = dataset.ParseBody();
+        var type = DatasetTypes.Parse(body["datasetType"]!.GetValue<string>());
+        var group = await resources.GetAsync(dataset.ParentArn!, ResourceKinds.DatasetGroup, context);
+        var domain = group.ParseBody()["domain"]?.GetValue<string>();
+        var current = await resources.GetAsync(body["schemaArn"]!.GetValue<string>(), ResourceKinds.Schema, context);
+        var replacement = await resources.GetAsync(input.RequiredString("schemaArn"), ResourceKinds.Schema, context);
+        var newSchema = CheckSchemaFits(replacement, type, domain);
+        var oldSchema = SchemaOperations.Parse(current.ParseBody()["schema"]!.GetValue<string>(), null);
+        foreach (var field in oldSchema.Fields)
+        {
+            var kept = newSchema.Find(field.Name);
+            if (kept is null || kept.Type != field.Type)
+            {
+                throw ApiErrors.InvalidInput(
+                    $"The new schema must keep column {field.Name} of type {field.Type}; a schema replacement can only add columns.");
+            }
+        }
+        var updated = dataset.WithBody(context.Now, b =>
+        {
+            b["schemaArn"] = replacement.Arn;
+            b["latestDatasetUpdate"] = new JsonObject
+            {
+                ["schemaArn"] = replacement.Arn,
+                ["status"] = ResourceStatus.Active,
+                ["creationDateTime"] = context.Now,
+                ["lastUpdatedDateTime"] = context.Now,
+            };
+        });
+        await resources.Catalog.UpdateAsync(updated, context.Aborted);
+        return new JsonObject { ["datasetArn"] = dataset.Arn };
+    }
+
+    private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
+    {
+        var dataset = await resources.GetAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
+        await EnsureNoImportRunningAsync(dataset, context);
+        await resources.DeleteAsync(dataset, context);
+        return null;
+    }
+
+    private async Task EnsureNoImportRunningAsync(ResourceRecord dataset, CallContext context)
+    {
+        var jobs = await resources.Catalog.ListLiveChildrenAsync(dataset.Arn, [ResourceKinds.DatasetImportJob], context.Aborted);
+        var running = jobs.FirstOrDefault(j => ResourceStatus.IsTransient(j.Status));
+        if (running is not null)
+        {
+            throw ApiErrors.InUse($"Dataset {dataset.Arn} has an import job in progress: {running.Arn}.");
+        }
+    }
+
+    private static AvroSchema CheckSchemaFits(ResourceRecord schemaRecord, DatasetType type, string? domain)
+    {
+        var body = schemaRecord.ParseBody();
+        var schemaDomain = body["domain"]?.GetValue<string>();
+        if (schemaDomain != domain)
+        {
+            throw ApiErrors.InvalidInput(
+                $"Schema {schemaRecord.Arn} was created for domain {schemaDomain ?? "(none)"} but the dataset group's domain is {domain ?? "(none)"}.");
+        }
+        var schema = SchemaOperations.Parse(body["schema"]!.GetValue<string>(), null);
+        try
+        {
+            schema.ValidateFor(type, domain);
+        }
+        catch (SchemaValidationException error)
+        {
+            throw ApiErrors.InvalidInput($"Schema {schemaRecord.Arn} does not fit a {type.WireName()} dataset: {error.Message}");
+        }
+        return schema;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Attune.Contracts.Imports;
+using Attune.Contracts.Lifecycle;
+using Attune.Server.Wire;
+using Attune.Storage.Catalog;
+
+namespace Attune.Server.ControlPlane;
+
+/// <summary>
+/// The catalog operations every resource family shares: create with tags, describe, list with paging,
+/// start a delete. Status changes after the response are the lifecycle grain's job.
+/// </summary>
+public sealed class Resources(ICatalog catalog, IGrainFactory grains)
+{
+    public ICatalog Catalog => catalog;
+
+    /// <summary>The resource, or ResourceNotFoundException when it is absent or of another kind.</summary>
+    public async Task<ResourceRecord> GetAsync(string arn, string kind, CallContext context)
+    {
+        var record = await catalog.GetAsync(arn, context.Aborted);
+        return record is not null && record.Kind == kind ? record : throw ApiErrors.NotFound(arn);
+    }
+
+    /// <summary>Like <see cref="GetAsync"/> but also requires the ACTIVE status that using a resource needs.</summary>
+    public async Task<ResourceRecord> GetActiveAsync(string arn, string kind, CallContext context)
+    {
+        var record = await GetAsync(arn, kind, context);
+        return record.Status == ResourceStatus.Active
+            ? record
+            : throw ApiErrors.InUse($"The {kind} {arn} is {record.Status}; it must be ACTIVE.");
+    }
+
+    /// <summary>
+    /// Stores a new resource in CREATE PENDING (its body gets status and timestamps) and starts its
+    /// lifecycle; ResourceAlreadyExistsException when the ARN is taken.
+    /// </summary>
+    public async Task CreateAsync(
+        string kind, string arn, string name, string? parentArn, JsonObject body,
+        IReadOnlyList<KeyValuePair<string, string>> tags, CallContext context, bool hasStatus = true)
+    {
+        var status = hasStatus ? ResourceStatus.CreatePending : ResourceStatus.Active;
+        if (hasStatus)
+        {
+            body["status"] = status;
+        }
+        body["creationDateTime"] = context.Now;
+        body["lastUpdatedDateTime"] = context.Now;
+        var record = new ResourceRecord(arn, kind, name, parentArn, status, context.Now, context.Now, body.ToJsonString());
+        if (!await catalog.TryInsertAsync(record, tags, context.Aborted))
+        {
+            throw ApiErrors.AlreadyExists(arn);
+        }
+        if (hasStatus)
+        {
+            await AdvanceAsync(kind, arn);
+        }
+    }
+
+    /// <summary>Marks the resource DELETE PENDING; the lifecycle grain removes it and what it owns.</summary>
+    public async Task DeleteAsync(ResourceRecord record, CallContext context)
+    {
+        if (record.Status is ResourceStatus.DeletePending or ResourceStatus.DeleteInProgress)
+        {
+            return;
+        }
+        await catalog.UpdateAsync(record.WithStatus(ResourceStatus.DeletePending, context.Now), context.Aborted);
+        await AdvanceAsync(record.Kind, record.Arn);
+    }
+
+    /// <summary>Hands the resource to the grain that moves it on: its job grain for jobs, the lifecycle grain otherwise.</summary>
+    public Task AdvanceAsync(string kind, string arn) => kind == ResourceKinds.DatasetImportJob
+        ? grains.GetGrain<IDatasetImportJobGrain>(arn).StartAsync()
+        : grains.GetGrain<IResourceLifecycleGrain>(arn).AdvanceAsync();
+
+    /// <summary>
+    /// A List* response: <paramref name="resultKey"/> holds the summaries (the named members of each body),
+    /// plus nextToken while more remain.
+    /// </summary>
+    public async Task<JsonObject> ListAsync(
+        string kind, string resultKey, string? parentArn, JsonElement input, CallContext context,
+        IReadOnlyList<string> summaryMembers)
+    {
+        var listing = $"{kind}|{context.ArnPrefix}|{parentArn}";
+        var after = PageToken.Decode(input.OptionalString("nextToken"), listing);
+        var page = await catalog.ListAsync(
+            kind, context.ArnPrefix, parentArn, after, input.OptionalInt("maxResults") ?? 100, context.Aborted);
+        var items = new JsonArray();
+        foreach (var record in page.Items)
+        {
+            items.Add(Summary(record.ParseBody(), summaryMembers));
+        }
+        var output = new JsonObject { [resultKey] = items };
+        if (page.NextSequence is { } next)
+        {
+            output["nextToken"] = PageToken.Encode(listing, next);
+        }
+        return output;
+    }
+
+    private static JsonObject Summary(JsonObject body, IReadOnlyList<string> members)
+    {
+        var summary = new JsonObject();
+        foreach (var member in members)
+        {
+            if (body[member] is { } value)
+            {
+                summary[member] = value.DeepClone();
+            }
+        }
+        return summary;
+    }
+}

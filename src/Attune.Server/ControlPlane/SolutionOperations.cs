@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Attune.Server.Wire;
+using Attune.Storage.Catalog;
+
+namespace Attune.Server.ControlPlane;
+
+/// <summary>CreateSolution, DescribeSolution, ListSolutions, UpdateSolution, DeleteSolution.</summary>
+public sealed class SolutionOperations(Resources resources) : IOperationFamily
+{
+    private static readonly string[] SummaryMembers =
+        ["name", "solutionArn", "status", "creationDateTime", "lastUpdatedDateTime", "recipeArn"];
+
+    private static readonly string[] VersionSummaryMembers =
+        ["solutionVersionArn", "status", "trainingMode", "trainingType", "creationDateTime", "lastUpdatedDateTime", "failureReason"];
+
+    /// <summary>The parts of solutionConfig that UpdateSolution may replace.</summary>
+    private static readonly string[] UpdatableConfig = ["autoTrainingConfig", "eventsConfig"];
+
+    public void Register(OperationRegistry registry)
+    {
+        registry.Add("CreateSolution", CreateAsync);
+        registry.Add("DescribeSolution", DescribeAsync);
+        registry.Add("ListSolutions", ListAsync);
+        registry.Add("UpdateSolution", UpdateAsync);
+        registry.Add("DeleteSolution", DeleteAsync);
+    }
+
+    /// <summary>The summary of a solution's newest version, as DescribeSolution reports it.</summary>
+    public static JsonObject VersionSummary(ResourceRecord version)
+    {
+        var body = version.ParseBody();
+        var summary = new JsonObject();
+        foreach (var member in VersionSummaryMembers)
+        {
+            if (body[member] is { } value)
+            {
+                summary[member] = value.DeepClone();
+            }
+        }
+        return summary;
+    }
+
+    private async Task<JsonObject?> CreateAsync(JsonElement input, CallContext context)
+    {
+        var name = input.RequiredString("name");
+        var group = await resources.GetActiveAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
+        var performAutoMl = input.OptionalBool("performAutoML") ?? false;
+        var performHpo = input.OptionalBool("performHPO") ?? false;
+        var recipeArn = input.OptionalString("recipeArn");
+        var config = input.OptionalObject("solutionConfig");
+        if (performAutoMl)
+        {
+            if (recipeArn is not null)
+            {
+                throw ApiErrors.InvalidInput("recipeArn must be omitted when performAutoML is true; list the candidates in solutionConfig.autoMLConfig.recipeList.");
+            }
+            var candidates = config?.OptionalObject("autoMLConfig")?.OptionalArray("recipeList").Select(r => r.GetString()!).ToList() ?? [];
+            if (candidates.Count == 0)
+            {
+                throw ApiErrors.InvalidInput("performAutoML needs solutionConfig.autoMLConfig.recipeList with at least one recipe ARN.");
+            }
+            foreach (var candidate in candidates)
+            {
+                RequireRecipe(candidate, "solutionConfig.autoMLConfig.recipeList");
+            }
+        }
+        else if (recipeArn is null)
+        {
+            throw ApiErrors.InvalidInput("recipeArn is required unless performAutoML is true.");
+        }
+        else
+        {
+            RequireRecipe(recipeArn, "recipeArn");
+        }
+        if (input.OptionalBool("performIncrementalUpdate") == true)
+        {
+            throw ApiErrors.InvalidInput("performIncrementalUpdate applies only to aws-semantic-similarity, which Attune does not offer.");
+        }
+        if (config is { } settings)
+        {
+            CheckConfig(settings, recipeArn, "solutionConfig");
+        }
+
+        var arn = context.Arn(ResourceKinds.Solution, name);
+        var body = new JsonObject
+        {
+            ["name"] = name,
+            ["solutionArn"] = arn,
+            ["performHPO"] = performHpo,
+            ["performAutoML"] = performAutoMl,
+            ["performAutoTraining"] = input.OptionalBool("performAutoTraining") ?? true,
+            ["performIncrementalUpdate"] = false,
+            ["datasetGroupArn"] = group.Arn,
+        }
+            .AddIfPresent("recipeArn", recipeArn)
+            .AddIfPresent("eventType", input.OptionalString("eventType"))
+            .AddIfPresent("solutionConfig", input.CopyOf("solutionConfig"));
+        await resources.CreateAsync(ResourceKinds.Solution, arn, name, group.Arn, body, Tags.Read(input), context);
+        return new JsonObject { ["solutionArn"] = arn };
+    }
+
+    private async Task<JsonObject?> DescribeAsync(JsonElement input, CallContext context)
+    {
+        var record = await resources.GetAsync(input.RequiredString("solutionArn"), ResourceKinds.Solution, context);
+        var body = record.ParseBody();
+        var versions = await resources.Catalog.ListLiveChildrenAsync(record.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
+        if (versions.Count > 0)
+        {
+            body["latestSolutionVersion"] = VersionSummary(versions[^1]);
+        }
+        return new JsonObject { ["solution"] = body };
+    }
+
+    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
+    {
+        var groupArn = input.OptionalString("datasetGroupArn");
+        if (groupArn is not null)
+        {
+            await resources.GetAsync(groupArn, ResourceKinds.DatasetGroup, context);
+        }
+        return await resources.ListAsync(ResourceKinds.Solution, "solutions", groupArn, input, context, SummaryMembers);
+    }
+
+    /// <summary>Changes automatic training and event weights; recorded in latestSolutionUpdate as Personalize does.</summary>
+    private async Task<JsonObject?> UpdateAsync(JsonElement input, CallContext context)
+    {
+        var solution = await resources.GetActiveAsync(input.RequiredString("solutionArn"), ResourceKinds.Solution, context);
+        var recipeArn = solution.ParseBody()["recipeArn"]?.GetValue<string>();
+        if (input.OptionalBool("performIncrementalUpdate") == true)
+        {
+            throw ApiErrors.InvalidInput("performIncrementalUpdate applies only to aws-semantic-similarity, which Attune does not offer.");
+        }
+        var update = input.OptionalObject("solutionUpdateConfig");
+        if (update is { } changes)
+        {
+            CheckConfig(changes, recipeArn, "solutionUpdateConfig");
+        }
+        var performAutoTraining = input.OptionalBool("performAutoTraining");
+        var updated = solution.WithBody(context.Now, body =>
+        {
+            if (performAutoTraining is { } auto)
+            {
+                body["performAutoTraining"] = auto;
+            }
+            var config = body["solutionConfig"] as JsonObject ?? [];
+            foreach (var member in UpdatableConfig)
+            {
+                if (input.OptionalObject("solutionUpdateConfig")?.CopyOf(member) is { } value)
+                {
+                    config[member] = value;
+                }
+            }
+            body["solutionConfig"] = config;
+            body["latestSolutionUpdate"] = new JsonObject
+            {
+                ["performAutoTraining"] = body["performAutoTraining"]!.DeepClone(),
+                ["performIncrementalUpdate"] = false,
+                ["status"] = ResourceStatus.Active,
+                ["creationDateTime"] = context.Now,
+                ["lastUpdatedDateTime"] = context.Now,
+            }.AddIfPresent("solutionUpdateConfig", input.CopyOf("solutionUpdateConfig"));
+        });
+        await resources.Catalog.UpdateAsync(updated, context.Aborted);
+        return new JsonObject { ["solutionArn"] = solution.Arn };
+    }
+
+    private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
+    {
+        var solution = await resources.GetAsync(input.RequiredString("solutionArn"), ResourceKinds.Solution, context);
+        var campaigns = await resources.Catalog.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.Campaign], context.Aborted);
+        if (campaigns.Count > 0)
+        {
+            throw ApiErrors.InUse($"Solution {solution.Arn} is deployed in campaign(s) {string.Join(", ", campaigns.Select(c => c.Arn))}; delete them first.");
+        }
+        var versions = await resources.Catalog.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
+        var training = versions.FirstOrDefault(v => ResourceStatus.IsTransient(v.Status));
+        if (training is not null)
+        {
+            throw ApiErrors.InUse($"Solution version {training.Arn} is {training.Status}; stop it or wait for it first.");
+        }
+        await resources.DeleteAsync(solution, context);
+        return null;
+    }
+
+    private static void RequireRecipe(string recipeArn, string member)
+    {
+        if (RecipeCatalog.Find(recipeArn) is null)
+        {
+            throw new ApiException("ResourceNotFoundException", $"{member}: the recipe {recipeArn} does not exist; ListRecipes shows what Attune offers.");
+        }
+    }
+
+    private static void CheckConfig(JsonElement config, string? recipeArn, string path)
+    {
+        if (config.OptionalString("eventValueThreshold") is { } threshold
+            && !double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            throw ApiErrors.InvalidInput($"{path}.eventValueThreshold '{threshold}' is not a number.");
+        }
+        if (config.OptionalObject("eventsConfig") is not null && recipeArn is not null && !recipeArn.EndsWith("-v2", StringComparison.Ordinal))
+        {
+            throw ApiErrors.InvalidInput($"{path}.eventsConfig applies only to the v2 recipes (aws-user-personalization-v2, aws-personalized-ranking-v2).");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Attune.Grains.Imports;
+using Attune.Grains.Lifecycle;
+using Attune.Server.ControlPlane;
+using Attune.Server.Observability;
+using Attune.Server.Wire;
+using Attune.Storage;
+using Attune.Storage.Catalog;
+
+namespace Attune.Server.Hosting;
+
+/// <summary>Attune's own services: the catalog, the operation families and the front door.</summary>
+internal static class ServiceRegistration
+{
+    public static void AddAttune(this IServiceCollection services, AttuneOptions attune)
+    {
+        Directory.CreateDirectory(attune.FullDataDir);
+        Directory.CreateDirectory(attune.FullObjectRoot);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ICatalog>(_ => new SqliteCatalog(Path.Combine(attune.FullDataDir, "catalog.db")));
+        services.AddSingleton<RequestMetrics>();
+        services.AddSingleton<Resources>();
+        services.AddSingleton<IOperationFamily, DatasetGroupOperations>();
+        services.AddSingleton<IOperationFamily, SchemaOperations>();
+        services.AddSingleton<IOperationFamily, DatasetOperations>();
+        services.AddSingleton<IOperationFamily, TagOperations>();
+        services.AddSingleton<IOperationFamily, RecipeOperations>();
+        services.AddSingleton<IOperationFamily, DatasetImportJobOperations>();
+        services.AddSingleton(new StorageLocations(attune.FullDataDir, attune.FullObjectRoot));
+        services.AddSingleton<DatasetGroupLocks>();
+        services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
+        services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
+        services.AddSingleton<OperationRegistry>();
+        services.AddSingleton<ApiPipeline>();
+        services.AddHostedService<RecoveryService>();
+    }
+}

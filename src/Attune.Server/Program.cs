@@ -1,0 +1,40 @@
+using Attune.Server.Hosting;
+using Attune.Server.Observability;
+using Attune.Server.Wire;
+using OpenTelemetry.Metrics;
+using Serilog;
+using Serilog.Events;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+var attune = builder.Configuration.GetSection(AttuneOptions.Section).Get<AttuneOptions>() ?? new AttuneOptions();
+var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+builder.Services.Configure<AttuneOptions>(builder.Configuration.GetSection(AttuneOptions.Section));
+builder.Services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.Section));
+
+// Defaults first; a "Serilog" configuration section overrides them.
+builder.Services.AddSerilog((services, logging) => logging
+    .MinimumLevel.Information()
+    .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+    .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+    .ReadFrom.Configuration(builder.Configuration));
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter(RequestMetrics.MeterName)
+    .AddAspNetCoreInstrumentation()
+    .AddPrometheusExporter());
+builder.Services.AddAttune(attune);
+builder.AddEmbeddedSilo(attune, silo);
+
+var app = builder.Build();
+app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, error) =>
+    error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
+app.MapPersonalizeApis();
+app.MapGet("/health", () => Results.Json(new { status = "healthy" }));
+app.MapPrometheusScrapingEndpoint("/metrics");
+app.Run();

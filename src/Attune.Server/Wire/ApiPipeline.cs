@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Attune.Server.ControlPlane;
+using Attune.Server.Hosting;
+using Attune.Server.Observability;
+using Attune.ServiceModel;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Server.Wire;
+
+/// <summary>
+/// What every API request goes through, whatever its protocol: read the body (bounded), validate it
+/// against the service model, run the operation, write the output or the modeled error, count it.
+/// </summary>
+internal sealed partial class ApiPipeline(
+    OperationRegistry operations,
+    RequestMetrics metrics,
+    IOptions<AttuneOptions> options,
+    TimeProvider clock,
+    ILogger<ApiPipeline> logger)
+{
+    /// <param name="http">The request.</param>
+    /// <param name="model">The service the request addresses.</param>
+    /// <param name="operation">The resolved operation, or null when the request named none the model knows.</param>
+    /// <param name="requestedName">What the request asked for, for the UnknownOperationException message.</param>
+    public async Task HandleAsync(HttpContext http, ServiceModel.ServiceModel model, OperationModel? operation, string requestedName)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var contentType = model.Protocol == "json" ? WireResponses.AwsJsonContentType : WireResponses.RestJsonContentType;
+        var outcome = "ok";
+        try
+        {
+            if (operation is null)
+            {
+                throw ApiErrors.UnknownOperation(requestedName);
+            }
+            using var body = await RequestBody.ReadAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
+            using var request = RequestValidator.Validate(model, operation, body.Span);
+            if (!request.IsValid)
+            {
+                throw new ApiException(request.Failure!.ErrorCode, request.Failure.Message);
+            }
+            if (!operations.TryGet(operation.Name, out var handler))
+            {
+                throw ApiErrors.Unsupported(operation.Name);
+            }
+            var context = new CallContext(
+                CredentialScope.Region(http.Request.Headers.Authorization) ?? options.Value.DefaultRegion,
+                options.Value.AccountId,
+                clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0,
+                http.RequestAborted);
+            var output = await handler(request.Root, context);
+            await WireResponses.WriteOutputAsync(http.Response, contentType, output);
+        }
+        catch (ApiException error)
+        {
+            outcome = error.ErrorCode;
+            LogRejected(logger, operation?.Name ?? requestedName, error.ErrorCode, error.Message);
+            await WireResponses.WriteErrorAsync(
+                http.Response, contentType, model.ErrorHttpStatus(error.ErrorCode), error.ErrorCode, error.Message);
+        }
+        finally
+        {
+            metrics.Record(model.Name, operation?.Name ?? "unknown", outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Operation} rejected with {ErrorCode}: {Message}")]
+    private static partial void LogRejected(ILogger logger, string operation, string errorCode, string message);
+}

@@ -1,0 +1,16 @@
+namespace Attune.ServiceModel;
+
+internal enum ShapeKind
+{
+    String,
+    Integer,
+    Long,
+    Float,
+    Double,
+    Boolean,
+    Timestamp,
+    Blob,
+    List,
+    Map,
+    Structure,
+}

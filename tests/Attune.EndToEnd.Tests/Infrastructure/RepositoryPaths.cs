@@ -1,0 +1,36 @@
+namespace Attune.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Finds the repository (the folder with Orleans.sln) and what lies beside it, from the test binary's location.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The read-only shared folder beside the repository (datasets, tools).</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    public static string Scripts => Path.Combine(AppContext.BaseDirectory, "scripts");
+
+    /// <summary>The server build matching this test build's configuration (Debug or Release).</summary>
+    public static string ServerAssembly
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                ? "Release"
+                : "Debug";
+            return Path.Combine(Root, "src", "Attune.Server", "bin", configuration, "net10.0", "Attune.Server.dll");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Orleans.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Orleans.sln above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,47 @@
+using Attune.Server.ControlPlane;
+using Attune.Storage;
+using Attune.Storage.Catalog;
+
+namespace Attune.Server.Tests;
+
+/// <summary>The registered operations are real Personalize operations, and the foundation's are all there.</summary>
+public sealed class OperationCoverageTests
+{
+    private static readonly string[] Foundation =
+    [
+        "CreateDatasetGroup", "DescribeDatasetGroup", "ListDatasetGroups", "DeleteDatasetGroup",
+        "CreateSchema", "DescribeSchema", "ListSchemas", "DeleteSchema",
+        "CreateDataset", "DescribeDataset", "ListDatasets", "UpdateDataset", "DeleteDataset",
+        "CreateDatasetImportJob", "DescribeDatasetImportJob", "ListDatasetImportJobs",
+        "TagResource", "UntagResource", "ListTagsForResource", "ListRecipes", "DescribeRecipe",
+    ];
+
+    [Fact]
+    public void Every_registered_operation_exists_in_the_service_model()
+    {
+        foreach (var name in Registry().Names)
+        {
+            Assert.True(
+                ServiceModel.ServiceModel.Personalize.TryGetOperation(name, out _)
+                || ServiceModel.ServiceModel.PersonalizeRuntime.TryGetOperation(name, out _)
+                || ServiceModel.ServiceModel.PersonalizeEvents.TryGetOperation(name, out _),
+                $"{name} is not an operation of any Personalize service model.");
+        }
+    }
+
+    [Fact]
+    public void The_foundation_operations_are_implemented() =>
+        Assert.All(Foundation, name => Assert.True(Registry().TryGet(name, out _), $"{name} is not registered."));
+
+    private static OperationRegistry Registry()
+    {
+        using var temp = new TempFolder();
+        var resources = new Resources(new SqliteCatalog(Path.Combine(temp.Path, "c.db")), null!);
+        var locations = new StorageLocations(temp.Path, temp.Path);
+        return new OperationRegistry(
+        [
+            new DatasetGroupOperations(resources), new SchemaOperations(resources), new DatasetOperations(resources),
+            new DatasetImportJobOperations(resources, locations), new TagOperations(resources), new RecipeOperations(),
+        ]);
+    }
+}

@@ -1,0 +1,130 @@
+using Attune.Storage.Catalog;
+
+namespace Attune.Storage.Tests.Catalog;
+
+public sealed class SqliteCatalogTests : IDisposable
+{
+    private const string Prefix = "arn:aws:personalize:us-east-1:000000000000:";
+    private readonly TempDirectory _temp = new();
+    private readonly SqliteCatalog _catalog;
+
+    public SqliteCatalogTests() => _catalog = new SqliteCatalog(System.IO.Path.Combine(_temp.Path, "catalog.db"));
+
+    public void Dispose()
+    {
+        _catalog.Dispose();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task An_arn_can_be_inserted_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.True(await _catalog.TryInsertAsync(Record("dataset-group", "a"), [], ct));
+        Assert.False(await _catalog.TryInsertAsync(Record("dataset-group", "a"), [], ct));
+        Assert.Equal("a", (await _catalog.GetAsync(Prefix + "dataset-group/a", ct))!.Name);
+    }
+
+    [Fact]
+    public async Task Records_survive_reopening_the_file()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _catalog.TryInsertAsync(Record("schema", "s"), [new("k", "v")], ct);
+        using var reopened = new SqliteCatalog(System.IO.Path.Combine(_temp.Path, "catalog.db"));
+        Assert.NotNull(await reopened.GetAsync(Prefix + "schema/s", ct));
+        Assert.Equal([new("k", "v")], await reopened.GetTagsAsync(Prefix + "schema/s", ct));
+    }
+
+    [Fact]
+    public async Task Listing_pages_in_creation_order_within_kind_prefix_and_parent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        for (var i = 0; i < 5; i++)
+        {
+            await _catalog.TryInsertAsync(Record("dataset", $"d{i}", parent: i % 2 == 0 ? "g1" : "g2"), [], ct);
+        }
+        await _catalog.TryInsertAsync(Record("schema", "other"), [], ct);
+        await _catalog.TryInsertAsync(Record("dataset", "elsewhere") with { Arn = "arn:aws:personalize:eu-west-1:000000000000:dataset/x" }, [], ct);
+
+        var first = await _catalog.ListAsync("dataset", Prefix, null, 0, 2, ct);
+        Assert.Equal(["d0", "d1"], first.Items.Select(r => r.Name));
+        var second = await _catalog.ListAsync("dataset", Prefix, null, first.NextSequence!.Value, 2, ct);
+        Assert.Equal(["d2", "d3"], second.Items.Select(r => r.Name));
+        var last = await _catalog.ListAsync("dataset", Prefix, null, second.NextSequence!.Value, 2, ct);
+        Assert.Equal(["d4"], last.Items.Select(r => r.Name));
+        Assert.Null(last.NextSequence);
+
+        var scoped = await _catalog.ListAsync("dataset", Prefix, "g1", 0, 100, ct);
+        Assert.Equal(["d0", "d2", "d4"], scoped.Items.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task Live_children_exclude_those_being_deleted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _catalog.TryInsertAsync(Record("dataset", "a", parent: "g"), [], ct);
+        await _catalog.TryInsertAsync(Record("dataset", "b", parent: "g") with { Status = ResourceStatus.DeletePending }, [], ct);
+        await _catalog.TryInsertAsync(Record("filter", "c", parent: "g"), [], ct);
+        var children = await _catalog.ListLiveChildrenAsync("g", ["dataset"], ct);
+        Assert.Equal(["a"], children.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task Transient_records_are_found_for_recovery()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _catalog.TryInsertAsync(Record("dataset", "done"), [], ct);
+        await _catalog.TryInsertAsync(Record("dataset", "pending") with { Status = ResourceStatus.CreatePending }, [], ct);
+        await _catalog.TryInsertAsync(Record("dataset-import-job", "running") with { Status = ResourceStatus.CreateInProgress }, [], ct);
+        Assert.Equal(["pending", "running"], (await _catalog.ListTransientAsync(ct)).Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task References_are_found_by_body_member()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _catalog.TryInsertAsync(Record("dataset", "a") with { Body = """{"schemaArn":"s1"}""" }, [], ct);
+        await _catalog.TryInsertAsync(Record("dataset", "b") with { Body = """{"schemaArn":"s2"}""" }, [], ct);
+        Assert.Equal(["a"], (await _catalog.ListReferencingAsync("dataset", "schemaArn", "s1", ct)).Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task Tags_are_capped_and_removable()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var arn = Prefix + "schema/t";
+        await _catalog.TryInsertAsync(Record("schema", "t"), [new("a", "1")], ct);
+        Assert.True(await _catalog.SetTagsAsync(arn, [new("a", "2"), new("b", "3")], 2, ct));
+        Assert.False(await _catalog.SetTagsAsync(arn, [new("c", "4")], 2, ct));
+        Assert.Equal([new("a", "2"), new("b", "3")], await _catalog.GetTagsAsync(arn, ct));
+        await _catalog.RemoveTagsAsync(arn, ["a", "missing"], ct);
+        Assert.Equal([new("b", "3")], await _catalog.GetTagsAsync(arn, ct));
+    }
+
+    [Fact]
+    public async Task Deleting_removes_the_record_and_its_tags()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _catalog.TryInsertAsync(Record("schema", "x"), [new("a", "1")], ct);
+        Assert.True(await _catalog.DeleteAsync(Prefix + "schema/x", ct));
+        Assert.Null(await _catalog.GetAsync(Prefix + "schema/x", ct));
+        Assert.Empty(await _catalog.GetTagsAsync(Prefix + "schema/x", ct));
+        Assert.False(await _catalog.DeleteAsync(Prefix + "schema/x", ct));
+    }
+
+    [Fact]
+    public void Status_changes_reach_the_describe_body()
+    {
+        var record = Record("dataset", "s") with { Body = """{"status":"CREATE PENDING","name":"s"}""" };
+        var failed = record.WithStatus(ResourceStatus.CreateFailed, 12.5, "bad row");
+        Assert.Equal(ResourceStatus.CreateFailed, failed.Status);
+        var body = failed.ParseBody();
+        Assert.Equal("CREATE FAILED", body["status"]!.GetValue<string>());
+        Assert.Equal("bad row", body["failureReason"]!.GetValue<string>());
+        Assert.Equal(12.5, body["lastUpdatedDateTime"]!.GetValue<double>());
+        Assert.False(failed.WithStatus(ResourceStatus.Active, 13).ParseBody().ContainsKey("failureReason"));
+    }
+
+    private static ResourceRecord Record(string kind, string name, string? parent = null) =>
+        new(Prefix + kind + "/" + name, kind, name, parent, ResourceStatus.Active, 1, 1, "{}");
+}
