@@ -33,16 +33,19 @@ public sealed class ObjectLocationTests : IDisposable
         Assert.Equal(5, ObjectLocation.Resolve("s3://bucket", _root.Path).Count);
 
     [Fact]
-    public void File_uri_inside_the_root_resolves_like_s3()
+    public void File_uri_resolves_an_absolute_path_with_the_same_prefix_rules()
     {
         Assert.Equal([Full("bucket/other.csv")], ObjectLocation.Resolve("file://" + Full("bucket/other.csv"), _root.Path));
         Assert.Equal(3, ObjectLocation.Resolve("file://" + Full("bucket/folder") + "/", _root.Path).Count);
+        Assert.Equal(4, ObjectLocation.Resolve("file://" + Full("bucket/fold"), _root.Path).Count);
     }
 
     [Theory]
     [InlineData("s3://bucket/../second/z.csv", "'..'")]
     [InlineData("s3://../x", "bucket")]
-    [InlineData("file:///etc/passwd", "outside the object root")]
+    [InlineData("file:///", "naming a file or folder")]
+    [InlineData("file://relative/x.csv", "absolute")]
+    [InlineData("file:///tmp/../etc/passwd", "'..'")]
     [InlineData("https://example.com/x.csv", "not supported")]
     [InlineData("s3://bucket/missing", "No files found")]
     [InlineData("s3://nobucket/x.csv", "No files found")]
