@@ -7,7 +7,7 @@ namespace Attune.Storage.Datasets;
 public sealed partial class DatasetStore
 {
     /// <summary>
-    /// Validates and stores records given as field name → text value (CSV conventions: invariant numbers,
+    /// Validates and stores records given as field name (or its camelCase property key) → text value (CSV conventions: invariant numbers,
     /// <c>true</c>/<c>false</c>, null or empty for null) in one transaction. Entities replace earlier records with
     /// the same id. Throws <see cref="ArgumentException"/> naming the record and field for an invalid value.
     /// </summary>
@@ -59,7 +59,7 @@ public sealed partial class DatasetStore
             _values = new string?[schema.Fields.Count];
             foreach (var (name, value) in record)
             {
-                var field = schema.Find(name) ?? throw new ArgumentException($"Field {name} is not in the schema.");
+                var field = schema.FindProperty(name) ?? throw new ArgumentException($"Field {name} is not in the schema.");
                 _values[IndexOf(schema, field)] = value;
             }
         }

@@ -40,7 +40,7 @@ public sealed class ImportModeTests : StoreTestBase
 
         Run(Store, DatasetType.Items, TestSchemas.Items, ImportMode.Full, first);
         Assert.Equal("horror", Genres(Store.ReadEntities(DatasetType.Items))["i1"]);
-        Store.Put(DatasetType.Items, TestSchemas.Items, [new Dictionary<string, string?> { ["ITEM_ID"] = "p1", ["GENRES"] = "live" }]);
+        Store.Put(DatasetType.Items, TestSchemas.Items, [new Dictionary<string, string?> { ["itemId"] = "p1", ["genres"] = "live" }]);
         Run(Store, DatasetType.Items, TestSchemas.Items, ImportMode.Incremental, update);
 
         var merged = Store.ReadEntities(DatasetType.Items);
