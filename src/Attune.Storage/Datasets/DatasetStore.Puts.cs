@@ -7,7 +7,7 @@ namespace Attune.Storage.Datasets;
 public sealed partial class DatasetStore
 {
     /// <summary>
-    /// Validates and stores records given as field name → text value (CSV conventions: invariant numbers,
+    /// Validates and stores records given as field name (or its camelCase property key) → text value (CSV conventions: invariant numbers,
     /// <c>true</c>/<c>false</c>, null or empty for null) in one transaction. Entities replace earlier records with
     /// the same id. Throws <see cref="ArgumentException"/> naming the record and field for an invalid value.
     /// </summary>
@@ -17,53 +17,38 @@ public sealed partial class DatasetStore
         ArgumentNullException.ThrowIfNull(records);
         var extras = DatasetLayout.ExtraFields(type, schema);
         var table = DatasetLayout.PutTable(type);
-        var columns = string.Concat(extras.Select(f => ", " + DatasetLayout.Column(f.Name)));
         string sql;
         using var connection = OpenConnection();
         using var transaction = new WriteTransaction(connection);
         if (DatasetLayout.IsEventDataset(type))
         {
             EnsureTable(connection, table, DatasetLayout.CreateEventTable(table, extras), extras);
-            sql = $"INSERT INTO \"{table}\" ({DatasetLayout.EventColumns}{columns}) VALUES ({Parameters(1, 5 + extras.Count)})";
+            sql = DatasetLayout.InsertEvent(table, extras);
         }
         else
         {
             EnsureEntityTable(connection, type, extras);
-            sql = $"INSERT OR REPLACE INTO \"{table}\" (idx, origin{columns}) VALUES (?1, {DatasetLayout.OriginPut}{(extras.Count > 0 ? ", " : string.Empty)}{Parameters(2, 1 + extras.Count)})";
+            sql = DatasetLayout.UpsertEntity(table, extras, DatasetLayout.OriginPut);
         }
 
-        var dictionaries = new Dictionary<string, IdDictionary>();
-        try
+        using var dictionaries = new IdDictionaries(connection, preload: false);
+        using var insert = new RawStatement(connection, sql);
+        var sources = Enumerable.Range(0, schema.Fields.Count).ToArray();
+        var writer = new RowWriter(type, schema, sources, insert, dictionaries.Get);
+        for (var i = 0; i < records.Count; i++)
         {
-            using var insert = new RawStatement(connection, sql);
-            var sources = Enumerable.Range(0, schema.Fields.Count).ToArray();
-            var writer = new RowWriter(type, schema, sources, insert, name =>
-                dictionaries.TryGetValue(name, out var d) ? d : dictionaries[name] = IdDictionary.Lazy(connection, name));
-            for (var i = 0; i < records.Count; i++)
+            try
             {
-                try
-                {
-                    writer.Write(new RecordSource(schema, records[i]));
-                }
-                catch (RowException e)
-                {
-                    throw new ArgumentException($"Record {i + 1}: {e.Message}", nameof(records), e);
-                }
+                writer.Write(new RecordSource(schema, records[i]));
             }
+            catch (RowException e)
+            {
+                throw new ArgumentException($"Record {i + 1}: {e.Message}", e);
+            }
+        }
 
-            transaction.Commit();
-        }
-        finally
-        {
-            foreach (var dictionary in dictionaries.Values)
-            {
-                dictionary.Dispose();
-            }
-        }
+        transaction.Commit();
     }
-
-    private static string Parameters(int first, int last) =>
-        string.Join(", ", Enumerable.Range(first, Math.Max(0, last - first + 1)).Select(i => $"?{i}"));
 
     private sealed class RecordSource : IRowSource
     {
@@ -74,7 +59,7 @@ public sealed partial class DatasetStore
             _values = new string?[schema.Fields.Count];
             foreach (var (name, value) in record)
             {
-                var field = schema.Find(name) ?? throw new ArgumentException($"Field {name} is not in the schema.", nameof(record));
+                var field = schema.FindProperty(name) ?? throw new ArgumentException($"Field {name} is not in the schema.");
                 _values[IndexOf(schema, field)] = value;
             }
         }

@@ -18,9 +18,9 @@ public sealed partial class DatasetStore
         using var snapshot = new ReadSnapshot(connection);
         var tables = VisibleTables(connection, type);
         var count = checked((int)tables.Sum(table => Scalar(connection, $"SELECT count(*) FROM \"{table}\"")));
-        var users = new DenseIndex();
-        var items = new DenseIndex();
-        var eventTypes = new DenseIndex();
+        var users = new DenseIndex(connection, DatasetLayout.UserIds);
+        var items = new DenseIndex(connection, type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds);
+        var eventTypes = new DenseIndex(connection, DatasetLayout.EventTypes);
         var userIndex = new int[count];
         var itemIndex = new int[count];
         var timestamp = new long[count];
@@ -41,7 +41,6 @@ public sealed partial class DatasetStore
             }
         }
 
-        var itemDictionary = type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds;
         return new InteractionData
         {
             UserIndex = userIndex,
@@ -49,10 +48,46 @@ public sealed partial class DatasetStore
             Timestamp = timestamp,
             EventTypeIndex = eventTypeIndex,
             EventValue = eventValue,
-            UserIds = users.Names(connection, DatasetLayout.UserIds),
-            ItemIds = items.Names(connection, itemDictionary),
-            EventTypes = eventTypes.Names(connection, DatasetLayout.EventTypes),
+            UserIds = users.Names(connection),
+            ItemIds = items.Names(connection),
+            EventTypes = eventTypes.Names(connection),
         };
+    }
+
+    /// <summary>
+    /// One optional column of an event dataset (e.g. IMPRESSION or a contextual metadata field), aligned row by row
+    /// with <see cref="ReadInteractions"/>; null where empty or where an import's schema lacked the field.
+    /// </summary>
+    public object?[] ReadInteractionColumn(string field, DatasetType type = DatasetType.Interactions)
+    {
+        if (!DatasetLayout.IsEventDataset(type))
+        {
+            throw new ArgumentException($"{type.WireName()} is not an event dataset.", nameof(type));
+        }
+
+        using var connection = OpenConnection();
+        using var snapshot = new ReadSnapshot(connection);
+        var values = new List<object?>();
+        foreach (var table in VisibleTables(connection, type))
+        {
+            var column = ColumnsOf(connection, table).FirstOrDefault(c => c.Name.Equals("c_" + field, StringComparison.OrdinalIgnoreCase));
+            if (column.Name is null)
+            {
+                values.AddRange(new object?[Scalar(connection, $"SELECT count(*) FROM \"{table}\"")]);
+                continue;
+            }
+
+            var avroType = DatasetLayout.TypeOfDeclared(column.DeclaredType);
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT \"{column.Name}\" FROM \"{table}\" ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                values.Add(reader.IsDBNull(0) ? null : ReadValue(reader, 0, avroType));
+            }
+        }
+
+        return [.. values];
     }
 
     /// <summary>

@@ -18,13 +18,7 @@ public sealed partial class DatasetStore : IDisposable
     {
         DatabasePath = databasePath;
         DatasetGroupArn = datasetGroupArn;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 60,
-        }.ToString();
+        _connectionString = ConnectionString(databasePath);
     }
 
     public string DatasetGroupArn { get; }
@@ -73,7 +67,7 @@ public sealed partial class DatasetStore : IDisposable
         {
             return; // no group ever stored data here
         }
-        SqliteConnection.ClearAllPools();
+        ClearPool(ConnectionString(path));
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
@@ -101,7 +95,22 @@ public sealed partial class DatasetStore : IDisposable
         return VisibleTables(connection, type).Sum(table => Scalar(connection, $"SELECT count(*) FROM \"{table}\""));
     }
 
-    public void Dispose() => SqliteConnection.ClearAllPools();
+    /// <summary>Closes this group's pooled connections (other databases' pools are left alone).</summary>
+    public void Dispose() => ClearPool(_connectionString);
+
+    private static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = 60,
+    }.ToString();
+
+    private static void ClearPool(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     internal SqliteConnection OpenConnection()
     {

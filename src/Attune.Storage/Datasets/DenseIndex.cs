@@ -5,37 +5,50 @@ namespace Attune.Storage.Datasets;
 /// <summary>Renumbers stored dictionary indices densely in order of first appearance and resolves their names.</summary>
 internal sealed class DenseIndex
 {
-    private readonly Dictionary<long, int> _dense = [];
-    private readonly List<long> _stored = [];
+    private readonly string _dictionary;
+    private int[] _dense;
+    private int _count;
+
+    public DenseIndex(SqliteConnection connection, string dictionary)
+    {
+        _dictionary = dictionary;
+        _dense = new int[DatasetStore.Scalar(connection, $"SELECT coalesce(max(idx), 0) + 1 FROM {dictionary}")];
+    }
 
     public int Map(long stored)
     {
-        if (!_dense.TryGetValue(stored, out var dense))
+        if (stored >= _dense.Length)
         {
-            dense = _stored.Count;
-            _dense.Add(stored, dense);
-            _stored.Add(stored);
+            Array.Resize(ref _dense, (int)stored + 1);
         }
 
-        return dense;
+        // Slots hold dense index + 1 so that the zeroed array means "not seen yet".
+        ref var slot = ref _dense[stored];
+        if (slot == 0)
+        {
+            slot = ++_count;
+        }
+
+        return slot - 1;
     }
 
-    public string[] Names(SqliteConnection connection, string dictionary)
+    public string[] Names(SqliteConnection connection)
     {
-        var names = new string[_stored.Count];
-        if (names.Length == 0)
+        var names = new string[_count];
+        if (_count == 0)
         {
             return names;
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT idx, id FROM {dictionary}";
+        command.CommandText = $"SELECT idx, id FROM {_dictionary}";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            if (_dense.TryGetValue(reader.GetInt64(0), out var dense))
+            var stored = reader.GetInt64(0);
+            if (stored < _dense.Length && _dense[stored] > 0)
             {
-                names[dense] = reader.GetString(1);
+                names[_dense[stored] - 1] = reader.GetString(1);
             }
         }
 

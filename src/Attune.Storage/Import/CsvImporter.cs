@@ -13,11 +13,17 @@ namespace Attune.Storage.Import;
 public static class CsvImporter
 {
     /// <summary>Rows per staging transaction: bounds how long the group's write lock is held at a time.</summary>
-    public const int RowsPerTransaction = 25_000;
+    public const int RowsPerTransaction = 5_000;
+
+    /// <summary>Progress is reported after the first staging transaction, then at most this often, and once at the end.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The failureReason for a job whose import <see cref="DatasetStore.DiscardInterruptedImports"/> discarded.</summary>
+    public const string InterruptedReason = "The import was interrupted by a restart of the service before it completed; no data was imported.";
 
     /// <summary>
-    /// Runs the import on the calling thread (use <c>Task.Run</c> from a grain). Reports rows done after each
-    /// staging transaction. Throws <see cref="ImportFailedException"/> (message = failureReason) for bad input and
+    /// Runs the import on the calling thread (use <c>Task.Run</c> from a grain). Reports rows done (see
+    /// <see cref="ProgressInterval"/>). Throws <see cref="ImportFailedException"/> (message = failureReason) for bad input and
     /// <see cref="OperationCanceledException"/> when cancelled; in both cases nothing is imported.
     /// </summary>
     public static ImportResult Import(DatasetStore store, ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
@@ -27,12 +33,14 @@ public static class CsvImporter
         var clock = Stopwatch.StartNew();
         using var connection = store.OpenConnection();
         var batch = Begin(connection, request);
-        var session = new StagingSession(connection, request, batch);
+        StagingSession? session = null;
         try
         {
+            session = new StagingSession(connection, request, batch);
+            var throttled = progress is null ? null : new ThrottledProgress(progress, ProgressInterval);
             foreach (var file in request.Files)
             {
-                ImportFile(session, file, progress, cancellationToken);
+                ImportFile(session, file, throttled, cancellationToken);
             }
 
             if (session.Rows == 0)
@@ -44,15 +52,17 @@ public static class CsvImporter
             progress?.Report(session.Rows);
             return new ImportResult(session.Rows, clock.Elapsed, session.LongestTransaction);
         }
-        catch
+        catch when (session is not { Published: true })
         {
-            session.Dispose();
+            // Once published the data is visible and acknowledged; a later failure (dropping replaced batches) is
+            // finished by DiscardInterruptedImports instead.
+            session?.Dispose();
             DatasetStore.Abandon(connection, batch, request.DatasetType);
             throw;
         }
         finally
         {
-            session.Dispose();
+            session?.Dispose();
         }
     }
 
@@ -69,15 +79,26 @@ public static class CsvImporter
         return batch;
     }
 
-    private static void ImportFile(StagingSession session, string path, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static void ImportFile(StagingSession session, string path, ThrottledProgress? progress, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var name = Path.GetFileName(path);
-        using var reader = new CsvReaderSource(File.OpenRead(path));
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFailedException($"Cannot read {name}: {e.Message}", e);
+        }
+
+        using var reader = new CsvReaderSource(stream);
         try
         {
             if (!reader.Csv.Read())
             {
-                throw new ImportFailedException($"{name} is empty: the first line must be a header.");
+                throw new ImportFailedException("The file is empty: its first line must be a header.");
             }
 
             var header = Enumerable.Range(0, reader.Csv.FieldCount).Select(i => reader.Csv[i].ToString()).ToList();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Attune.Storage.Datasets;
+using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
 
 namespace Attune.Storage.Import;
@@ -13,8 +14,8 @@ internal sealed class StagingSession : IDisposable
     private readonly SqliteConnection _connection;
     private readonly long _batch;
     private readonly string _table;
-    private readonly List<Schemas.SchemaField> _extras;
-    private readonly Dictionary<string, IdDictionary> _dictionaries = [];
+    private readonly List<SchemaField> _extras;
+    private readonly IdDictionaries _dictionaries;
     private readonly RawStatement _insert;
     private readonly Stopwatch _transactionClock = new();
     private WriteTransaction? _transaction;
@@ -25,12 +26,14 @@ internal sealed class StagingSession : IDisposable
         _batch = batch;
         Request = request;
         _table = DatasetLayout.BatchTable(request.DatasetType, batch);
+        _dictionaries = new IdDictionaries(connection, preload: true);
         _extras = DatasetLayout.ExtraFields(request.DatasetType, request.Schema);
-        var columns = _extras.Select(f => DatasetLayout.Column(f.Name)).ToList();
-        var sql = DatasetLayout.IsEventDataset(request.DatasetType)
-            ? $"INSERT INTO \"{_table}\" ({DatasetLayout.EventColumns}{Prefixed(columns)}) VALUES ({Parameters(5 + columns.Count)})"
-            : $"INSERT OR REPLACE INTO \"{_table}\" (idx{Prefixed(columns)}) VALUES ({Parameters(1 + columns.Count)})";
-        _insert = new RawStatement(connection, sql);
+        _insert = new RawStatement(connection, DatasetLayout.IsEventDataset(request.DatasetType)
+            ? DatasetLayout.InsertEvent(_table, _extras)
+            : DatasetLayout.UpsertEntity(_table, _extras, origin: null));
+
+        // Checkpoints (with their fsyncs) would otherwise run inside staging commits every 1000 pages; run one at the end.
+        DatasetStore.Execute(connection, "PRAGMA wal_autocheckpoint=0");
     }
 
     public ImportRequest Request { get; }
@@ -39,11 +42,14 @@ internal sealed class StagingSession : IDisposable
 
     public TimeSpan LongestTransaction { get; private set; }
 
+    /// <summary>True once the publishing transaction committed: the import is visible and must not be undone.</summary>
+    public bool Published { get; private set; }
+
     /// <summary>A writer for a file whose header mapped the schema fields to <paramref name="sources"/>.</summary>
     public RowWriter WriterFor(int[] sources)
     {
         BeginIfNeeded();
-        return new RowWriter(Request.DatasetType, Request.Schema, sources, _insert, Dictionary);
+        return new RowWriter(Request.DatasetType, Request.Schema, sources, _insert, _dictionaries.Get);
     }
 
     /// <summary>Counts a written row; at each transaction boundary commits and returns true.</summary>
@@ -72,7 +78,7 @@ internal sealed class StagingSession : IDisposable
         {
             var entityTable = DatasetLayout.Key(type);
             DatasetStore.EnsureEntityTable(_connection, type, _extras);
-            var columns = Prefixed(_extras.Select(f => DatasetLayout.Column(f.Name)).ToList());
+            var columns = DatasetLayout.ColumnList(_extras);
             if (full)
             {
                 DatasetStore.Execute(_connection, $"DELETE FROM \"{entityTable}\" WHERE origin = {DatasetLayout.OriginBulk}");
@@ -85,31 +91,26 @@ internal sealed class StagingSession : IDisposable
 
         DatasetStore.MarkCommitted(_connection, _batch, type, Rows, replacesEarlier: full);
         CommitStaging();
-        DatasetStore.DropSuperseded(_connection, type);
+        Published = true;
+        try
+        {
+            DatasetStore.DropSuperseded(_connection, type);
+            DatasetStore.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE)");
+        }
+        catch (SqliteException)
+        {
+            // The import is committed and acknowledged; replaced batches left behind are dropped by
+            // DiscardInterruptedImports at the next start, so this must not fail the job.
+        }
     }
 
     public void Dispose()
     {
         _transaction?.Dispose();
         _transaction = null;
+        DatasetStore.Execute(_connection, "PRAGMA wal_autocheckpoint=1000");
         _insert.Dispose();
-        foreach (var dictionary in _dictionaries.Values)
-        {
-            dictionary.Dispose();
-        }
-
-        _dictionaries.Clear();
-    }
-
-    private IdDictionary Dictionary(string table)
-    {
-        if (!_dictionaries.TryGetValue(table, out var dictionary))
-        {
-            dictionary = IdDictionary.Load(_connection, table);
-            _dictionaries.Add(table, dictionary);
-        }
-
-        return dictionary;
+        _dictionaries.Dispose();
     }
 
     private void BeginIfNeeded()
@@ -136,8 +137,4 @@ internal sealed class StagingSession : IDisposable
             LongestTransaction = _transactionClock.Elapsed;
         }
     }
-
-    private static string Prefixed(IReadOnlyList<string> columns) => string.Concat(columns.Select(c => ", " + c));
-
-    private static string Parameters(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => $"?{i}"));
 }

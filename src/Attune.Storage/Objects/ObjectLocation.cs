@@ -1,55 +1,51 @@
 namespace Attune.Storage.Objects;
 
 /// <summary>
-/// Maps <c>s3://bucket/key</c> and <c>file:///path</c> URIs onto files under a local object root, with S3 prefix
-/// semantics: a key naming a file is that file; otherwise every file whose key starts with it, recursively.
+/// Maps <c>s3://bucket/key</c> onto <c>&lt;objectRoot&gt;/bucket/key</c> and <c>file:///abs/path</c> onto that path,
+/// with S3 prefix semantics: a key naming a file is that file; otherwise every file whose key starts with it,
+/// recursively (<c>s3://b/fold</c> matches <c>folder/a.csv</c> and <c>fold_x.csv</c>).
 /// </summary>
 public static class ObjectLocation
 {
     /// <summary>
-    /// The files at <paramref name="uri"/>, sorted by key (ordinal). <c>s3://b/k</c> is <c>&lt;objectRoot&gt;/b/k</c>;
-    /// <c>file:///abs/path</c> must lie inside <paramref name="objectRoot"/>. Throws <see cref="ObjectLocationException"/>
-    /// for a malformed URI, a path escaping the root, or a location with no files.
+    /// The files at <paramref name="uri"/>, sorted by key (ordinal). Throws <see cref="ObjectLocationException"/> for a
+    /// malformed URI, a <c>..</c> segment, or a location with no files.
     /// </summary>
     public static IReadOnlyList<string> Resolve(string uri, string objectRoot)
     {
         ArgumentException.ThrowIfNullOrEmpty(objectRoot);
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(objectRoot));
-        var (baseDirectory, key) = Split(uri, root);
-
-        var target = Path.GetFullPath(Path.Combine(baseDirectory, key));
-        if (!IsInside(target, root) && target != root)
-        {
-            throw new ObjectLocationException($"The location {uri} is outside the object root.");
-        }
-
-        if (File.Exists(target) && !key.EndsWith('/'))
+        var (baseDirectory, key) = Split(uri, Path.GetFullPath(objectRoot));
+        var target = Path.Combine(baseDirectory, key);
+        if (key.Length > 0 && !key.EndsWith('/') && File.Exists(target))
         {
             return [target];
         }
 
         var slash = key.LastIndexOf('/');
-        var directory = Path.GetFullPath(Path.Combine(baseDirectory, slash < 0 ? string.Empty : key[..slash]));
-        if (!IsInside(directory, root) && directory != root)
+        var directory = Path.Combine(baseDirectory, slash < 0 ? string.Empty : key[..slash]);
+        var partialName = key[(slash + 1)..];
+        List<string> files;
+        try
         {
-            throw new ObjectLocationException($"The location {uri} is outside the object root.");
+            files = Directory.Exists(directory)
+                ? Directory.EnumerateFileSystemEntries(directory)
+                    .Where(entry => Path.GetFileName(entry).StartsWith(partialName, StringComparison.Ordinal))
+                    .SelectMany(entry => Directory.Exists(entry) ? Directory.EnumerateFiles(entry, "*", SearchOption.AllDirectories) : [entry])
+                    .OrderBy(file => Path.GetRelativePath(baseDirectory, file).Replace(Path.DirectorySeparatorChar, '/'), StringComparer.Ordinal)
+                    .ToList()
+                : [];
         }
-
-        var files = Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-                .Select(file => (File: file, Key: Path.GetRelativePath(baseDirectory, file).Replace(Path.DirectorySeparatorChar, '/')))
-                .Where(entry => entry.Key.StartsWith(key, StringComparison.Ordinal))
-                .OrderBy(entry => entry.Key, StringComparer.Ordinal)
-                .Select(entry => entry.File)
-                .ToList()
-            : [];
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ObjectLocationException($"The location {uri} cannot be listed: {e.Message}", e);
+        }
 
         return files.Count > 0
             ? files
             : throw new ObjectLocationException($"No files found at {uri}: the object does not exist and no key starts with that prefix.");
     }
 
-    private static (string BaseDirectory, string Key) Split(string uri, string root)
+    private static (string BaseDirectory, string Key) Split(string uri, string objectRoot)
     {
         if (uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
@@ -63,30 +59,19 @@ public static class ObjectLocation
             }
 
             RejectTraversal(uri, key);
-            return (Path.Combine(root, bucket), key);
+            return (Path.Combine(objectRoot, bucket), key);
         }
 
         if (uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
             var path = Uri.UnescapeDataString(uri["file://".Length..]);
-            if (!path.StartsWith('/'))
+            if (!path.StartsWith('/') || path.Trim('/').Length == 0)
             {
-                throw new ObjectLocationException($"The location {uri} must be an absolute file:/// URI.");
+                throw new ObjectLocationException($"The location {uri} must be an absolute file:///path naming a file or folder.");
             }
 
             RejectTraversal(uri, path);
-            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-            if (full == root)
-            {
-                return (root, string.Empty);
-            }
-
-            if (!IsInside(full, root))
-            {
-                throw new ObjectLocationException($"The location {uri} is outside the object root.");
-            }
-
-            return (root, Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/') + (path.EndsWith('/') ? "/" : string.Empty));
+            return ("/", path.TrimStart('/'));
         }
 
         throw new ObjectLocationException($"The location {uri} is not supported: use s3://bucket/key or file:///path.");
@@ -99,7 +84,4 @@ public static class ObjectLocation
             throw new ObjectLocationException($"The location {uri} must not contain '..' segments.");
         }
     }
-
-    private static bool IsInside(string path, string root) =>
-        path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

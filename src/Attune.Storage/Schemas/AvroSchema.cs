@@ -9,6 +9,7 @@ public sealed class AvroSchema
     public const int MaxFieldNameLength = 150;
 
     private readonly Dictionary<string, SchemaField> _byName;
+    private readonly Dictionary<string, SchemaField> _byAlphanumericKey;
 
     private AvroSchema(string json, string name, string? @namespace, IReadOnlyList<SchemaField> fields)
     {
@@ -17,6 +18,7 @@ public sealed class AvroSchema
         Namespace = @namespace;
         Fields = fields;
         _byName = fields.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        _byAlphanumericKey = fields.ToDictionary(f => AlphanumericKey(f.Name), StringComparer.OrdinalIgnoreCase);
         InferredType = DatasetTypes.TryParse(name, out var type) ? type : null;
     }
 
@@ -35,6 +37,13 @@ public sealed class AvroSchema
 
     /// <summary>The field with this name (case-insensitive), or null.</summary>
     public SchemaField? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The field a PutEvents/PutItems <c>properties</c> key names: keys are camelCase forms of the columns
+    /// (<c>numberOfRatings</c> ↔ <c>NUMBER_OF_RATINGS</c>), unambiguous because names are unique ignoring case and
+    /// non-alphanumerics. Exact names match too.
+    /// </summary>
+    public SchemaField? FindProperty(string key) => _byAlphanumericKey.GetValueOrDefault(AlphanumericKey(key));
 
     /// <summary>
     /// Parses and validates the schema JSON. When the record name names a dataset type, the schema is also

@@ -20,6 +20,7 @@ internal sealed record DatasetRules(ColumnRule[] Required, ColumnRule[] Reserved
 
         var metadata = 0;
         var textual = new List<string>();
+        var itemNames = schema.Fields.Where(f => f.ItemName).Select(f => f.Name).ToList();
         foreach (var field in schema.Fields)
         {
             if (Forbidden.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
@@ -45,6 +46,16 @@ internal sealed record DatasetRules(ColumnRule[] Required, ColumnRule[] Reserved
         if (textual.Count > 0 && type != DatasetType.Items)
         {
             throw new SchemaValidationException($"Field '{textual[0]}' is marked \"textual\", which only an Items schema allows.");
+        }
+
+        if (itemNames.Count > 0 && type != DatasetType.Items)
+        {
+            throw new SchemaValidationException($"Field '{itemNames[0]}' is marked \"itemName\", which only an Items schema allows.");
+        }
+
+        if (itemNames.Count > 1)
+        {
+            throw new SchemaValidationException($"At most one itemName field is allowed; found {string.Join(", ", itemNames)}.");
         }
 
         if (textual.Count > 1)

@@ -13,7 +13,10 @@ public enum DatasetType
 /// <summary>Wire names, record names and ARN suffixes of <see cref="DatasetType"/>.</summary>
 public static class DatasetTypes
 {
-    /// <summary>Parses a wire <c>datasetType</c> (case-insensitive; <c>Action_Interactions</c> and <c>ActionInteractions</c> both accepted).</summary>
+    /// <summary>
+    /// Parses a wire <c>datasetType</c> or an ARN suffix (case-insensitive; <c>Action_Interactions</c>,
+    /// <c>ACTION_INTERACTIONS</c> and <c>ActionInteractions</c> all accepted).
+    /// </summary>
     public static bool TryParse(string? value, out DatasetType type)
     {
         type = default;
@@ -39,7 +42,7 @@ public static class DatasetTypes
     public static DatasetType Parse(string value) =>
         TryParse(value, out var type)
             ? type
-            : throw new ArgumentException($"Unknown dataset type '{value}'. Valid values: Interactions, Items, Users, Actions, Action_Interactions.", nameof(value));
+            : throw new ArgumentException($"Unknown dataset type '{value}'. Valid values: Interactions, Items, Users, Actions, Action_Interactions.");
 
     /// <summary>The last ARN segment: <c>INTERACTIONS</c>, <c>ITEMS</c>, <c>USERS</c>, <c>ACTIONS</c>, <c>ACTION_INTERACTIONS</c>.</summary>
     public static string ArnSuffix(this DatasetType type) => type switch

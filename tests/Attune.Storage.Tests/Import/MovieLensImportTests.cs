@@ -1,25 +1,20 @@
-using Attune.Storage.Datasets;
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
 using static Attune.Storage.Tests.Import.ImportHelpers;
 
 namespace Attune.Storage.Tests.Import;
 
-public sealed class MovieLensImportTests : IDisposable
+public sealed class MovieLensImportTests : StoreTestBase
 {
-    private readonly TempDirectory _temp = new();
-    private readonly DatasetStore _store;
-
-    public MovieLensImportTests() => _store = DatasetStore.Open(_temp.Path, GroupArn);
 
     private static string File(string name) => Path.Combine(TestPaths.SharedData, "ml-100k", name);
 
     [Fact]
     public void Ml100k_interactions_import_with_the_counts_of_the_readme()
     {
-        var result = Run(_store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, File("interactions.csv"));
+        var result = Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, File("interactions.csv"));
 
-        var data = _store.ReadInteractions();
+        var data = Store.ReadInteractions();
         Assert.Equal(100_000, result.Rows);
         Assert.Equal(100_000, data.Count);
         Assert.Equal(943, data.UserIds.Length);
@@ -37,9 +32,9 @@ public sealed class MovieLensImportTests : IDisposable
     [Fact]
     public void Ml100k_items_import_with_metadata_and_empty_creation_timestamp_as_null()
     {
-        Run(_store, DatasetType.Items, TestSchemas.Items, ImportMode.Full, File("items.csv"));
+        Run(Store, DatasetType.Items, TestSchemas.Items, ImportMode.Full, File("items.csv"));
 
-        var items = _store.ReadEntities(DatasetType.Items);
+        var items = Store.ReadEntities(DatasetType.Items);
         Assert.Equal(1_682, items.Count);
         var toyStory = Array.IndexOf(items.Ids, "1");
         Assert.Equal("Animation|Children's|Comedy", items.Columns["GENRES"].Values[toyStory]);
@@ -52,29 +47,36 @@ public sealed class MovieLensImportTests : IDisposable
     [Fact]
     public void Ml100k_users_import_with_typed_columns_and_ids_shared_with_interactions()
     {
-        Run(_store, DatasetType.Users, TestSchemas.Users, ImportMode.Full, File("users.csv"));
-        Run(_store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, File("interactions.csv"));
+        Run(Store, DatasetType.Users, TestSchemas.Users, ImportMode.Full, File("users.csv"));
+        Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, File("interactions.csv"));
 
-        var users = _store.ReadEntities(DatasetType.Users, ["AGE"]);
+        var users = Store.ReadEntities(DatasetType.Users, ["AGE"]);
         Assert.Equal(943, users.Count);
         Assert.Equal(["AGE"], users.Columns.Keys);
         Assert.Equal(24, users.Columns["AGE"].Values[Array.IndexOf(users.Ids, "1")]);
-        Assert.Equal(943, _store.ReadInteractions().UserIds.Length);
+        Assert.Equal(943, Store.ReadInteractions().UserIds.Length);
+    }
+
+    [Fact]
+    public void Ml_latest_small_interactions_with_half_star_values_import_with_the_counts_of_the_readme()
+    {
+        Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, Path.Combine(TestPaths.SharedData, "ml-latest-small", "interactions.csv"));
+
+        var data = Store.ReadInteractions();
+        Assert.Equal(100_836, data.Count);
+        Assert.Equal(610, data.UserIds.Length);
+        Assert.Equal(9_724, data.ItemIds.Length);
+        Assert.Contains(3.5f, data.EventValue);
+        Assert.Equal(0.5f, data.EventValue.Min());
     }
 
     [Fact]
     public void Ml_latest_small_items_with_quoted_titles_import()
     {
-        Run(_store, DatasetType.Items, TestSchemas.Items, ImportMode.Full, Path.Combine(TestPaths.SharedData, "ml-latest-small", "items.csv"));
+        Run(Store, DatasetType.Items, TestSchemas.Items, ImportMode.Full, Path.Combine(TestPaths.SharedData, "ml-latest-small", "items.csv"));
 
-        var items = _store.ReadEntities(DatasetType.Items, ["TITLE"]);
+        var items = Store.ReadEntities(DatasetType.Items, ["TITLE"]);
         Assert.Equal(9_742, items.Count);
         Assert.Contains(items.Columns["TITLE"].Values, title => ((string)title!).Contains(',', StringComparison.Ordinal));
-    }
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        _temp.Dispose();
     }
 }

@@ -35,6 +35,16 @@ public sealed class AvroSchemaParseTests
     }
 
     [Fact]
+    public void Property_keys_find_fields_by_their_camel_case_form()
+    {
+        var schema = AvroSchema.Parse(Record("X", """{"name":"NUMBER_OF_RATINGS","type":"int"},{"name":"GENRES","type":"string"}"""));
+
+        Assert.Equal("NUMBER_OF_RATINGS", schema.FindProperty("numberOfRatings")!.Name);
+        Assert.Equal("GENRES", schema.FindProperty("GENRES")!.Name);
+        Assert.Null(schema.FindProperty("rating"));
+    }
+
+    [Fact]
     public void Reference_items_example_parses_with_textual_and_categorical()
     {
         var schema = AvroSchema.Parse(ReferenceItems);

@@ -62,6 +62,8 @@ public sealed class DatasetSchemaRulesTests
     [InlineData("Users", """{"name":"USER_ID","type":"string"}""", "at least 1 metadata")]
     [InlineData("Items", """{"name":"ITEM_ID","type":"string"},{"name":"CREATION_TIMESTAMP","type":"double"}""", "'CREATION_TIMESTAMP'")]
     [InlineData("Items", """{"name":"ITEM_ID","type":"string"},{"name":"A","type":"string","textual":true},{"name":"B","type":"string","textual":true}""", "At most one textual field")]
+    [InlineData("Items", """{"name":"ITEM_ID","type":"string"},{"name":"A","type":"string","itemName":true},{"name":"B","type":"string","itemName":true}""", "At most one itemName field")]
+    [InlineData("Users", """{"name":"USER_ID","type":"string"},{"name":"NAME","type":"string","itemName":true}""", "only an Items schema")]
     [InlineData("Actions", """{"name":"ACTION_ID","type":"string"}""", "at least 1 metadata")]
     [InlineData("ActionInteractions", """{"name":"USER_ID","type":"string"},{"name":"ACTION_ID","type":"string"},{"name":"TIMESTAMP","type":"long"}""", "'EVENT_TYPE'")]
     public void Items_users_and_actions_rules_are_enforced(string record, string fields, string reason)
