@@ -13,9 +13,9 @@ public sealed class NeighborhoodModel : RecommendationModel
     private readonly SparseRows? _related;
     private readonly SparseRows? _transitions;
 
-    public NeighborhoodModel(float[] popularity, EventWeighting events, NeighborhoodSettings settings,
-        SparseRows? similarity, SparseRows? related, SparseRows? transitions)
-        : base(popularity, events)
+    public NeighborhoodModel(ModelBasis basis, NeighborhoodSettings settings, SparseRows? similarity, SparseRows? related,
+        SparseRows? transitions)
+        : base(basis)
     {
         Settings = settings;
         _similarity = similarity;
@@ -114,7 +114,6 @@ public sealed class NeighborhoodModel : RecommendationModel
 
     protected internal override void WritePayload(BinaryWriter writer)
     {
-        ArtifactIO.WriteArray(writer, Popularity);
         Settings.Write(writer);
         WriteOptional(writer, _similarity);
         writer.Write(ReferenceEquals(_related, _similarity));
@@ -126,14 +125,13 @@ public sealed class NeighborhoodModel : RecommendationModel
         WriteOptional(writer, _transitions);
     }
 
-    internal static NeighborhoodModel Read(BinaryReader reader, EventWeighting events)
+    internal static NeighborhoodModel Read(BinaryReader reader, ModelBasis basis)
     {
-        float[] popularity = ArtifactIO.ReadArray<float>(reader);
         var settings = NeighborhoodSettings.Read(reader);
         var similarity = ReadOptional(reader);
         var related = reader.ReadBoolean() ? similarity : ReadOptional(reader);
         var transitions = ReadOptional(reader);
-        return new NeighborhoodModel(popularity, events, settings, similarity, related, transitions);
+        return new NeighborhoodModel(basis, settings, similarity, related, transitions);
     }
 
     private static void WriteOptional(BinaryWriter writer, SparseRows? rows)

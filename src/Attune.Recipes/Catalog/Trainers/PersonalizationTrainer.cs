@@ -26,7 +26,7 @@ internal sealed class PersonalizationTrainer : IRecipeTrainer
                 hyperParameters.Int("cg_steps", 1, 20),
                 Seed: 17);
             float[] factors = ImplicitAls.Train(set, itemUsers, settings, progress, cancellationToken);
-            return new FactorModel((float[])set.ItemWeights.Clone(), set.Events, settings.Factors, factors,
+            return new FactorModel(set.Basis(), settings.Factors, factors,
                 settings.Regularization, settings.Alpha);
         }
 
@@ -44,7 +44,7 @@ internal sealed class PersonalizationTrainer : IRecipeTrainer
             TransitionWindow = hyperParameters.Int("bptt", 1, 32),
             TransitionDecay = hyperParameters.Float("transition_decay", 0, 1),
         };
-        return new NeighborhoodModel((float[])set.ItemWeights.Clone(), set.Events, scoring, similarity, similarity, transitions);
+        return new NeighborhoodModel(set.Basis(), scoring, similarity, similarity, transitions);
     }
 
     internal static SparseRows CosineNeighbors(TrainingSet set, ItemUsers itemUsers, int neighbors, IProgress<double>? progress,
