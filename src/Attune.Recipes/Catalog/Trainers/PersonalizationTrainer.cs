@@ -35,6 +35,14 @@ internal sealed class PersonalizationTrainer : IRecipeTrainer
             ? Ease.Train(set, itemUsers, hyperParameters.Float("lambda", 0, 1e9), hyperParameters.Int("ease_max_items", 1, 20_000),
                 neighbors, progress, cancellationToken)
             : CosineNeighbors(set, itemUsers, neighbors, progress, cancellationToken);
+        float metadataWeight = hyperParameters.Float("metadata_weight", 0, 1e6);
+        if (set.Source.ItemMetadata is { } metadata && metadataWeight > 0)
+        {
+            // Items without collaborative weights (cold, or outside EASE's item set) speak through their metadata.
+            var content = MetadataSimilarity.Build(metadata, set.ItemCount, neighbors, maxPosting: 5000, cancellationToken);
+            similarity = SparseRowsBuilder.FillEmptyRows(similarity, content, metadataWeight);
+        }
+
         float transitionWeight = hyperParameters.Float("transition_weight", 0, 1e6);
         SparseRows? transitions = transitionWeight > 0 ? Transitions.Build(set, neighbors, cancellationToken) : null;
         var scoring = new NeighborhoodSettings
