@@ -32,7 +32,7 @@ internal sealed class PersonalizationTrainer : IRecipeTrainer
 
         int neighbors = hyperParameters.Int("neighbors", 1, 100_000);
         SparseRows similarity = model == "ease"
-            ? Ease.Train(set, itemUsers, hyperParameters.Float("lambda", 0, 1e9), hyperParameters.Int("ease_max_items", 1, 20_000),
+            ? Ease.Train(set, itemUsers, hyperParameters.Float("lambda", 0, 1e9), hyperParameters.Int("ease_max_items", 1, 10_000),
                 neighbors, progress, cancellationToken)
             : CosineNeighbors(set, itemUsers, neighbors, progress, cancellationToken);
         float metadataWeight = hyperParameters.Float("metadata_weight", 0, 1e6);
