@@ -17,6 +17,10 @@ internal static class AccuracyRun
     [
         ("aws-user-personalization (shipped: EASE + transitions)", "aws-user-personalization", []),
         ("  compared: EASE, no transition term", "aws-user-personalization", new() { ["transition_weight"] = "0" }),
+        ("  compared: plain EASE (λ=200, top 3000 items, no recency, no transitions)", "aws-user-personalization", new()
+        {
+            ["lambda"] = "200", ["recency_mask"] = "false", ["transition_weight"] = "0", ["neighbors"] = "5000",
+        }),
         ("  compared: item-kNN cosine + transitions", "aws-user-personalization", new() { ["model"] = "item_knn" }),
         ("  compared: iALS (CG, f=64, 15 it)", "aws-user-personalization", new() { ["model"] = "ials" }),
         ("aws-user-personalization-v2", "aws-user-personalization-v2", []),
