@@ -13,6 +13,13 @@ public sealed class NeighborhoodModel : RecommendationModel
     private readonly SparseRows? _related;
     private readonly SparseRows? _transitions;
 
+    // Request-time scratch, reused per thread so scoring allocates nothing on the hot path.
+    [ThreadStatic]
+    private static Dictionary<int, float>? _weightsScratch;
+
+    [ThreadStatic]
+    private static List<(int Item, float Confidence)>? _newestFirstScratch;
+
     public NeighborhoodModel(ModelBasis basis, NeighborhoodSettings settings, SparseRows? similarity, SparseRows? related,
         SparseRows? transitions)
         : base(basis)
@@ -33,8 +40,10 @@ public sealed class NeighborhoodModel : RecommendationModel
     {
         scores.Clear();
         var items = history.Items.Span;
-        var weights = new Dictionary<int, float>();
-        var newestFirst = new List<(int Item, float Confidence)>(Settings.TransitionWindow);
+        var weights = _weightsScratch ??= [];
+        var newestFirst = _newestFirstScratch ??= [];
+        weights.Clear();
+        newestFirst.Clear();
         float decayPerStep = Settings.RecencyHalfLife > 0 ? MathF.Pow(0.5f, 1 / Settings.RecencyHalfLife) : 1;
         float recency = 1;
         for (int position = items.Length - 1; position >= 0; position--)
