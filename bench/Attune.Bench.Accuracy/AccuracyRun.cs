@@ -16,7 +16,11 @@ internal static class AccuracyRun
     private static readonly (string Label, string Recipe, Dictionary<string, string> Overrides)[] Runs =
     [
         ("aws-user-personalization (shipped: EASE + transitions)", "aws-user-personalization", []),
-        ("  compared: EASE alone", "aws-user-personalization", new() { ["transition_weight"] = "0" }),
+        ("  compared: EASE, no transition term", "aws-user-personalization", new() { ["transition_weight"] = "0" }),
+        ("  compared: plain EASE (λ=200, top 3000 items, no recency, no transitions)", "aws-user-personalization", new()
+        {
+            ["lambda"] = "200", ["recency_mask"] = "false", ["transition_weight"] = "0", ["neighbors"] = "5000",
+        }),
         ("  compared: item-kNN cosine + transitions", "aws-user-personalization", new() { ["model"] = "item_knn" }),
         ("  compared: iALS (CG, f=64, 15 it)", "aws-user-personalization", new() { ["model"] = "ials" }),
         ("aws-user-personalization-v2", "aws-user-personalization-v2", []),
@@ -32,6 +36,7 @@ internal static class AccuracyRun
         var report = new StringBuilder();
         report.AppendLine("# Accuracy (protocol of shared/DESIGN.md)").AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; `dotnet run -c Release --project bench/Attune.Bench.Accuracy -- accuracy`. ")
+            .AppendLine(CultureInfo.InvariantCulture, $"Load average at start (machine shared with other builds): {LoadAverage()}. ")
             .AppendLine("Train s = training on the split's training data; peak MB = peak managed heap during training. ")
             .AppendLine("aws-hrnn, aws-hrnn-metadata, aws-hrnn-coldstart, aws-item-affinity and aws-item-attribute-affinity train the aws-user-personalization model.")
             .AppendLine();
@@ -75,4 +80,7 @@ internal static class AccuracyRun
         File.Move(temporary, outputPath, overwrite: true);
         Console.WriteLine("wrote " + outputPath);
     }
+
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -9,17 +9,12 @@ internal static class CsvDataset
 {
     public static InteractionData Load(string folder)
     {
-        var lines = File.ReadLines(Path.Combine(folder, "interactions.csv"), Encoding.UTF8).GetEnumerator();
+        using var lines = File.ReadLines(Path.Combine(folder, "interactions.csv"), Encoding.UTF8).GetEnumerator();
         lines.MoveNext();
         var header = SplitLine(lines.Current);
         int cUser = header.IndexOf("USER_ID"), cItem = header.IndexOf("ITEM_ID"), cTime = header.IndexOf("TIMESTAMP");
         int cType = header.IndexOf("EVENT_TYPE"), cValue = header.IndexOf("EVENT_VALUE");
-        var users = new Dictionary<string, int>();
-        var items = new Dictionary<string, int>();
-        var types = new Dictionary<string, int>();
-        List<int> u = [], i = [], t = [];
-        List<long> time = [];
-        List<float> value = [];
+        var builder = new InteractionDataBuilder();
         while (lines.MoveNext())
         {
             if (lines.Current.Length == 0)
@@ -28,20 +23,16 @@ internal static class CsvDataset
             }
 
             var f = SplitLine(lines.Current);
-            u.Add(Index(users, f[cUser]));
-            i.Add(Index(items, f[cItem]));
-            time.Add((long)double.Parse(f[cTime], CultureInfo.InvariantCulture));
-            t.Add(cType >= 0 ? Index(types, f[cType]) : -1);
-            value.Add(cValue >= 0 && f[cValue].Length > 0 ? float.Parse(f[cValue], CultureInfo.InvariantCulture) : float.NaN);
+            builder.Add(f[cUser], f[cItem], (long)double.Parse(f[cTime], CultureInfo.InvariantCulture),
+                cType >= 0 ? f[cType] : null,
+                cValue >= 0 && f[cValue].Length > 0 ? float.Parse(f[cValue], CultureInfo.InvariantCulture) : float.NaN);
         }
 
-        var metadata = LoadItems(Path.Combine(folder, "items.csv"), items);
-        return new InteractionData([.. u], [.. i], [.. time], [.. t], [.. value],
-            [.. users.Keys], [.. items.Keys], [.. types.Keys], metadata);
+        return builder.Build(LoadItems(Path.Combine(folder, "items.csv"), builder));
     }
 
     /// <summary>Items of items.csv not seen in interactions get indices after them (first appearance order is kept).</summary>
-    private static ItemMetadata? LoadItems(string path, Dictionary<string, int> items)
+    private static ItemMetadata? LoadItems(string path, InteractionDataBuilder builder)
     {
         if (!File.Exists(path))
         {
@@ -54,32 +45,21 @@ internal static class CsvDataset
         int cCreated = header.IndexOf("CREATION_TIMESTAMP");
         foreach (var row in rows.Skip(1))
         {
-            Index(items, row[cItem]);
+            builder.AddItem(row[cItem]);
         }
 
-        var genres = new string?[items.Count];
-        var titles = new string?[items.Count];
-        var created = new long?[items.Count];
+        var genres = new string?[builder.ItemCount];
+        var titles = new string?[builder.ItemCount];
+        var created = new long?[builder.ItemCount];
         foreach (var row in rows.Skip(1))
         {
-            int item = items[row[cItem]];
+            int item = builder.AddItem(row[cItem]);
             genres[item] = cGenres >= 0 && row[cGenres].Length > 0 ? row[cGenres] : null;
             titles[item] = cTitle >= 0 ? row[cTitle] : null;
             created[item] = cCreated >= 0 && row[cCreated].Length > 0 ? long.Parse(row[cCreated], CultureInfo.InvariantCulture) : null;
         }
 
         return new ItemMetadata { Categorical = [new CategoricalColumn("GENRES", genres)], Text = titles, CreationTimestamps = created };
-    }
-
-    private static int Index(Dictionary<string, int> dictionary, string key)
-    {
-        if (!dictionary.TryGetValue(key, out int index))
-        {
-            index = dictionary.Count;
-            dictionary.Add(key, index);
-        }
-
-        return index;
     }
 
     /// <summary>One RFC 4180 record on one line: commas split fields, double quotes quote, "" escapes a quote.</summary>

@@ -10,11 +10,14 @@ switch (command)
     case "tune":
         TuneRun.Run(dataRoot, Option("--only"), args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray());
         break;
+    case "hpo":
+        HpoRun.Run(dataRoot, Option("--only"), Option("--recipe") ?? "aws-user-personalization", int.Parse(Option("--jobs") ?? "8"));
+        break;
     case "scale":
         ScaleRun.Run(int.Parse(Option("--interactions") ?? "10000000"), int.Parse(Option("--items") ?? "1000000"));
         break;
     default:
-        Console.Error.WriteLine("usage: Attune.Bench.Accuracy accuracy|tune|scale [--data DIR] [--out FILE] [--only DATASET]");
+        Console.Error.WriteLine("usage: Attune.Bench.Accuracy accuracy|tune|hpo|scale [--data DIR] [--out FILE] [--only DATASET]");
         return 2;
 }
 

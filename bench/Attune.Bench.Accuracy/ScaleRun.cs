@@ -7,7 +7,7 @@ namespace Attune.Bench.Accuracy;
 /// <summary>
 /// Scale check: a generated dataset (Zipf item popularity, s = 1.0; 50 events per user on average, each user
 /// with a Zipf-drawn "taste" offset so co-occurrences carry signal) trained with the shipped
-/// aws-user-personalization defaults. Prints training seconds and peak memory.
+/// aws-user-personalization defaults (and iALS and SIMS for comparison). Prints training seconds and peak memory.
 /// </summary>
 internal static class ScaleRun
 {
@@ -16,13 +16,19 @@ internal static class ScaleRun
         var generate = Stopwatch.StartNew();
         var data = Generate(interactions, items, seed: 42);
         Console.WriteLine($"generated {data.Count:N0} interactions, {data.UserCount:N0} users, {data.ItemCount:N0} items in {generate.Elapsed.TotalSeconds:F1}s");
-        foreach (string recipeName in new[] { "aws-user-personalization", "aws-sims" })
+        (string Recipe, string Label, Dictionary<string, string> Overrides)[] runs =
+        [
+            ("aws-user-personalization", "aws-user-personalization (shipped)", []),
+            ("aws-user-personalization", "aws-user-personalization model=ials", new() { ["model"] = "ials" }),
+            ("aws-sims", "aws-sims", []),
+        ];
+        foreach (var (recipeName, label, overrides) in runs)
         {
             var recipe = RecipeCatalog.Find(recipeName)!;
             using var measurement = new Measurement();
-            var model = recipe.Train(data, EventSettings.Default, recipe.HyperParameters());
+            var model = recipe.Train(data, EventSettings.Default, recipe.HyperParameters(overrides));
             measurement.Stop();
-            Console.WriteLine($"{recipeName}: trained in {measurement.Seconds:F1}s, peak managed heap {measurement.PeakBytes / 1073741824.0:F2} GiB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1073741824.0:F2} GiB ({model.Kind})");
+            Console.WriteLine($"{label}: trained in {measurement.Seconds:F1}s, peak managed heap {measurement.PeakBytes / 1073741824.0:F2} GiB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1073741824.0:F2} GiB ({model.Kind})");
         }
     }
 

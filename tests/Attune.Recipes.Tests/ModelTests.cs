@@ -31,6 +31,7 @@ public sealed class ModelTests
         original.Score(history, expected);
         restored.Score(history, actual);
         Assert.Equal(original.Kind, restored.Kind);
+        Assert.Equal(data.ItemIds, restored.ItemIds);
         Assert.Equal(expected, actual);
         Assert.Equal(original.Similar(0, 3), restored.Similar(0, 3));
     }

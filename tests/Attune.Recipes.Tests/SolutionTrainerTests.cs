@@ -45,6 +45,16 @@ public sealed class SolutionTrainerTests
     }
 
     [Fact]
+    public void Hpo_without_ranges_searches_the_recipes_default_ranges()
+    {
+        var settings = new SolutionSettings { RecipeArn = "aws-sims", PerformHpo = true };
+
+        var result = SolutionTrainer.Train(ClusteredData(), settings, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["min_cointeraction_count", "popularity_discount_factor"], result.TunedHyperParameters!.Keys.Order());
+    }
+
+    [Fact]
     public void Automl_prefers_personalization_over_popularity_on_clustered_data()
     {
         var settings = new SolutionSettings

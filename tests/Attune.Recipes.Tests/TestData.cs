@@ -38,25 +38,18 @@ internal sealed class TestData
 
     public InteractionData Build(ItemMetadata? metadata = null, IEnumerable<string>? extraItems = null)
     {
-        var users = new Dictionary<string, int>();
-        var items = new Dictionary<string, int>();
-        var types = new Dictionary<string, int>();
+        var builder = new InteractionDataBuilder();
         foreach (var row in _rows)
         {
-            users.TryAdd(row.User, users.Count);
-            items.TryAdd(row.Item, items.Count);
-            types.TryAdd(row.Type, types.Count);
+            builder.Add(row.User, row.Item, row.Time, row.Type, row.Value);
         }
 
         foreach (string item in extraItems ?? [])
         {
-            items.TryAdd(item, items.Count);
+            builder.AddItem(item);
         }
 
-        return new InteractionData(
-            [.. _rows.Select(r => users[r.User])], [.. _rows.Select(r => items[r.Item])], [.. _rows.Select(r => r.Time)],
-            [.. _rows.Select(r => types[r.Type])], [.. _rows.Select(r => r.Value)],
-            [.. users.Keys], [.. items.Keys], [.. types.Keys], metadata);
+        return builder.Build(metadata);
     }
 }
 

@@ -5,40 +5,55 @@ namespace Attune.Recipes.Algorithms;
 /// <summary>Small dense linear algebra on row-major float arrays (f×f systems of the factor models).</summary>
 internal static class DenseMath
 {
-    /// <summary>VᵀV of an n×f row-major matrix.</summary>
+    /// <summary>VᵀV of an n×f row-major matrix: SIMD float sums over blocks of rows, blocks added up in double.</summary>
     public static float[] Gram(float[] rows, int f)
     {
+        const int block = 4096;
         int n = rows.Length / f;
-        var partials = new List<double[]>();
-        Parallel.For(0, Environment.ProcessorCount, () => new double[f * f], (chunk, _, local) =>
+        int workers = Environment.ProcessorCount;
+        var partials = new double[workers][];
+        Parallel.For(0, workers, worker =>
         {
-            var buffer = new float[f];
-            for (int i = chunk; i < n; i += Environment.ProcessorCount)
+            var local = new float[f * f];
+            var total = new double[f * f];
+            int added = 0;
+            for (int i = worker; i < n; i += workers)
             {
-                var v = rows.AsSpan(i * f, f);
-                for (int a = 0; a < f; a++)
+                AddOuter(local, rows.AsSpan(i * f, f), 1);
+                if (++added == block)
                 {
-                    TensorPrimitives.Multiply(v, v[a], buffer);
-                    for (int b = 0; b < f; b++)
-                    {
-                        local[(a * f) + b] += buffer[b];
-                    }
+                    Flush(local, total);
+                    added = 0;
                 }
             }
 
-            return local;
-        }, local => { lock (partials) { partials.Add(local); } });
+            Flush(local, total);
+            partials[worker] = total;
+        });
 
         var gram = new float[f * f];
-        foreach (var part in partials)
+        for (int k = 0; k < gram.Length; k++)
         {
-            for (int i = 0; i < gram.Length; i++)
+            double sum = 0;
+            foreach (var part in partials)
             {
-                gram[i] += (float)part[i];
+                sum += part[k];
             }
+
+            gram[k] = (float)sum;
         }
 
         return gram;
+    }
+
+    private static void Flush(float[] local, double[] total)
+    {
+        for (int k = 0; k < local.Length; k++)
+        {
+            total[k] += local[k];
+        }
+
+        Array.Clear(local);
     }
 
     /// <summary>matrix += scale · v vᵀ.</summary>

@@ -47,4 +47,24 @@ internal static class SparseRowsBuilder
 
         return (bestColumns, bestValues);
     }
+
+    /// <summary>Rows of <paramref name="rows"/> that are empty take the <paramref name="fallback"/> row scaled by <paramref name="weight"/>.</summary>
+    public static SparseRows FillEmptyRows(SparseRows rows, SparseRows fallback, float weight)
+    {
+        var filled = new (int[] Columns, float[] Values)[rows.RowCount];
+        for (int r = 0; r < filled.Length; r++)
+        {
+            var source = rows.ColumnsOf(r).IsEmpty ? fallback : rows;
+            float scale = ReferenceEquals(source, rows) ? 1 : weight;
+            var values = source.ValuesOf(r).ToArray();
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] *= scale;
+            }
+
+            filled[r] = (source.ColumnsOf(r).ToArray(), values);
+        }
+
+        return FromRows(filled);
+    }
 }

@@ -1,4 +1,5 @@
 using Attune.Recipes.Catalog.Trainers;
+using Attune.Recipes.Training;
 
 namespace Attune.Recipes.Catalog;
 
@@ -28,6 +29,7 @@ public static class RecipeCatalog
         ["bptt"] = "3",
         ["recency_mask"] = "true",
         ["recency_half_life"] = "20",
+        ["metadata_weight"] = "0",
         ["hidden_dimension"] = "64",
         ["iterations"] = "15",
         ["regularization"] = "0.05",
@@ -55,6 +57,27 @@ public static class RecipeCatalog
         ["trend_discovery_frequency"] = "2 hours",
     });
 
+    private static readonly HpoSettings PersonalizationRanges = new()
+    {
+        ContinuousRanges =
+        [
+            new ContinuousRange("lambda", 50, 2000),
+            new ContinuousRange("recency_half_life", 5, 80),
+            new ContinuousRange("transition_weight", 0.05, 2),
+        ],
+    };
+
+    private static readonly HpoSettings SimsRanges = new()
+    {
+        IntegerRanges = [new IntegerRange("min_cointeraction_count", 0, 10)],
+        ContinuousRanges = [new ContinuousRange("popularity_discount_factor", 0, 1)],
+    };
+
+    private static readonly HpoSettings SimilarItemsRanges = SimsRanges with
+    {
+        ContinuousRanges = [new ContinuousRange("popularity_discount_factor", 0, 1), new ContinuousRange("metadata_weight", 0, 1)],
+    };
+
     private static readonly RecipeDefinition[] Definitions = Build();
 
     private static readonly Dictionary<string, RecipeDefinition> ByName = Definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
@@ -74,19 +97,24 @@ public static class RecipeCatalog
         var related = new RelatedItemsTrainer(useMetadata: false);
         return
         [
-            new("aws-user-personalization", RecipeType.UserPersonalization, PersonalizationDefaults, personalization),
-            new("aws-user-personalization-v2", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, supportsEventsConfig: true),
-            new("aws-personalized-ranking", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization),
-            new("aws-personalized-ranking-v2", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization, supportsEventsConfig: true),
+            new("aws-user-personalization", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges),
+            new("aws-user-personalization-v2", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges,
+                supportsEventsConfig: true),
+            new("aws-personalized-ranking", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization, PersonalizationRanges),
+            new("aws-personalized-ranking-v2", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization, PersonalizationRanges,
+                supportsEventsConfig: true),
             new("aws-popularity-count", RecipeType.PopularItems, EventDefaults, new PopularityTrainer()),
             new("aws-trending-now", RecipeType.PopularItems, TrendingDefaults, new TrendingTrainer()),
-            new("aws-sims", RecipeType.RelatedItems, SimsDefaults, related),
-            new("aws-similar-items", RecipeType.RelatedItems, SimilarItemsDefaults, new RelatedItemsTrainer(useMetadata: true)),
-            new("aws-hrnn", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, servedBy: "aws-user-personalization"),
-            new("aws-hrnn-metadata", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, servedBy: "aws-user-personalization"),
-            new("aws-hrnn-coldstart", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, servedBy: "aws-user-personalization"),
-            new("aws-item-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization),
-            new("aws-item-attribute-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization),
+            new("aws-sims", RecipeType.RelatedItems, SimsDefaults, related, SimsRanges),
+            new("aws-similar-items", RecipeType.RelatedItems, SimilarItemsDefaults, new RelatedItemsTrainer(useMetadata: true), SimilarItemsRanges),
+            new("aws-hrnn", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges,
+                servedBy: "aws-user-personalization"),
+            new("aws-hrnn-metadata", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges,
+                servedBy: "aws-user-personalization"),
+            new("aws-hrnn-coldstart", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges,
+                servedBy: "aws-user-personalization"),
+            new("aws-item-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges),
+            new("aws-item-attribute-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges),
         ];
     }
 

@@ -1,6 +1,7 @@
 using Attune.Recipes.Catalog.Trainers;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
+using Attune.Recipes.Training;
 
 namespace Attune.Recipes.Catalog;
 
@@ -10,8 +11,9 @@ public sealed class RecipeDefinition
     private readonly IRecipeTrainer _trainer;
 
     internal RecipeDefinition(string name, RecipeType type, IReadOnlyDictionary<string, string> defaults, IRecipeTrainer trainer,
-        bool supportsEventsConfig = false, string? servedBy = null)
+        HpoSettings? defaultHpo = null, bool supportsEventsConfig = false, string? servedBy = null)
     {
+        DefaultHpo = defaultHpo;
         Name = name;
         Type = type;
         DefaultHyperParameters = defaults;
@@ -27,6 +29,9 @@ public sealed class RecipeDefinition
     public RecipeType Type { get; }
 
     public IReadOnlyDictionary<string, string> DefaultHyperParameters { get; }
+
+    /// <summary>Ranges HPO searches when performHPO comes without hpoConfig (DescribeAlgorithm's defaultHyperParameterRanges).</summary>
+    public HpoSettings? DefaultHpo { get; }
 
     /// <summary>True for the v2 recipes, the only ones where Personalize accepts eventsConfig.</summary>
     public bool SupportsEventsConfig { get; }

@@ -39,8 +39,6 @@ public sealed class EventWeighting
         ValueWeighting = valueWeighting;
     }
 
-    public static EventWeighting Uniform { get; } = new([], [], [], float.NaN, 1, EventValueWeighting.None);
-
     public EventValueWeighting ValueWeighting { get; }
 
     public IReadOnlyList<string> EventTypeNames => _typeNames;

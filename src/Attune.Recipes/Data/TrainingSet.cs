@@ -1,3 +1,5 @@
+using Attune.Recipes.Models;
+
 namespace Attune.Recipes.Data;
 
 /// <summary>
@@ -41,6 +43,9 @@ internal sealed class TrainingSet
     public int[] ItemUserCounts { get; private set; } = [];
 
     public long MaxTimestamp { get; private set; }
+
+    /// <summary>The basis of a model trained on this set; <paramref name="scores"/> replaces popularity as fallback.</summary>
+    public ModelBasis Basis(float[]? scores = null) => new(Source.ItemIds, scores ?? (float[])ItemWeights.Clone(), Events);
 
     public int EventCount => SequenceItems.Length;
 

@@ -14,15 +14,15 @@ public sealed class FactorModel : RecommendationModel
     private readonly float[] _gram;
     private readonly float[] _norms;
 
-    public FactorModel(float[] popularity, EventWeighting events, int factors, float[] itemFactors, float regularization, float alpha)
-        : base(popularity, events)
+    public FactorModel(ModelBasis basis, int factors, float[] itemFactors, float regularization, float alpha)
+        : base(basis)
     {
         Factors = factors;
         _itemFactors = itemFactors;
         Regularization = regularization;
         Alpha = alpha;
         _gram = DenseMath.Gram(itemFactors, factors);
-        _norms = new float[popularity.Length];
+        _norms = new float[ItemCount];
         for (int i = 0; i < _norms.Length; i++)
         {
             _norms[i] = TensorPrimitives.Norm(ItemVector(i));
@@ -113,19 +113,17 @@ public sealed class FactorModel : RecommendationModel
 
     protected internal override void WritePayload(BinaryWriter writer)
     {
-        ArtifactIO.WriteArray(writer, Popularity);
         writer.Write(Factors);
         writer.Write(Regularization);
         writer.Write(Alpha);
         ArtifactIO.WriteArray(writer, _itemFactors);
     }
 
-    internal static FactorModel Read(BinaryReader reader, EventWeighting events)
+    internal static FactorModel Read(BinaryReader reader, ModelBasis basis)
     {
-        float[] popularity = ArtifactIO.ReadArray<float>(reader);
         int factors = reader.ReadInt32();
         float regularization = reader.ReadSingle();
         float alpha = reader.ReadSingle();
-        return new FactorModel(popularity, events, factors, ArtifactIO.ReadArray<float>(reader), regularization, alpha);
+        return new FactorModel(basis, factors, ArtifactIO.ReadArray<float>(reader), regularization, alpha);
     }
 }

@@ -1,10 +1,10 @@
 using System.Text;
-using Attune.Recipes.Data;
 
 namespace Attune.Recipes.Models;
 
 /// <summary>
-/// Versioned binary artifact: "ATTM", format version, model kind, event weighting, model payload. The caller
+/// Versioned binary artifact: "ATTM", format version, model kind, basis (item ids, popularity, event
+/// weighting), model payload. The caller
 /// writes it atomically (temp file + rename).
 /// </summary>
 public static class ModelSerializer
@@ -18,7 +18,7 @@ public static class ModelSerializer
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write((int)model.Kind);
-        model.Events.Write(writer);
+        model.Basis.Write(writer);
         model.WritePayload(writer);
     }
 
@@ -37,12 +37,12 @@ public static class ModelSerializer
         }
 
         var kind = (ModelKind)reader.ReadInt32();
-        var events = EventWeighting.Read(reader);
+        var basis = ModelBasis.Read(reader);
         return kind switch
         {
-            ModelKind.Popularity => PopularityModel.Read(reader, events),
-            ModelKind.Neighborhood => NeighborhoodModel.Read(reader, events),
-            ModelKind.Factor => FactorModel.Read(reader, events),
+            ModelKind.Popularity => new PopularityModel(basis),
+            ModelKind.Neighborhood => NeighborhoodModel.Read(reader, basis),
+            ModelKind.Factor => FactorModel.Read(reader, basis),
             _ => throw new InvalidDataException($"Unknown model kind {(int)kind}."),
         };
     }

@@ -13,9 +13,16 @@ public sealed class NeighborhoodModel : RecommendationModel
     private readonly SparseRows? _related;
     private readonly SparseRows? _transitions;
 
-    public NeighborhoodModel(float[] popularity, EventWeighting events, NeighborhoodSettings settings,
-        SparseRows? similarity, SparseRows? related, SparseRows? transitions)
-        : base(popularity, events)
+    // Request-time scratch, reused per thread so scoring allocates nothing on the hot path.
+    [ThreadStatic]
+    private static Dictionary<int, float>? _weightsScratch;
+
+    [ThreadStatic]
+    private static List<(int Item, float Confidence)>? _newestFirstScratch;
+
+    public NeighborhoodModel(ModelBasis basis, NeighborhoodSettings settings, SparseRows? similarity, SparseRows? related,
+        SparseRows? transitions)
+        : base(basis)
     {
         Settings = settings;
         _similarity = similarity;
@@ -33,8 +40,10 @@ public sealed class NeighborhoodModel : RecommendationModel
     {
         scores.Clear();
         var items = history.Items.Span;
-        var weights = new Dictionary<int, float>();
-        var newestFirst = new List<(int Item, float Confidence)>(Settings.TransitionWindow);
+        var weights = _weightsScratch ??= [];
+        var newestFirst = _newestFirstScratch ??= [];
+        weights.Clear();
+        newestFirst.Clear();
         float decayPerStep = Settings.RecencyHalfLife > 0 ? MathF.Pow(0.5f, 1 / Settings.RecencyHalfLife) : 1;
         float recency = 1;
         for (int position = items.Length - 1; position >= 0; position--)
@@ -114,7 +123,6 @@ public sealed class NeighborhoodModel : RecommendationModel
 
     protected internal override void WritePayload(BinaryWriter writer)
     {
-        ArtifactIO.WriteArray(writer, Popularity);
         Settings.Write(writer);
         WriteOptional(writer, _similarity);
         writer.Write(ReferenceEquals(_related, _similarity));
@@ -126,14 +134,13 @@ public sealed class NeighborhoodModel : RecommendationModel
         WriteOptional(writer, _transitions);
     }
 
-    internal static NeighborhoodModel Read(BinaryReader reader, EventWeighting events)
+    internal static NeighborhoodModel Read(BinaryReader reader, ModelBasis basis)
     {
-        float[] popularity = ArtifactIO.ReadArray<float>(reader);
         var settings = NeighborhoodSettings.Read(reader);
         var similarity = ReadOptional(reader);
         var related = reader.ReadBoolean() ? similarity : ReadOptional(reader);
         var transitions = ReadOptional(reader);
-        return new NeighborhoodModel(popularity, events, settings, similarity, related, transitions);
+        return new NeighborhoodModel(basis, settings, similarity, related, transitions);
     }
 
     private static void WriteOptional(BinaryWriter writer, SparseRows? rows)

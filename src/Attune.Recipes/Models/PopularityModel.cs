@@ -5,8 +5,8 @@ namespace Attune.Recipes.Models;
 /// <summary>The same ranking for everyone (popularity-count, trending-now): a fixed score per item.</summary>
 public sealed class PopularityModel : RecommendationModel
 {
-    public PopularityModel(float[] scores, EventWeighting events)
-        : base(scores, events)
+    public PopularityModel(ModelBasis basis)
+        : base(basis)
     {
     }
 
@@ -14,8 +14,8 @@ public sealed class PopularityModel : RecommendationModel
 
     protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => false;
 
-    protected internal override void WritePayload(BinaryWriter writer) => ArtifactIO.WriteArray(writer, Popularity);
-
-    internal static PopularityModel Read(BinaryReader reader, EventWeighting events)
-        => new(ArtifactIO.ReadArray<float>(reader), events);
+    /// <summary>Nothing beyond the basis: its fallback scores are the ranking.</summary>
+    protected internal override void WritePayload(BinaryWriter writer)
+    {
+    }
 }

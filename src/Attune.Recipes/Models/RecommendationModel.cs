@@ -9,21 +9,25 @@ namespace Attune.Recipes.Models;
 /// </summary>
 public abstract class RecommendationModel
 {
-    protected RecommendationModel(float[] popularity, EventWeighting events)
+    protected RecommendationModel(ModelBasis basis)
     {
-        Popularity = popularity;
-        Events = events;
+        Basis = basis;
     }
 
     public abstract ModelKind Kind { get; }
 
-    public int ItemCount => Popularity.Length;
+    public ModelBasis Basis { get; }
 
-    /// <summary>Training confidence per item: the popularity fallback for cold users and unknown items.</summary>
-    public float[] Popularity { get; }
+    public int ItemCount => Basis.Popularity.Length;
+
+    /// <summary>Item id of each index.</summary>
+    public IReadOnlyList<string> ItemIds => Basis.ItemIds;
+
+    /// <summary>Fallback scores for cold users and unknown items (training popularity; trending scores for trending).</summary>
+    public float[] Popularity => Basis.Popularity;
 
     /// <summary>Event filtering and weights used in training; applied to request-time histories too.</summary>
-    public EventWeighting Events { get; }
+    public EventWeighting Events => Basis.Events;
 
     /// <summary>True when <see cref="ScoreSimilar"/> uses learned item relations (otherwise it is popularity).</summary>
     public virtual bool HasItemRelations => false;

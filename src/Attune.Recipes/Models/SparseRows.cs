@@ -18,8 +18,6 @@ public sealed class SparseRows
 
     public int RowCount => RowStarts.Length - 1;
 
-    public int NonZeros => Columns.Length;
-
     public ReadOnlySpan<int> ColumnsOf(int row) => Columns.AsSpan(RowStarts[row], RowStarts[row + 1] - RowStarts[row]);
 
     public ReadOnlySpan<float> ValuesOf(int row) => Values.AsSpan(RowStarts[row], RowStarts[row + 1] - RowStarts[row]);

@@ -34,7 +34,8 @@ public static class SolutionTrainer
         }
 
         hyperParameters ??= recipe.HyperParameters(settings.HyperParameters);
-        if (settings.PerformHpo && !settings.PerformAutoMl && settings.Hpo is { } hpo && canValidate)
+        var hpo = settings.Hpo ?? recipe.DefaultHpo;
+        if (settings.PerformHpo && !settings.PerformAutoMl && hpo is not null && canValidate)
         {
             (hyperParameters, _) = HyperParameterSearch.Run(recipe, hyperParameters, hpo, settings.Events, validation,
                 new ProgressRelay(progress, 0, 40, "tuning"), cancellationToken);
@@ -42,7 +43,7 @@ public static class SolutionTrainer
 
         if (settings.PerformHpo || settings.PerformAutoMl)
         {
-            var names = settings.Hpo?.Names.ToHashSet() ?? [];
+            var names = hpo?.Names.ToHashSet() ?? [];
             tuned = hyperParameters.Values.Where(p => names.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
         }
 
@@ -102,7 +103,7 @@ public static class SolutionTrainer
         {
             var recipe = candidates[c];
             var start = recipe.HyperParameters(settings.HyperParameters);
-            var (chosen, score) = settings.Hpo is { } hpo
+            var (chosen, score) = (settings.Hpo ?? recipe.DefaultHpo) is { } hpo
                 ? HyperParameterSearch.Run(recipe, start, hpo with { MetricName = settings.AutoMlMetric, Minimize = false }, settings.Events,
                     validation, new ProgressRelay(null, 0, 1, "automl"), cancellationToken)
                 : (start, HyperParameterSearch.Score(recipe, start, settings.Events, validation.Training(), validation,

@@ -26,15 +26,23 @@ internal sealed class PersonalizationTrainer : IRecipeTrainer
                 hyperParameters.Int("cg_steps", 1, 20),
                 Seed: 17);
             float[] factors = ImplicitAls.Train(set, itemUsers, settings, progress, cancellationToken);
-            return new FactorModel((float[])set.ItemWeights.Clone(), set.Events, settings.Factors, factors,
+            return new FactorModel(set.Basis(), settings.Factors, factors,
                 settings.Regularization, settings.Alpha);
         }
 
         int neighbors = hyperParameters.Int("neighbors", 1, 100_000);
         SparseRows similarity = model == "ease"
-            ? Ease.Train(set, itemUsers, hyperParameters.Float("lambda", 0, 1e9), hyperParameters.Int("ease_max_items", 1, 20_000),
+            ? Ease.Train(set, itemUsers, hyperParameters.Float("lambda", 0, 1e9), hyperParameters.Int("ease_max_items", 1, 10_000),
                 neighbors, progress, cancellationToken)
             : CosineNeighbors(set, itemUsers, neighbors, progress, cancellationToken);
+        float metadataWeight = hyperParameters.Float("metadata_weight", 0, 1e6);
+        if (set.Source.ItemMetadata is { } metadata && metadataWeight > 0)
+        {
+            // Items without collaborative weights (cold, or outside EASE's item set) speak through their metadata.
+            var content = MetadataSimilarity.Build(metadata, set.ItemCount, neighbors, maxPosting: 5000, cancellationToken);
+            similarity = SparseRowsBuilder.FillEmptyRows(similarity, content, metadataWeight);
+        }
+
         float transitionWeight = hyperParameters.Float("transition_weight", 0, 1e6);
         SparseRows? transitions = transitionWeight > 0 ? Transitions.Build(set, neighbors, cancellationToken) : null;
         var scoring = new NeighborhoodSettings
@@ -44,7 +52,7 @@ internal sealed class PersonalizationTrainer : IRecipeTrainer
             TransitionWindow = hyperParameters.Int("bptt", 1, 32),
             TransitionDecay = hyperParameters.Float("transition_decay", 0, 1),
         };
-        return new NeighborhoodModel((float[])set.ItemWeights.Clone(), set.Events, scoring, similarity, similarity, transitions);
+        return new NeighborhoodModel(set.Basis(), scoring, similarity, similarity, transitions);
     }
 
     internal static SparseRows CosineNeighbors(TrainingSet set, ItemUsers itemUsers, int neighbors, IProgress<double>? progress,

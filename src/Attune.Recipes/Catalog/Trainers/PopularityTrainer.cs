@@ -7,5 +7,5 @@ namespace Attune.Recipes.Catalog.Trainers;
 internal sealed class PopularityTrainer : IRecipeTrainer
 {
     public RecommendationModel Train(TrainingSet set, HyperParameters hyperParameters, IProgress<double>? progress, CancellationToken cancellationToken)
-        => new PopularityModel((float[])set.ItemWeights.Clone(), set.Events);
+        => new PopularityModel(set.Basis());
 }

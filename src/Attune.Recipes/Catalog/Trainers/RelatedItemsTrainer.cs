@@ -29,7 +29,7 @@ internal sealed class RelatedItemsTrainer(bool useMetadata) : IRecipeTrainer
             related = Blend(related, content, weight, neighbors);
         }
 
-        return new NeighborhoodModel((float[])set.ItemWeights.Clone(), set.Events, new NeighborhoodSettings(), related, related, null);
+        return new NeighborhoodModel(set.Basis(), new NeighborhoodSettings(), related, related, null);
     }
 
     /// <summary>(1 − w)·co-interaction + w·metadata, each row scaled to a maximum of 1 first.</summary>

@@ -42,7 +42,7 @@ internal sealed class TrendingTrainer : IRecipeTrainer
 
         if (!any)
         {
-            return new PopularityModel((float[])set.ItemWeights.Clone(), set.Events);
+            return new PopularityModel(set.Basis());
         }
 
         // Growth first; popularity (scaled below one event) breaks ties among equally trending items.
@@ -53,6 +53,6 @@ internal sealed class TrendingTrainer : IRecipeTrainer
             scores[i] = latest[i] - previous[i] + (0.5f * set.ItemWeights[i] / maxWeight);
         }
 
-        return new PopularityModel(scores, set.Events);
+        return new PopularityModel(set.Basis(scores));
     }
 }
