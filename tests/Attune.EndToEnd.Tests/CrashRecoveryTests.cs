@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Attune.EndToEnd.Tests.Infrastructure;
 
@@ -35,7 +34,8 @@ public sealed class CrashRecoveryTests
 
         await client.CallAsync("DescribeSchema", new { schemaArn = arns.WiderSchema }, ct);
         await AssertGoneAsync(client, "DescribeSchema", new { schemaArn = arns.DeletedSchema }, ct);
-        await WaitGoneAsync(client, server, arns.DeletedGroup, ct);
+        // A delete acknowledged before the crash may still be in progress after the restart, but must finish.
+        await client.WaitGoneAsync("DescribeDatasetGroup", "datasetGroupArn", arns.DeletedGroup, SettleTimeout, () => server.Output, ct);
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public sealed class CrashRecoveryTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = new ServerProcess();
         await server.StartAsync(ct);
-        await WriteInteractionsAsync(Path.Combine(server.ObjectRoot, "big", "interactions.csv"), Rows, ct);
-        await WriteInteractionsAsync(Path.Combine(server.ObjectRoot, "small", "interactions.csv"), 2_000, ct);
+        await InteractionsCsv.WriteAsync(Path.Combine(server.ObjectRoot, "big", "interactions.csv"), Rows, ct);
+        await InteractionsCsv.WriteAsync(Path.Combine(server.ObjectRoot, "small", "interactions.csv"), 2_000, ct);
         using var client = new ControlPlaneClient(server.Endpoint);
         var groupArn = await CreateSettledAsync(client, "CreateDatasetGroup", new { name = "crash-import" }, "datasetGroupArn", ct);
         var schemaArn = (await client.CallAsync("CreateSchema", new { name = "crash-import", schema = Schemas.Interactions }, ct))
@@ -155,37 +155,5 @@ public sealed class CrashRecoveryTests
         var (ok, body) = await client.TryCallAsync(describe, input, ct);
         Assert.False(ok, $"{describe} {JsonSerializer.Serialize(input)} still answers {body}");
         Assert.Equal("ResourceNotFoundException", body.GetProperty("__type").GetString());
-    }
-
-    /// <summary>A group whose delete was acknowledged may still be DELETE PENDING after the restart, but must then go.</summary>
-    private static async Task WaitGoneAsync(ControlPlaneClient client, ServerProcess server, string groupArn, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + SettleTimeout;
-        while (true)
-        {
-            var (ok, body) = await client.TryCallAsync("DescribeDatasetGroup", new { datasetGroupArn = groupArn }, ct);
-            if (!ok)
-            {
-                Assert.Equal("ResourceNotFoundException", body.GetProperty("__type").GetString());
-                return;
-            }
-            var status = body.GetProperty("datasetGroup").GetProperty("status").GetString();
-            Assert.True(status is "DELETE PENDING" or "DELETE IN_PROGRESS" && DateTime.UtcNow < deadline,
-                $"the deleted group is still {body}\n--- server output\n{server.Output}");
-            await Task.Delay(50, ct);
-        }
-    }
-
-    /// <summary>A valid interactions CSV of <paramref name="rows"/> rows (1,000 users × 5,000 items).</summary>
-    private static async Task WriteInteractionsAsync(string path, int rows, CancellationToken ct)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var writer = new StreamWriter(path);
-        await writer.WriteAsync("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\n".AsMemory(), ct);
-        for (var i = 0; i < rows; i++)
-        {
-            await writer.WriteAsync(string.Create(
-                CultureInfo.InvariantCulture, $"u{i % 1_000},i{i * 7 % 5_000},{1_700_000_000 + i},click,{i % 5 + 1}\n").AsMemory(), ct);
-        }
     }
 }

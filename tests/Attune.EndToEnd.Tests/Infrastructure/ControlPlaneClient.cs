@@ -52,6 +52,29 @@ public sealed class ControlPlaneClient(string endpoint) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Describes <paramref name="arn"/> until it answers ResourceNotFoundException; while it exists it may only be
+    /// deleting. <paramref name="diagnostics"/> adds to the failure message (the server output).
+    /// </summary>
+    public async Task WaitGoneAsync(
+        string describe, string arnMember, string arn, TimeSpan timeout, Func<string> diagnostics, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var (exists, body) = await TryCallAsync(describe, new Dictionary<string, string> { [arnMember] = arn }, cancellationToken);
+            if (!exists)
+            {
+                Assert.True(body.GetProperty("__type").GetString() == "ResourceNotFoundException", $"{describe} {arn}: {body}");
+                return;
+            }
+            var status = body.EnumerateObject().Single().Value.GetProperty("status").GetString();
+            Assert.True(status is "DELETE PENDING" or "DELETE IN_PROGRESS" && DateTime.UtcNow < deadline,
+                $"{arn} should be gone but is {body}\n--- server output\n{diagnostics()}");
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
     /// <summary>The tags of a resource as a dictionary.</summary>
     public async Task<Dictionary<string, string>> TagsAsync(string arn, CancellationToken cancellationToken)
     {
