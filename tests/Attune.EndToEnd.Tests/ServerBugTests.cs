@@ -87,6 +87,31 @@ public sealed class ServerBugTests
         }
     }
 
+    /// <summary>
+    /// SERVER BUG (per aws-personalize.md §3.1, "the record name must match the dataset type it is used for"):
+    /// a schema whose record is named Widgets is accepted by CreateSchema (fine: its type is unknown there) and
+    /// then also by CreateDataset for an Interactions dataset. Expected: CreateDataset answers InvalidInputException.
+    /// </summary>
+    [Fact]
+    public async Task A_schema_record_named_for_no_dataset_type_does_not_fit_a_dataset()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = new ServerProcess();
+        await server.StartAsync(ct);
+        using var client = new ControlPlaneClient(server.Endpoint);
+        var group = await CreateGroupAsync(client, "widgets", ct);
+        var schemaArn = (await client.CallAsync("CreateSchema", new
+        {
+            name = "widgets", schema = Schemas.Interactions.Replace("\"name\":\"Interactions\"", "\"name\":\"Widgets\"", StringComparison.Ordinal),
+        }, ct)).GetProperty("schemaArn").GetString()!;
+        var (accepted, body) = await client.TryCallAsync("CreateDataset", new
+        {
+            name = "widgets", datasetGroupArn = group, datasetType = "Interactions", schemaArn,
+        }, ct);
+        Assert.False(accepted, $"CreateDataset accepted a Widgets record schema for Interactions: {body}");
+        Assert.Equal("InvalidInputException", body.GetProperty("__type").GetString());
+    }
+
     private static async Task<string> CreateGroupAsync(ControlPlaneClient client, string name, CancellationToken ct)
     {
         var arn = (await client.CallAsync("CreateDatasetGroup", new { name }, ct)).GetProperty("datasetGroupArn").GetString()!;
