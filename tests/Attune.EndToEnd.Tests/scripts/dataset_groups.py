@@ -1,7 +1,7 @@
 """CreateDatasetGroup, DescribeDatasetGroup, ListDatasetGroups, DeleteDatasetGroup: ARNs, status chain,
 timestamps, paging, duplicates, delete order and not-found errors."""
 from e2e import (ARN_PREFIX, INTERACTIONS_SCHEMA, check, check_chain, check_timestamps, client, expect_error,
-                 list_all, run, unique, wait_for, wait_gone)
+                 check_deleting_or_gone, list_all, run, unique, wait_for, wait_gone)
 
 
 def scenario():
@@ -45,8 +45,7 @@ def scenario():
 
     for arn in arns:
         p.delete_dataset_group(datasetGroupArn=arn)
-    deleting = p.describe_dataset_group(datasetGroupArn=arns[-1])["datasetGroup"]
-    check(deleting["status"] in ("DELETE PENDING", "DELETE IN_PROGRESS"), f"after delete: {deleting['status']}")
+    check_deleting_or_gone("DescribeDatasetGroup", "datasetGroupArn", arns[-1])
     for arn in arns:
         wait_gone(lambda: p.describe_dataset_group(datasetGroupArn=arn)["datasetGroup"])
     remaining = [g for g in list_all(p.list_dataset_groups, "datasetGroups", 100) if g["name"].startswith(prefix)]

@@ -1,6 +1,7 @@
 """CreateDataset, DescribeDataset, ListDatasets (scope filter, paging), UpdateDataset, DeleteDataset."""
 from e2e import (ARN_PREFIX, INTERACTIONS_SCHEMA, ITEMS_SCHEMA, USERS_SCHEMA, active_group, avro, check, check_chain,
-                 check_timestamps, client, expect_error, list_all, run, unique, until_not_in_use, wait_for, wait_gone)
+                 check_deleting_or_gone, check_timestamps, client, delete_group_with_datasets, expect_error, list_all,
+                 run, unique, until_not_in_use, wait_for, wait_gone)
 
 
 def scenario():
@@ -65,8 +66,7 @@ def scenario():
 
     for arn in datasets.values():
         p.delete_dataset(datasetArn=arn)
-    state = p.describe_dataset(datasetArn=datasets["Users"])["dataset"]["status"]
-    check(state in ("DELETE PENDING", "DELETE IN_PROGRESS"), f"after delete: {state}")
+    check_deleting_or_gone("DescribeDataset", "datasetArn", datasets["Users"])
     for arn in datasets.values():
         wait_gone(lambda: p.describe_dataset(datasetArn=arn)["dataset"])
     check(list_all(p.list_datasets, "datasets", 10, datasetGroupArn=group) == [], "deleted datasets still listed")
@@ -75,12 +75,10 @@ def scenario():
     again = p.create_dataset(name=unique("datasets-again"), datasetGroupArn=group, datasetType="Items",
                              schemaArn=schemas["Items"])["datasetArn"]
     check(again == datasets["Items"], f"recreated dataset ARN {again}")
-    wait_for(lambda: p.describe_dataset(datasetArn=again)["dataset"], "ACTIVE")
     for arn in (again, other):
         wait_for(lambda: p.describe_dataset(datasetArn=arn)["dataset"], "ACTIVE")
-        p.delete_dataset(datasetArn=arn)
-    until_not_in_use(p.delete_dataset_group, datasetGroupArn=group)
-    until_not_in_use(p.delete_dataset_group, datasetGroupArn=other_group)
+    delete_group_with_datasets(p, group)
+    delete_group_with_datasets(p, other_group)
     for arn in list(schemas.values()) + [wider, narrower]:
         until_not_in_use(p.delete_schema, schemaArn=arn)
 

@@ -107,6 +107,27 @@ def wait_gone(describe, timeout=60):
         time.sleep(0.05)
 
 
+def check_deleting_or_gone(describe_operation, arn_member, arn):
+    """Right after a delete the resource is DELETE PENDING/IN_PROGRESS or already gone."""
+    status, payload = raw(describe_operation, {arn_member: arn})
+    if status != 200:
+        check(payload.get("__type") == "ResourceNotFoundException", f"after delete: {status} {payload}")
+        return
+    resource = next(iter(payload.values()))
+    check(resource["status"] in ("DELETE PENDING", "DELETE IN_PROGRESS"), f"after delete: {resource}")
+
+
+def delete_group_with_datasets(personalize, group_arn):
+    """Deletes the group's datasets, waits until they are gone (the delete-order rule), then deletes the group."""
+    datasets = personalize.list_datasets(datasetGroupArn=group_arn)["datasets"]
+    for dataset in datasets:
+        if dataset["status"] not in TRANSIENT:
+            personalize.delete_dataset(datasetArn=dataset["datasetArn"])
+    for dataset in datasets:
+        wait_gone(lambda: personalize.describe_dataset(datasetArn=dataset["datasetArn"])["dataset"])
+    personalize.delete_dataset_group(datasetGroupArn=group_arn)
+
+
 def list_all(operation, key, max_results, **kwargs):
     """Pages operation with maxResults until nextToken is gone; checks page sizes and returns every item."""
     items, token, pages = [], None, 0

@@ -6,7 +6,7 @@ import shutil
 import sys
 
 from e2e import (ARN_PREFIX, INTERACTIONS_SCHEMA, ITEMS_SCHEMA, USERS_SCHEMA, active_dataset, active_group, check,
-                 check_chain, client, expect_error, list_all, raw, run, unique, until_not_in_use, wait_for)
+                 check_chain, client, delete_group_with_datasets, expect_error, list_all, raw, run, unique, wait_for)
 
 OBJECT_ROOT, DATA = sys.argv[2], os.path.join(sys.argv[3], "data", "ml-100k")
 INTERACTIONS, ITEMS, USERS = 100_000, 1_682, 943
@@ -54,6 +54,7 @@ def scenario():
         write_lines(os.path.join(root, f"parts/part-{part}.csv"), [lines[0]] + lines[1 + part * 10_000:1 + (part + 1) * 10_000])
     write_lines(os.path.join(root, "parts-extra/more.csv"), [lines[0]] + lines[-1_000:])
     write_lines(os.path.join(root, "small.csv"), lines[:2_501])
+    write_lines(os.path.join(root, "six-times.csv"), [lines[0]] + lines[1:] * 6)  # slow enough to be caught running
     broken = list(lines)
     broken[99_991] = "196,242,not-a-time,rating,3\n"  # data row 99,991 = line 99,992 counting the header
     write_lines(os.path.join(root, "broken.csv"), broken)
@@ -125,18 +126,16 @@ def scenario():
     expect_error("ResourceNotFoundException", p.describe_dataset_import_job,
                  datasetImportJobArn=listed[0]["datasetImportJobArn"] + "X")
 
-    # A dataset cannot be deleted while an import into it runs.
+    # A dataset cannot be deleted or updated while an import into it runs.
     running = p.create_dataset_import_job(jobName=unique("imports-job"), datasetArn=interactions,
-                                          dataSource={"dataLocation": f"s3://{bucket}/ml100k/interactions.csv"})
+                                          dataSource={"dataLocation": f"s3://{bucket}/six-times.csv"})
     expect_error("ResourceInUseException", p.delete_dataset, running["datasetImportJobArn"], datasetArn=interactions)
     expect_error("ResourceInUseException", p.update_dataset, datasetArn=interactions,
                  schemaArn=p.describe_dataset(datasetArn=interactions)["dataset"]["schemaArn"])
-    wait_for(lambda: p.describe_dataset_import_job(datasetImportJobArn=running["datasetImportJobArn"])["datasetImportJob"],
-             "ACTIVE", timeout=150)
-    for dataset in (interactions, items, users, fresh):
-        p.delete_dataset(datasetArn=dataset)
+    done = wait_for(lambda: raw_job(running["datasetImportJobArn"]), "ACTIVE", timeout=150)[0]
+    check(done["rowsImported"] == 6 * INTERACTIONS, f"six-times import: {done}")
     for group_arn in (group, fresh_group):
-        until_not_in_use(p.delete_dataset_group, datasetGroupArn=group_arn)
+        delete_group_with_datasets(p, group_arn)
     shutil.rmtree(root)
 
 

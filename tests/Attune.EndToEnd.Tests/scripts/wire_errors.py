@@ -16,6 +16,8 @@ def scenario():
     expect_raw_error("CreateDatasetGroup", {"name": unique("wire"), "tags": [{"tagKey": 1, "tagValue": "v"}]},
                      "InvalidInputException", "tagKey")
     expect_raw_error("CreateDatasetGroup", {"name": unique("wire"), "tags": {"tagKey": "k"}}, "InvalidInputException", "tags")
+    expect_raw_error("CreateDatasetGroup", {"name": unique("wire"), "tags": [{"tagKey": "k"}]}, "InvalidInputException", "tagValue")
+    expect_raw_error("ListDatasetGroups", {"nextToken": "x" * 1501}, "InvalidInputException", "nextToken")
     expect_raw_error("ListDatasetGroups", {"maxResults": 0}, "InvalidInputException", "maxResults")
     expect_raw_error("ListDatasetGroups", {"maxResults": 101}, "InvalidInputException", "maxResults")
     expect_raw_error("ListDatasetGroups", {"maxResults": "10"}, "InvalidInputException", "maxResults")
