@@ -77,7 +77,7 @@ internal static class ImportBenchmark
         foreach (var type in new[] { DatasetType.Interactions, DatasetType.Items, DatasetType.Users })
         {
             var job = JobArn(type);
-            Console.WriteLine($"{type}: {store.CountRows(type):N0} visible rows; job {job} committed: {store.IsImportCommitted(job)}");
+            Console.WriteLine($"{type}: {store.CountRows(type):N0} visible rows; job {job} committed rows: {store.CommittedImportRows(job)?.ToString("N0") ?? "none"}");
         }
     }
 

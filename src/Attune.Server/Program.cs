@@ -22,6 +22,7 @@ builder.Services.AddSerilog((services, logging) => logging
     .MinimumLevel.Information()
     .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
     .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+    .MinimumLevel.Override("Polly", LogEventLevel.Warning)
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
     .ReadFrom.Configuration(builder.Configuration));
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -54,7 +54,7 @@ public sealed partial class DatasetImportJobGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<long?> RunAsync(ResourceRecord job)
+    private async Task<long> RunAsync(ResourceRecord job)
     {
         var body = job.ParseBody();
         var dataset = await catalog.GetAsync(body["datasetArn"]!.GetValue<string>())
@@ -70,10 +70,10 @@ public sealed partial class DatasetImportJobGrain(
         using var groupLock = await locks.AcquireAsync(dataset.ParentArn!, CancellationToken.None);
         using var store = DatasetStore.Open(locations.DataDirectory, dataset.ParentArn!);
         store.DiscardInterruptedImports();
-        if (store.IsImportCommitted(job.Arn))
+        if (store.CommittedImportRows(job.Arn) is { } committed)
         {
             // A crash hit between the import's commit and its ACTIVE status: it is done, don't import twice.
-            return null;
+            return committed;
         }
         if (state.State.Attempts > MaxAttempts)
         {

@@ -145,6 +145,11 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
                 $"Schema {schemaRecord.Arn} was created for domain {schemaDomain ?? "(none)"} but the dataset group's domain is {domain ?? "(none)"}.");
         }
         var schema = SchemaOperations.Parse(body["schema"]!.GetValue<string>(), null);
+        if (schema.InferredType != type)
+        {
+            throw ApiErrors.InvalidInput(
+                $"Schema {schemaRecord.Arn} is a '{schema.Name}' record; a {type.WireName()} dataset needs a schema whose record name is {type.WireName().Replace("_", "", StringComparison.Ordinal)}.");
+        }
         try
         {
             schema.ValidateFor(type, domain);

@@ -46,11 +46,17 @@ public sealed partial class DatasetStore
         return pending.Where(p => p.State == Staging).Select(p => p.Job).ToList();
     }
 
-    /// <summary>True when the import of <paramref name="jobArn"/> committed (its data is or was visible): after a restart, such a job is ACTIVE.</summary>
-    public bool IsImportCommitted(string jobArn)
+    /// <summary>
+    /// The row count of <paramref name="jobArn"/>'s import if it committed (its data is or was visible), else null:
+    /// after a restart such a job is ACTIVE with that many rows and must not be imported again.
+    /// </summary>
+    public long? CommittedImportRows(string jobArn)
     {
         using var connection = OpenConnection();
-        return Scalar(connection, $"SELECT count(*) FROM imports WHERE job = $job AND state IN ('{Committed}', '{Superseded}', '{Replaced}')", ("$job", jobArn)) > 0;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rows FROM imports WHERE job = $job AND state IN ('{Committed}', '{Superseded}', '{Replaced}')";
+        command.Parameters.AddWithValue("$job", jobArn);
+        return command.ExecuteScalar() is long rows ? rows : null;
     }
 
     /// <summary>True when a bulk import into this dataset has committed (INCREMENTAL imports need one first).</summary>

@@ -67,8 +67,8 @@ public sealed class AtomicityTests : StoreTestBase
         Assert.Equal([jobArn], restarted.DiscardInterruptedImports());
 
         AssertUnchanged(restarted);
-        Assert.False(restarted.IsImportCommitted(jobArn));
-        Assert.True(Store.IsImportCommitted(jobArn));
+        Assert.Null(restarted.CommittedImportRows(jobArn));
+        Assert.NotNull(Store.CommittedImportRows(jobArn));
         Assert.Empty(restarted.DiscardInterruptedImports());
     }
 

@@ -3,10 +3,10 @@ using Attune.EndToEnd.Tests.Infrastructure;
 namespace Attune.EndToEnd.Tests;
 
 /// <summary>
-/// SERVER BUGS found by the end-to-end tests, each reduced to a small reproduction. These fail until the server
-/// is fixed; they assert the behaviour the API reference requires.
+/// Bugs the end-to-end tests once found, each kept as a small reproduction that asserts the behaviour the API
+/// reference requires.
 /// </summary>
-public sealed class ServerBugTests
+public sealed class LifecycleRegressionTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
@@ -14,7 +14,7 @@ public sealed class ServerBugTests
         [("Interactions", Schemas.Interactions), ("Items", Schemas.Items), ("Users", Schemas.Users)];
 
     /// <summary>
-    /// SERVER BUG: on a data directory where no import ever ran there is no datasets/ folder, and
+    /// Once a bug: on a data directory where no import ever ran there is no datasets/ folder, and
     /// DatasetGroupDeletion (DatasetStore.Delete) throws DirectoryNotFoundException, so the group stays
     /// DELETE IN_PROGRESS forever (also after a restart). Expected: the group goes away.
     /// </summary>
@@ -31,7 +31,7 @@ public sealed class ServerBugTests
     }
 
     /// <summary>
-    /// SERVER BUG: DeleteDatasetGroup is accepted while the group's datasets are still DELETE PENDING (the
+    /// Once a bug: DeleteDatasetGroup is accepted while the group's datasets are still DELETE PENDING (the
     /// dependents check skips deleting children), so the group's database can be removed under a dataset's
     /// delete handler, which then fails ('no such table: imports' / 'disk I/O error') and leaves the dataset
     /// DELETE IN_PROGRESS with no group, retried and failing on every restart. Expected: ResourceInUseException
