@@ -1,7 +1,9 @@
 using Attune.Grains.Imports;
 using Attune.Grains.Lifecycle;
+using Attune.Grains.Serving;
 using Attune.Server.ControlPlane;
 using Attune.Server.Observability;
+using Attune.Server.Runtime;
 using Attune.Server.Wire;
 using Attune.Storage;
 using Attune.Storage.Artifacts;
@@ -34,6 +36,13 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
         services.AddSingleton(new ModelArtifacts(attune.FullDataDir));
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
+        services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section);
+        services.AddSingleton<CampaignDeployments>();
+        services.AddSingleton<ICampaignDeployments>(provider => provider.GetRequiredService<CampaignDeployments>());
+        services.AddSingleton<FilterCache>();
+        services.AddSingleton(new RecommendationLog());
+        services.AddSingleton<RecommendationEngine>();
+        services.AddSingleton<IOperationFamily, RuntimeOperations>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<RecoveryService>();
