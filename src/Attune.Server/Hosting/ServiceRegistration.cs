@@ -34,6 +34,8 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
         services.AddSingleton(new ModelArtifacts(attune.FullDataDir));
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
+        services.AddSingleton<IOperationFamily, CampaignOperations>();
+        services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<RecoveryService>();
