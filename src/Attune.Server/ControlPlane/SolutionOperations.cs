@@ -199,7 +199,8 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         {
             throw ApiErrors.InvalidInput($"{path}.eventValueThreshold '{threshold}' is not a number.");
         }
-        if (config.OptionalObject("eventsConfig") is not null && recipeArn is not null && !recipeArn.EndsWith("-v2", StringComparison.Ordinal))
+        if (config.OptionalObject("eventsConfig") is not null && recipeArn is not null
+            && RecipeCatalog.Find(recipeArn)?.Definition.SupportsEventsConfig != true)
         {
             throw ApiErrors.InvalidInput($"{path}.eventsConfig applies only to the v2 recipes (aws-user-personalization-v2, aws-personalized-ranking-v2).");
         }
