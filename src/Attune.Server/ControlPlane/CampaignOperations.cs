@@ -52,15 +52,8 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
         return new JsonObject { ["campaign"] = record.ParseBody() };
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
-    {
-        var solutionArn = input.OptionalString("solutionArn");
-        if (solutionArn is not null)
-        {
-            await resources.GetAsync(solutionArn, ResourceKinds.Solution, context);
-        }
-        return await resources.ListAsync(ResourceKinds.Campaign, "campaigns", solutionArn, input, context, SummaryMembers);
-    }
+    private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
+        resources.ListScopedAsync(ResourceKinds.Campaign, "campaigns", "solutionArn", ResourceKinds.Solution, input, context, SummaryMembers);
 
     private async Task<JsonObject?> UpdateAsync(JsonElement input, CallContext context)
     {

@@ -64,13 +64,6 @@ public sealed class DatasetImportJobOperations(Resources resources, StorageLocat
         return new JsonObject { ["datasetImportJob"] = record.ParseBody() };
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
-    {
-        var datasetArn = input.OptionalString("datasetArn");
-        if (datasetArn is not null)
-        {
-            await resources.GetAsync(datasetArn, ResourceKinds.Dataset, context);
-        }
-        return await resources.ListAsync(ResourceKinds.DatasetImportJob, "datasetImportJobs", datasetArn, input, context, SummaryMembers);
-    }
+    private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
+        resources.ListScopedAsync(ResourceKinds.DatasetImportJob, "datasetImportJobs", "datasetArn", ResourceKinds.Dataset, input, context, SummaryMembers);
 }

@@ -56,15 +56,8 @@ public sealed class FilterOperations(Resources resources) : IOperationFamily
         return new JsonObject { ["filter"] = record.ParseBody() };
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
-    {
-        var groupArn = input.OptionalString("datasetGroupArn");
-        if (groupArn is not null)
-        {
-            await resources.GetAsync(groupArn, ResourceKinds.DatasetGroup, context);
-        }
-        return await resources.ListAsync(ResourceKinds.Filter, "Filters", groupArn, input, context, SummaryMembers);
-    }
+    private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
+        resources.ListScopedAsync(ResourceKinds.Filter, "Filters", "datasetGroupArn", ResourceKinds.DatasetGroup, input, context, SummaryMembers);
 
     private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
     {

@@ -113,15 +113,8 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         return new JsonObject { ["solution"] = body };
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
-    {
-        var groupArn = input.OptionalString("datasetGroupArn");
-        if (groupArn is not null)
-        {
-            await resources.GetAsync(groupArn, ResourceKinds.DatasetGroup, context);
-        }
-        return await resources.ListAsync(ResourceKinds.Solution, "solutions", groupArn, input, context, SummaryMembers);
-    }
+    private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
+        resources.ListScopedAsync(ResourceKinds.Solution, "solutions", "datasetGroupArn", ResourceKinds.DatasetGroup, input, context, SummaryMembers);
 
     /// <summary>Changes automatic training and event weights; recorded in latestSolutionUpdate as Personalize does.</summary>
     private async Task<JsonObject?> UpdateAsync(JsonElement input, CallContext context)
