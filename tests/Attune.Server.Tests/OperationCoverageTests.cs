@@ -19,6 +19,7 @@ public sealed class OperationCoverageTests
         "CreateSolutionVersion", "DescribeSolutionVersion", "ListSolutionVersions", "StopSolutionVersionCreation", "GetSolutionMetrics",
         "CreateCampaign", "DescribeCampaign", "ListCampaigns", "UpdateCampaign", "DeleteCampaign",
         "CreateFilter", "DescribeFilter", "ListFilters", "DeleteFilter",
+        "CreateEventTracker", "DescribeEventTracker", "ListEventTrackers", "DeleteEventTracker",
     ];
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class OperationCoverageTests
             new DatasetGroupOperations(resources), new SchemaOperations(resources), new DatasetOperations(resources),
             new DatasetImportJobOperations(resources, locations), new TagOperations(resources), new RecipeOperations(),
             new SolutionOperations(resources), new SolutionVersionOperations(resources, new ModelArtifacts(temp.Path), null!),
-            new CampaignOperations(resources), new FilterOperations(resources),
+            new CampaignOperations(resources), new FilterOperations(resources), new EventTrackerOperations(resources),
         ]);
     }
 }

@@ -36,6 +36,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
         services.AddSingleton<IOperationFamily, CampaignOperations>();
         services.AddSingleton<IOperationFamily, FilterOperations>();
+        services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<RecoveryService>();
