@@ -1,4 +1,6 @@
 using Attune.Server.ControlPlane;
+using Attune.Server.Hosting;
+using Microsoft.Extensions.Options;
 using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
@@ -47,7 +49,7 @@ public sealed class OperationCoverageTests
         return new OperationRegistry(
         [
             new DatasetGroupOperations(resources), new SchemaOperations(resources), new DatasetOperations(resources),
-            new DatasetImportJobOperations(resources, locations), new TagOperations(resources), new RecipeOperations(),
+            new DatasetImportJobOperations(resources, locations, Options.Create(new AttuneOptions())), new TagOperations(resources), new RecipeOperations(),
             new SolutionOperations(resources), new SolutionVersionOperations(resources, new ModelArtifacts(temp.Path), null!),
             new CampaignOperations(resources), new FilterOperations(resources), new EventTrackerOperations(resources),
         ]);
