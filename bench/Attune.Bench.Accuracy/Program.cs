@@ -14,7 +14,8 @@ switch (command)
         HpoRun.Run(dataRoot, Option("--only"), Option("--recipe") ?? "aws-user-personalization", int.Parse(Option("--jobs") ?? "8"));
         break;
     case "scale":
-        ScaleRun.Run(int.Parse(Option("--interactions") ?? "10000000"), int.Parse(Option("--items") ?? "1000000"));
+        ScaleRun.Run(int.Parse(Option("--interactions") ?? "10000000"), int.Parse(Option("--items") ?? "1000000"),
+            Option("--out") ?? Path.Combine("bench", "results", "scale.md"));
         break;
     default:
         Console.Error.WriteLine("usage: Attune.Bench.Accuracy accuracy|tune|hpo|scale [--data DIR] [--out FILE] [--only DATASET]");

@@ -11,10 +11,21 @@ namespace Attune.Bench.Accuracy;
 /// </summary>
 internal static class ScaleRun
 {
-    public static void Run(int interactions, int items)
+    public static void Run(int interactions, int items, string resultsPath)
     {
         var generate = Stopwatch.StartNew();
         var data = Generate(interactions, items, seed: 42);
+        var report = new List<string>
+        {
+            $"# Training at scale ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)",
+            "",
+            $"Machine: {Environment.ProcessorCount} cores; `Attune.Bench.Accuracy scale --interactions {interactions} --items {items}`; "
+                + $"load average at start: {LoadAverage()}.",
+            $"Data: {data.Count:N0} generated interactions, {data.UserCount:N0} users, {data.ItemCount:N0} items (Zipf, s = 1).",
+            "",
+            "| model | train s | peak managed heap GiB | process peak working set GiB |",
+            "|---|---|---|---|",
+        };
         Console.WriteLine($"generated {data.Count:N0} interactions, {data.UserCount:N0} users, {data.ItemCount:N0} items in {generate.Elapsed.TotalSeconds:F1}s");
         (string Recipe, string Label, Dictionary<string, string> Overrides)[] runs =
         [
@@ -28,9 +39,16 @@ internal static class ScaleRun
             using var measurement = new Measurement();
             var model = recipe.Train(data, EventSettings.Default, recipe.HyperParameters(overrides));
             measurement.Stop();
-            Console.WriteLine($"{label}: trained in {measurement.Seconds:F1}s, peak managed heap {measurement.PeakBytes / 1073741824.0:F2} GiB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1073741824.0:F2} GiB ({model.Kind})");
+            var workingSet = Process.GetCurrentProcess().PeakWorkingSet64 / 1073741824.0;
+            Console.WriteLine($"{label}: trained in {measurement.Seconds:F1}s, peak managed heap {measurement.PeakBytes / 1073741824.0:F2} GiB, process peak working set {workingSet:F2} GiB ({model.Kind})");
+            report.Add($"| {label} | {measurement.Seconds:F1} | {measurement.PeakBytes / 1073741824.0:F2} | {workingSet:F2} |");
         }
+        File.WriteAllLines(resultsPath, report);
+        Console.WriteLine($"written to {resultsPath}");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static InteractionData Generate(int interactions, int items, int seed)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Attune.Contracts.Lifecycle;
 using Attune.Storage.Catalog;
 using Microsoft.Extensions.Logging;
@@ -7,12 +8,17 @@ namespace Attune.Grains.Lifecycle;
 /// <inheritdoc cref="IResourceLifecycleGrain"/>
 public sealed partial class ResourceLifecycleGrain(
     ICatalog catalog,
+    IEnumerable<IResourceActivationHandler> activationHandlers,
     IEnumerable<IResourceDeletionHandler> deletionHandlers,
     TimeProvider clock,
     ILogger<ResourceLifecycleGrain> logger) : Grain, IResourceLifecycleGrain
 {
     /// <summary>How long to wait before trying a failed step again; a resource must never stay transient.</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>Members of a latest…Update object that describe the update itself rather than the resource.</summary>
+    private static readonly HashSet<string> UpdateBookkeeping =
+        ["status", "failureReason", "creationDateTime", "lastUpdatedDateTime"];
 
     private IGrainTimer? _retry;
 
@@ -46,10 +52,14 @@ public sealed partial class ResourceLifecycleGrain(
             case ResourceStatus.CreatePending:
                 record = record.WithStatus(ResourceStatus.CreateInProgress, Now());
                 await catalog.UpdateAsync(record);
-                await catalog.UpdateAsync(record.WithStatus(ResourceStatus.Active, Now()));
+                await ActivateAsync(record);
                 break;
             case ResourceStatus.CreateInProgress:
-                await catalog.UpdateAsync(record.WithStatus(ResourceStatus.Active, Now()));
+                await ActivateAsync(record);
+                break;
+            case ResourceStatus.Active:
+            case ResourceStatus.CreateFailed:
+                await ApplyPendingUpdateAsync(record);
                 break;
             case ResourceStatus.DeletePending:
             case ResourceStatus.DeleteInProgress:
@@ -62,6 +72,78 @@ public sealed partial class ResourceLifecycleGrain(
                 LogDeleted(logger, record.Kind, arn);
                 break;
         }
+    }
+
+    private async Task ActivateAsync(ResourceRecord record)
+    {
+        try
+        {
+            await RunActivationHandlersAsync(record);
+            await catalog.UpdateAsync(record.WithStatus(ResourceStatus.Active, Now()));
+        }
+        catch (ActivationFailedException error)
+        {
+            await catalog.UpdateAsync(record.WithStatus(ResourceStatus.CreateFailed, Now(), error.Message));
+        }
+    }
+
+    /// <summary>
+    /// An update recorded in a latest…Update member (UpdateCampaign) becomes current once its resource is ready
+    /// for it; until then the resource keeps serving as it was. A failed update leaves the resource unchanged.
+    /// </summary>
+    private async Task ApplyPendingUpdateAsync(ResourceRecord record)
+    {
+        var body = record.ParseBody();
+        var (member, update) = PendingUpdate(body);
+        if (update is null)
+        {
+            return;
+        }
+        update["status"] = ResourceStatus.CreateInProgress;
+        await catalog.SetBodyMemberAsync(record.Arn, member!, update.ToJsonString(), Now());
+        var applied = record.WithBody(Now(), b =>
+        {
+            foreach (var (name, value) in update.Where(p => !UpdateBookkeeping.Contains(p.Key)).ToList())
+            {
+                b[name] = value?.DeepClone();
+            }
+        });
+        try
+        {
+            await RunActivationHandlersAsync(applied);
+            update["status"] = ResourceStatus.Active;
+            update["lastUpdatedDateTime"] = Now();
+            await catalog.UpdateAsync(applied.WithStatus(ResourceStatus.Active, Now()).WithBody(Now(), b => b[member!] = update.DeepClone()));
+        }
+        catch (ActivationFailedException error)
+        {
+            update["status"] = ResourceStatus.CreateFailed;
+            update["failureReason"] = error.Message;
+            update["lastUpdatedDateTime"] = Now();
+            await catalog.SetBodyMemberAsync(record.Arn, member!, update.ToJsonString(), Now());
+        }
+    }
+
+    private async Task RunActivationHandlersAsync(ResourceRecord record)
+    {
+        foreach (var handler in activationHandlers.Where(h => h.Kind == record.Kind))
+        {
+            await handler.ActivateAsync(record, CancellationToken.None);
+        }
+    }
+
+    private static (string? Member, JsonObject? Update) PendingUpdate(JsonObject body)
+    {
+        foreach (var (name, value) in body)
+        {
+            if (name.StartsWith("latest", StringComparison.Ordinal) && name.EndsWith("Update", StringComparison.Ordinal)
+                && value is JsonObject update && update["status"]?.GetValue<string>() is { } status
+                && ResourceStatus.IsTransient(status))
+            {
+                return (name, update);
+            }
+        }
+        return (null, null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Kind} {Arn}")]

@@ -13,7 +13,6 @@ namespace Attune.Grains.Serving;
 /// their first request from the catalog.
 /// </summary>
 public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifacts, StorageLocations locations, TimeProvider clock)
-    : ICampaignDeployments
 {
     /// <summary>How long a campaign following $LATEST serves a version before it looks for a newer one.</summary>
     private static readonly TimeSpan LatestRecheck = TimeSpan.FromSeconds(10);
@@ -24,12 +23,26 @@ public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifac
 
     public int LoadedModelCount => _models.Count;
 
+    /// <summary>
+    /// Loads the campaign's model as its stored record says (a pending update's version and config when one is in
+    /// progress) and makes it the one that serves. Throws when the model cannot be loaded; the old deployment then
+    /// keeps serving.
+    /// </summary>
     public async Task DeployAsync(string campaignArn, CancellationToken cancellationToken)
     {
         var campaign = await GetCampaignAsync(campaignArn, cancellationToken) ?? throw ServingException.NotFound(campaignArn);
         await DeployAsync(campaignArn, CampaignSettings.FromCampaign(campaign, pendingUpdate: true), cancellationToken);
     }
 
+    /// <summary>Deploys <paramref name="campaign"/> as it will be once ACTIVE (an update already applied to its members).</summary>
+    public async Task DeployAsync(ResourceRecord campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var body = JsonNode.Parse(campaign.Body) as JsonObject ?? throw ServingException.NotFound(campaign.Arn);
+        await DeployAsync(campaign.Arn, CampaignSettings.FromCampaign(body, pendingUpdate: false), cancellationToken);
+    }
+
+    /// <summary>Stops serving the campaign in this process; its model is unloaded once no campaign uses it.</summary>
     public void Retire(string campaignArn)
     {
         _live.TryRemove(campaignArn, out _);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Server.Hosting;
 using Attune.Server.Wire;
+using Microsoft.Extensions.Options;
 using Attune.Storage;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
@@ -9,7 +11,8 @@ using Attune.Storage.Schemas;
 namespace Attune.Server.ControlPlane;
 
 /// <summary>CreateDatasetImportJob, DescribeDatasetImportJob, ListDatasetImportJobs. The import itself runs in a job grain.</summary>
-public sealed class DatasetImportJobOperations(Resources resources, StorageLocations locations) : IOperationFamily
+public sealed class DatasetImportJobOperations(Resources resources, StorageLocations locations, IOptions<AttuneOptions> options)
+    : IOperationFamily
 {
     private static readonly string[] SummaryMembers =
         ["datasetImportJobArn", "jobName", "status", "creationDateTime", "lastUpdatedDateTime", "failureReason", "importMode"];
@@ -29,6 +32,10 @@ public sealed class DatasetImportJobOperations(Resources resources, StorageLocat
         if (!location.StartsWith("s3://", StringComparison.Ordinal) && !location.StartsWith("file://", StringComparison.Ordinal))
         {
             throw ApiErrors.InvalidInput($"dataSource.dataLocation '{location}' must be an s3:// or file:// URI.");
+        }
+        if (location.StartsWith("file://", StringComparison.Ordinal) && !options.Value.AllowFileLocations)
+        {
+            throw ApiErrors.InvalidInput($"dataSource.dataLocation '{location}': file:// locations are turned off on this server (Attune:AllowFileLocations); use s3://.");
         }
         var mode = input.OptionalString("importMode") ?? "FULL";
         var dataset = await resources.GetActiveAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
@@ -64,13 +71,6 @@ public sealed class DatasetImportJobOperations(Resources resources, StorageLocat
         return new JsonObject { ["datasetImportJob"] = record.ParseBody() };
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
-    {
-        var datasetArn = input.OptionalString("datasetArn");
-        if (datasetArn is not null)
-        {
-            await resources.GetAsync(datasetArn, ResourceKinds.Dataset, context);
-        }
-        return await resources.ListAsync(ResourceKinds.DatasetImportJob, "datasetImportJobs", datasetArn, input, context, SummaryMembers);
-    }
+    private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
+        resources.ListScopedAsync(ResourceKinds.DatasetImportJob, "datasetImportJobs", "datasetArn", ResourceKinds.Dataset, input, context, SummaryMembers);
 }

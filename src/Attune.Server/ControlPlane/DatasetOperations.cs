@@ -67,15 +67,8 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
         return new JsonObject { ["dataset"] = record.ParseBody() };
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
-    {
-        var groupArn = input.OptionalString("datasetGroupArn");
-        if (groupArn is not null)
-        {
-            await resources.GetAsync(groupArn, ResourceKinds.DatasetGroup, context);
-        }
-        return await resources.ListAsync(ResourceKinds.Dataset, "datasets", groupArn, input, context, SummaryMembers);
-    }
+    private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
+        resources.ListScopedAsync(ResourceKinds.Dataset, "datasets", "datasetGroupArn", ResourceKinds.DatasetGroup, input, context, SummaryMembers);
 
     /// <summary>
     /// Swaps in a new schema. It must fit the dataset type and keep every column of the current schema with

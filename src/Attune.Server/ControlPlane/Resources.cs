@@ -102,6 +102,22 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
         return output;
     }
 
+    /// <summary>
+    /// A List* response scoped by an optional parent ARN member (datasetGroupArn, solutionArn, ...): the parent
+    /// must exist when given (ResourceNotFoundException), and only its children are listed.
+    /// </summary>
+    public async Task<JsonObject?> ListScopedAsync(
+        string kind, string resultKey, string scopeMember, string scopeKind, JsonElement input, CallContext context,
+        IReadOnlyList<string> summaryMembers)
+    {
+        var scope = input.OptionalString(scopeMember);
+        if (scope is not null)
+        {
+            await GetAsync(scope, scopeKind, context);
+        }
+        return await ListAsync(kind, resultKey, scope, input, context, summaryMembers);
+    }
+
     private static JsonObject Summary(JsonObject body, IReadOnlyList<string> members)
     {
         var summary = new JsonObject();

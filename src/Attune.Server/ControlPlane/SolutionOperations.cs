@@ -113,15 +113,8 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         return new JsonObject { ["solution"] = body };
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
-    {
-        var groupArn = input.OptionalString("datasetGroupArn");
-        if (groupArn is not null)
-        {
-            await resources.GetAsync(groupArn, ResourceKinds.DatasetGroup, context);
-        }
-        return await resources.ListAsync(ResourceKinds.Solution, "solutions", groupArn, input, context, SummaryMembers);
-    }
+    private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
+        resources.ListScopedAsync(ResourceKinds.Solution, "solutions", "datasetGroupArn", ResourceKinds.DatasetGroup, input, context, SummaryMembers);
 
     /// <summary>Changes automatic training and event weights; recorded in latestSolutionUpdate as Personalize does.</summary>
     private async Task<JsonObject?> UpdateAsync(JsonElement input, CallContext context)
@@ -184,6 +177,46 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         return null;
     }
 
+    /// <summary>Range and job-count rules the model cannot express (its members are strings or unconstrained numbers).</summary>
+    private static void CheckHpo(JsonElement hpo, string path)
+    {
+        var resources = hpo.OptionalObject("hpoResourceConfig");
+        CheckCount(resources?.OptionalString("maxNumberOfTrainingJobs"), 1, 40, $"{path}.hpoResourceConfig.maxNumberOfTrainingJobs");
+        CheckCount(resources?.OptionalString("maxParallelTrainingJobs"), 1, 10, $"{path}.hpoResourceConfig.maxParallelTrainingJobs");
+        var ranges = hpo.OptionalObject("algorithmHyperParameterRanges");
+        foreach (var kind in new[] { "integerHyperParameterRanges", "continuousHyperParameterRanges" })
+        {
+            foreach (var range in ranges?.OptionalArray(kind) ?? [])
+            {
+                var name = range.OptionalString("name");
+                if (string.IsNullOrEmpty(name))
+                {
+                    throw ApiErrors.InvalidInput($"{path}.algorithmHyperParameterRanges.{kind}: every range needs a name.");
+                }
+                if (range.TryGetProperty("minValue", out var min) && range.TryGetProperty("maxValue", out var max)
+                    && min.GetDouble() > max.GetDouble())
+                {
+                    throw ApiErrors.InvalidInput($"{path}.algorithmHyperParameterRanges: the range of {name} has minValue {min} above maxValue {max}.");
+                }
+            }
+        }
+        foreach (var range in ranges?.OptionalArray("categoricalHyperParameterRanges") ?? [])
+        {
+            if (!range.OptionalArray("values").Any())
+            {
+                throw ApiErrors.InvalidInput($"{path}.algorithmHyperParameterRanges: the categorical range {range.OptionalString("name")} needs values.");
+            }
+        }
+    }
+
+    private static void CheckCount(string? value, int min, int max, string member)
+    {
+        if (value is not null && (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < min || count > max))
+        {
+            throw ApiErrors.InvalidInput($"{member} '{value}' must be a whole number from {min} to {max}.");
+        }
+    }
+
     private static void RequireRecipe(string recipeArn, string member)
     {
         if (RecipeCatalog.Find(recipeArn) is null)
@@ -194,12 +227,17 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
 
     private static void CheckConfig(JsonElement config, string? recipeArn, string path)
     {
+        if (config.OptionalObject("hpoConfig") is { } hpo)
+        {
+            CheckHpo(hpo, $"{path}.hpoConfig");
+        }
         if (config.OptionalString("eventValueThreshold") is { } threshold
             && !double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
             throw ApiErrors.InvalidInput($"{path}.eventValueThreshold '{threshold}' is not a number.");
         }
-        if (config.OptionalObject("eventsConfig") is not null && recipeArn is not null && !recipeArn.EndsWith("-v2", StringComparison.Ordinal))
+        if (config.OptionalObject("eventsConfig") is not null && recipeArn is not null
+            && RecipeCatalog.Find(recipeArn)?.Definition.SupportsEventsConfig != true)
         {
             throw ApiErrors.InvalidInput($"{path}.eventsConfig applies only to the v2 recipes (aws-user-personalization-v2, aws-personalized-ranking-v2).");
         }

@@ -68,15 +68,8 @@ public sealed class SolutionVersionOperations(Resources resources, ModelArtifact
         return new JsonObject { ["solutionVersion"] = record.ParseBody() };
     }
 
-    private async Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
-    {
-        var solutionArn = input.OptionalString("solutionArn");
-        if (solutionArn is not null)
-        {
-            await resources.GetAsync(solutionArn, ResourceKinds.Solution, context);
-        }
-        return await resources.ListAsync(ResourceKinds.SolutionVersion, "solutionVersions", solutionArn, input, context, SummaryMembers);
-    }
+    private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
+        resources.ListScopedAsync(ResourceKinds.SolutionVersion, "solutionVersions", "solutionArn", ResourceKinds.Solution, input, context, SummaryMembers);
 
     private async Task<JsonObject?> StopAsync(JsonElement input, CallContext context)
     {

@@ -17,6 +17,12 @@ public sealed class AttuneOptions
     /// <summary>Region used when a request carries no SigV4 credential scope.</summary>
     public string DefaultRegion { get; set; } = "us-east-1";
 
+    /// <summary>
+    /// Whether import locations may be file:// paths. They can name any file the server can read, so turn this
+    /// off where API clients are not trusted with the server's file system; s3:// stays confined to the object root.
+    /// </summary>
+    public bool AllowFileLocations { get; set; } = true;
+
     /// <summary>Largest request body accepted; bigger ones get InvalidInputException without being read whole.</summary>
     public int MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 

@@ -36,9 +36,13 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
         services.AddSingleton(new ModelArtifacts(attune.FullDataDir));
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
+        services.AddSingleton<IOperationFamily, CampaignOperations>();
+        services.AddSingleton<IOperationFamily, FilterOperations>();
+        services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section);
         services.AddSingleton<CampaignDeployments>();
-        services.AddSingleton<ICampaignDeployments>(provider => provider.GetRequiredService<CampaignDeployments>());
+        services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
+        services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
         services.AddSingleton<FilterCache>();
         services.AddSingleton(new RecommendationLog());
         services.AddSingleton<RecommendationEngine>();

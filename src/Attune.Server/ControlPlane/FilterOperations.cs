@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Attune.Filters;
+using Attune.Server.Wire;
+using Attune.Storage.Catalog;
+using Attune.Storage.Schemas;
+
+namespace Attune.Server.ControlPlane;
+
+/// <summary>
+/// CreateFilter, DescribeFilter, ListFilters (result key <c>Filters</c>, as Personalize spells it), DeleteFilter.
+/// Expressions are parsed and checked against the dataset group's schemas when created.
+/// </summary>
+public sealed class FilterOperations(Resources resources) : IOperationFamily
+{
+    private static readonly string[] SummaryMembers =
+        ["name", "filterArn", "creationDateTime", "lastUpdatedDateTime", "datasetGroupArn", "failureReason", "status"];
+
+    public void Register(OperationRegistry registry)
+    {
+        registry.Add("CreateFilter", CreateAsync);
+        registry.Add("DescribeFilter", DescribeAsync);
+        registry.Add("ListFilters", ListAsync);
+        registry.Add("DeleteFilter", DeleteAsync);
+    }
+
+    private async Task<JsonObject?> CreateAsync(JsonElement input, CallContext context)
+    {
+        var name = input.RequiredString("name");
+        var group = await resources.GetActiveAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
+        var text = input.RequiredString("filterExpression");
+        var schemas = await SchemasAsync(group.Arn, context);
+        try
+        {
+            FilterExpression.Parse(text).Validate((dataset, column) => Kind(schemas, dataset, column));
+        }
+        catch (FilterExpressionException error)
+        {
+            throw ApiErrors.InvalidInput(error.Message);
+        }
+        var arn = context.Arn(ResourceKinds.Filter, name);
+        var body = new JsonObject
+        {
+            ["name"] = name,
+            ["filterArn"] = arn,
+            ["datasetGroupArn"] = group.Arn,
+            ["filterExpression"] = text,
+        };
+        await resources.CreateAsync(ResourceKinds.Filter, arn, name, group.Arn, body, Tags.Read(input), context);
+        return new JsonObject { ["filterArn"] = arn };
+    }
+
+    private async Task<JsonObject?> DescribeAsync(JsonElement input, CallContext context)
+    {
+        var record = await resources.GetAsync(input.RequiredString("filterArn"), ResourceKinds.Filter, context);
+        return new JsonObject { ["filter"] = record.ParseBody() };
+    }
+
+    private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
+        resources.ListScopedAsync(ResourceKinds.Filter, "Filters", "datasetGroupArn", ResourceKinds.DatasetGroup, input, context, SummaryMembers);
+
+    private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
+    {
+        var filter = await resources.GetAsync(input.RequiredString("filterArn"), ResourceKinds.Filter, context);
+        await resources.DeleteAsync(filter, context);
+        return null;
+    }
+
+    /// <summary>The schemas of the group's datasets, by filter dataset.</summary>
+    private async Task<Dictionary<FilterDataset, AvroSchema>> SchemasAsync(string groupArn, CallContext context)
+    {
+        var schemas = new Dictionary<FilterDataset, AvroSchema>();
+        foreach (var dataset in await resources.Catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted))
+        {
+            var body = dataset.ParseBody();
+            var type = DatasetTypes.Parse(body["datasetType"]!.GetValue<string>());
+            var schema = await resources.Catalog.GetAsync(body["schemaArn"]!.GetValue<string>(), context.Aborted);
+            if (schema is not null)
+            {
+                schemas[ToFilterDataset(type)] = AvroSchema.Parse(schema.ParseBody()["schema"]!.GetValue<string>());
+            }
+        }
+        return schemas;
+    }
+
+    private static FilterColumnKind Kind(Dictionary<FilterDataset, AvroSchema> schemas, FilterDataset dataset, string column)
+    {
+        if (!schemas.TryGetValue(dataset, out var schema) || schema.Find(column) is not { } field)
+        {
+            return FilterColumnKind.Missing;
+        }
+        return field switch
+        {
+            { Textual: true } or { Type: AvroType.Boolean } => FilterColumnKind.NotFilterable,
+            { Type: AvroType.Int or AvroType.Long or AvroType.Float or AvroType.Double } => FilterColumnKind.Numeric,
+            _ => FilterColumnKind.Categorical,
+        };
+    }
+
+    private static FilterDataset ToFilterDataset(DatasetType type) => type switch
+    {
+        DatasetType.Interactions => FilterDataset.Interactions,
+        DatasetType.Items => FilterDataset.Items,
+        DatasetType.Users => FilterDataset.Users,
+        DatasetType.Actions => FilterDataset.Actions,
+        _ => FilterDataset.ActionInteractions,
+    };
+}
