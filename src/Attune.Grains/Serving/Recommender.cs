@@ -107,26 +107,32 @@ internal static class Recommender
         }
     }
 
-    /// <summary>Names the history items behind each history-based item (two at most).</summary>
+    /// <summary>Names the history items behind each history-based item (two at most), reusing the user's cached ones.</summary>
     internal static void Explain(ScoringPass pass, List<PredictedItem> items)
     {
-        var explained = items.Where(p => p.Explanation.Basis == ExplanationBasis.History && p.Item >= 0).Select(p => p.Item).ToArray();
-        if (explained.Length == 0)
+        var known = pass.Cached?.Contributors;
+        var missing = items.Where(p => IsHistory(p) && (known is null || !known.ContainsKey(p.Item))).Select(p => p.Item).ToArray();
+        var found = new Dictionary<int, (int First, int Second)>(missing.Length);
+        if (missing.Length > 0)
         {
-            return;
+            var contributors = new int[missing.Length * 2];
+            pass.Served.Model.TopContributors(pass.History, missing, 2, contributors);
+            for (int i = 0; i < missing.Length; i++)
+            {
+                found[missing[i]] = (contributors[i * 2], contributors[(i * 2) + 1]);
+                known?.TryAdd(missing[i], found[missing[i]]);
+            }
         }
-        var contributors = new int[explained.Length * 2];
-        pass.Served.Model.TopContributors(pass.History, explained, 2, contributors);
-        int next = 0;
         for (int i = 0; i < items.Count; i++)
         {
-            if (items[i].Explanation.Basis == ExplanationBasis.History && items[i].Item >= 0)
+            if (IsHistory(items[i]) && (found.TryGetValue(items[i].Item, out var pair) || known!.TryGetValue(items[i].Item, out pair)))
             {
-                items[i] = items[i] with { Explanation = new ItemExplanation(ExplanationBasis.History, contributors[next * 2], contributors[(next * 2) + 1]) };
-                next++;
+                items[i] = items[i] with { Explanation = new ItemExplanation(ExplanationBasis.History, pair.First, pair.Second) };
             }
         }
     }
+
+    private static bool IsHistory(PredictedItem item) => item.Explanation.Basis == ExplanationBasis.History && item.Item >= 0;
 
     internal static ItemExplanation BasisExplanation(ScoringPass pass) => pass.Basis switch
     {

@@ -16,6 +16,7 @@ internal sealed class ScoringPass : IDisposable
     private readonly UserHistory _history;
     private readonly ReadOnlyMemory<RecentInteraction> _recent;
     private readonly int _userRow;
+    private readonly string? _userId;
     private float _logNormalizer;
 
     public ScoringPass(Deployment deployment, string? userId, string? itemId)
@@ -23,6 +24,7 @@ internal sealed class ScoringPass : IDisposable
         Deployment = deployment;
         Served = deployment.Model;
         _scratch = Served.RentScratch();
+        _userId = userId;
         Served.Data.Histories.TryGet(userId, out _history, out _recent);
         _userRow = userId is not null && Served.Data.UserRows.TryGetValue(userId, out var row) ? row : -1;
         QueryItem = itemId is not null && Served.ItemIndex.TryGetValue(itemId, out var item) ? item : -1;
@@ -35,6 +37,9 @@ internal sealed class ScoringPass : IDisposable
     public int QueryItem { get; }
 
     public ScoreBasis Basis { get; private set; }
+
+    /// <summary>The user's cache entry when the scores came from (or went into) the cache.</summary>
+    public CachedScores? Cached { get; private set; }
 
     public UserHistory History => _history;
 
@@ -50,6 +55,15 @@ internal sealed class ScoringPass : IDisposable
     {
         var model = Served.Model;
         var scores = _scratch.Scores.AsSpan(0, Served.ItemCount);
+        bool personal = Served.Recipe.Type is RecipeType.UserPersonalization or RecipeType.PersonalizedRanking && _history.Length > 0;
+        if (personal && Served.Scores.TryGet(_userId!, out var cached))
+        {
+            cached.Scores.CopyTo(scores);
+            _logNormalizer = cached.LogNormalizer;
+            Basis = ScoreBasis.History;
+            Cached = cached;
+            return;
+        }
         Basis = Served.Recipe.Type switch
         {
             RecipeType.RelatedItems => model.TryScoreSimilar(QueryItem, scores) ? ScoreBasis.Related : PopularBasis(),
@@ -63,6 +77,7 @@ internal sealed class ScoringPass : IDisposable
         if (Basis == ScoreBasis.History)
         {
             _logNormalizer = LogSumExp(scores, _scratch.Work);
+            Cached = Served.Scores.Add(_userId!, scores, _logNormalizer);
         }
     }
 

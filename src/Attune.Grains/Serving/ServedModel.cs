@@ -28,7 +28,11 @@ public sealed class ServedModel
         }
         PopularOrder = [.. Enumerable.Range(0, model.ItemCount).OrderByDescending(i => model.Popularity[i]).ThenBy(i => i)];
         PopularityShareTotal = model.Popularity.Sum(p => 1 + Math.Max(0, (double)p));
+        Scores = new UserScoreCache(model.ItemCount, ScoreCacheBytes);
     }
+
+    /// <summary>Memory for cached per-user scores: all users of a 10k-item catalogue, a few dozen of a million-item one.</summary>
+    public const long ScoreCacheBytes = 256L << 20;
 
     public string SolutionVersionArn { get; }
 
@@ -50,6 +54,8 @@ public sealed class ServedModel
 
     /// <summary>True for trending-now, whose popularity scores are growth, not counts.</summary>
     public bool IsTrending => Recipe.Name.Contains("trending", StringComparison.Ordinal);
+
+    internal UserScoreCache Scores { get; }
 
     internal RequestScratch RentScratch() => _scratch.TryTake(out var scratch) ? scratch : new RequestScratch(ItemCount);
 

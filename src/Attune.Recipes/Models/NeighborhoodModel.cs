@@ -21,7 +21,7 @@ public sealed class NeighborhoodModel : RecommendationModel
     private static List<(int Item, float Confidence)>? _newestFirstScratch;
 
     [ThreadStatic]
-    private static Dictionary<int, int>? _slotScratch;
+    private static int[]? _slotScratch;
 
     public NeighborhoodModel(ModelBasis basis, NeighborhoodSettings settings, SparseRows? similarity, SparseRows? related,
         SparseRows? transitions)
@@ -73,11 +73,14 @@ public sealed class NeighborhoodModel : RecommendationModel
     public override void TopContributors(in UserHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
     {
         base.TopContributors(history, items, perItem, contributors);
-        var slots = _slotScratch ??= [];
-        slots.Clear();
-        for (int slot = 0; slot < items.Length; slot++)
+        // Slot of each asked-for item by item index (-1 elsewhere): an array lookup per row entry, not a hash.
+        var slots = _slotScratch is { } scratch && scratch.Length >= ItemCount ? scratch : _slotScratch = NewSlots(ItemCount);
+        for (int slot = items.Length - 1; slot >= 0; slot--)
         {
-            slots.TryAdd(items[slot], slot);
+            if ((uint)items[slot] < (uint)ItemCount)
+            {
+                slots[items[slot]] = slot;
+            }
         }
 
         float[] best = new float[items.Length * perItem];
@@ -99,6 +102,21 @@ public sealed class NeighborhoodModel : RecommendationModel
                 weight *= Settings.TransitionDecay;
             }
         }
+
+        foreach (int item in items)
+        {
+            if ((uint)item < (uint)ItemCount)
+            {
+                slots[item] = -1;
+            }
+        }
+    }
+
+    private static int[] NewSlots(int count)
+    {
+        var slots = new int[count];
+        Array.Fill(slots, -1);
+        return slots;
     }
 
     protected override bool ScoreRelated(int item, Span<float> scores)
@@ -186,14 +204,15 @@ public sealed class NeighborhoodModel : RecommendationModel
     }
 
     /// <summary>Offers weight × rows[source, c] as a contribution of <paramref name="source"/> to each asked-for item c.</summary>
-    private static void AddContributions(SparseRows rows, int source, float weight, Dictionary<int, int> slots, int perItem,
+    private static void AddContributions(SparseRows rows, int source, float weight, int[] slots, int perItem,
         Span<int> contributors, Span<float> best)
     {
         var columns = rows.ColumnsOf(source);
         var values = rows.ValuesOf(source);
         for (int i = 0; i < columns.Length; i++)
         {
-            if (!slots.TryGetValue(columns[i], out int slot))
+            int slot = slots[columns[i]];
+            if (slot < 0)
             {
                 continue;
             }

@@ -27,6 +27,17 @@ public sealed class RecommendationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_users_second_request_served_from_cached_scores_matches_the_first()
+    {
+        var campaign = await PersonalizationCampaignAsync();
+
+        var first = await _world.Engine.RecommendAsync(Query(campaign, "u2", 6), Token);
+        var second = await _world.Engine.RecommendAsync(Query(campaign, "u2", 6), Token);
+
+        Assert.Equal(first.Items, second.Items);
+    }
+
+    [Fact]
     public async Task Unknown_user_gets_popular_items_with_their_popularity_share()
     {
         var campaign = await PersonalizationCampaignAsync();

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Attune.Grains.Serving;
+using Attune.Storage;
+using Attune.Storage.Artifacts;
+using Attune.Storage.Catalog;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Bench.Load;
+
+/// <summary>
+/// The serving engine alone, in this process, on the server's own catalog and artifacts: one thread, the same
+/// request mix. Against the HTTP figures it splits the time into scoring and everything around it.
+/// </summary>
+internal static class EngineProbe
+{
+    public static async Task<IReadOnlyList<StepResult>> RunAsync(string dataDirectory, string objectRoot, RequestMix mix, int shards, int requests)
+    {
+        using var catalog = new SqliteCatalog(Path.Combine(dataDirectory, "catalog.db"));
+        var deployments = new CampaignDeployments(catalog, new ModelArtifacts(dataDirectory), new StorageLocations(dataDirectory, objectRoot), TimeProvider.System);
+        var engine = new RecommendationEngine(deployments, new FilterCache(catalog, TimeProvider.System), new RecommendationLog(),
+            Options.Create(new ServingOptions { Shards = shards }));
+        var queries = mix.Queries.Select(ToQuery).ToList();
+        var deployment = await deployments.GetAsync(queries[0].CampaignArn, CancellationToken.None);
+        foreach (var (stage, microseconds) in StageProbe.Run(deployment, [.. queries.Select(q => q.UserId!)], requests))
+        {
+            Console.WriteLine($"stage: {stage}: {microseconds:F1} µs/request");
+        }
+        var results = new List<StepResult>();
+        foreach (var (name, subset) in new[]
+        {
+            ("engine only, no filter", queries.Where(q => q.FilterArn is null).ToList()),
+            ("engine only, genre filter", queries.Where(q => q.FilterArn is not null).ToList()),
+        })
+        {
+            for (int i = 0; i < 500; i++)
+            {
+                await engine.RecommendAsync(subset[i % subset.Count], CancellationToken.None);
+            }
+            var ticks = new List<long>(requests);
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            var started = Stopwatch.GetTimestamp();
+            for (int i = 0; i < requests; i++)
+            {
+                long sent = Stopwatch.GetTimestamp();
+                await engine.RecommendAsync(subset[i % subset.Count], CancellationToken.None);
+                ticks.Add(Stopwatch.GetTimestamp() - sent);
+            }
+            var step = StepResult.From(name, ticks, 0, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            long perRequest = (GC.GetAllocatedBytesForCurrentThread() - allocated) / requests;
+            results.Add(step with { Step = $"{name} ({shards} shards, {perRequest:N0} B allocated/request)" });
+        }
+        return results;
+    }
+
+    private static RecommendationQuery ToQuery(JsonObject body) => new()
+    {
+        CampaignArn = body["campaignArn"]!.GetValue<string>(),
+        UserId = body["userId"]!.GetValue<string>(),
+        NumResults = body["numResults"]!.GetValue<int>(),
+        FilterArn = body["filterArn"]?.GetValue<string>(),
+        FilterValues = body["filterValues"] is JsonObject values ? values.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()) : null,
+    };
+}

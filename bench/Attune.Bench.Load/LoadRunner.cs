@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace Attune.Bench.Load;
+
+/// <summary>
+/// Drives POST /recommendations. Closed loop: N connections each sending its next request when the last answered.
+/// Open loop: requests due at a fixed rate, latency counted from when each was due (no coordinated omission).
+/// </summary>
+internal sealed class LoadRunner(HttpClient http, string endpoint, RequestMix mix)
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly Uri _uri = new(endpoint + "/recommendations");
+    private long _sequence;
+
+    public async Task<StepResult> ClosedLoopAsync(int concurrency, TimeSpan duration)
+    {
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            var ticks = new List<long>(100_000);
+            int failed = 0;
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                long sent = Stopwatch.GetTimestamp();
+                if (await SendAsync())
+                {
+                    ticks.Add(Stopwatch.GetTimestamp() - sent);
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+            return (ticks, failed);
+        })).ToList();
+        var results = await Task.WhenAll(workers);
+        double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return StepResult.From($"closed loop, {concurrency} connections", [.. results.SelectMany(r => r.ticks)], results.Sum(r => r.failed), seconds);
+    }
+
+    public async Task<StepResult> OpenLoopAsync(int rate, TimeSpan duration)
+    {
+        int total = (int)(rate * duration.TotalSeconds);
+        var latencies = new long[total];
+        var outcomes = new Task<bool>[total];
+        long start = Stopwatch.GetTimestamp();
+        double interval = (double)Stopwatch.Frequency / rate;
+        for (int i = 0; i < total; i++)
+        {
+            long due = start + (long)(i * interval);
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                if (due - Stopwatch.GetTimestamp() > Stopwatch.Frequency / 500)
+                {
+                    await Task.Delay(1);
+                }
+                else
+                {
+                    Thread.Yield();
+                }
+            }
+            int slot = i;
+            outcomes[i] = Timed(due, slot, latencies);
+        }
+        var succeeded = await Task.WhenAll(outcomes);
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var ticks = latencies.Where((_, i) => succeeded[i]).ToList();
+        return StepResult.From($"open loop, {rate}/s offered", ticks, succeeded.Count(ok => !ok), seconds);
+    }
+
+    private async Task<bool> Timed(long due, int slot, long[] latencies)
+    {
+        bool ok = await SendAsync();
+        latencies[slot] = Stopwatch.GetTimestamp() - due;
+        return ok;
+    }
+
+    private async Task<bool> SendAsync()
+    {
+        using var content = new ByteArrayContent(mix.Body(Interlocked.Increment(ref _sequence)));
+        content.Headers.ContentType = Json;
+        try
+        {
+            using var response = await http.PostAsync(_uri, content);
+            await response.Content.CopyToAsync(Stream.Null);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Attune.Bench.Load;
+
+var options = LoadOptions.Parse(args);
+var serverDll = options.ServerDll ?? Path.GetFullPath("src/Attune.Server/bin/Release/net10.0/Attune.Server.dll");
+if (!File.Exists(serverDll))
+{
+    Console.Error.WriteLine($"Build the server first (dotnet build -c Release src/Attune.Server): {serverDll} is missing.\n{LoadOptions.Usage}");
+    return 2;
+}
+
+var machine = string.Create(CultureInfo.InvariantCulture,
+    $"{Environment.ProcessorCount} cores shared by server and load generator (and whatever else runs), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+await using var server = await ServerHost.StartAsync(serverDll);
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+{
+    Timeout = TimeSpan.FromSeconds(30),
+};
+var (interactions, items) = options.SyntheticItems is int count
+    ? SyntheticCatalogue.Write(Path.Combine(server.DataDirectory, "synthetic"), count)
+    : (Path.Combine(options.DataRoot, options.Dataset, "interactions.csv"), Path.Combine(options.DataRoot, options.Dataset, "items.csv"));
+
+var setupStarted = DateTime.UtcNow;
+var campaign = await CampaignSetup.CreateAsync(new ControlPlane(http, server.Endpoint), interactions, items);
+var name = options.SyntheticItems is int n ? $"synthetic catalogue, {n:N0} items" : options.Dataset;
+Console.WriteLine($"{name}: campaign ACTIVE after {(DateTime.UtcNow - setupStarted).TotalSeconds:F0} s; {campaign.UserIds.Count} users, {campaign.Items} items");
+
+var mix = new RequestMix(campaign, options.FilterShare);
+var runner = new LoadRunner(http, server.Endpoint, mix);
+var step = TimeSpan.FromSeconds(options.StepSeconds);
+var report = new Report($"GetRecommendations on {name} (numResults 25, {options.FilterShare:P0} with a genre filter)", machine);
+await runner.ClosedLoopAsync(8, TimeSpan.FromSeconds(Math.Min(5, options.StepSeconds)));
+foreach (var connections in options.Concurrency)
+{
+    report.Add(await runner.ClosedLoopAsync(connections, step));
+}
+foreach (var rate in options.Rates)
+{
+    report.Add(await runner.OpenLoopAsync(rate, step));
+}
+report.AddAll(await EngineProbe.RunAsync(server.DataDirectory, server.ObjectRoot, mix, Environment.ProcessorCount, 5_000));
+
+var best = report.BestWithin(10);
+var summary = best is null
+    ? "No closed-loop step kept p99 within 10 ms."
+    : string.Create(CultureInfo.InvariantCulture, $"Throughput at p99 ≤ 10 ms: {best.Throughput:N0} requests/s ({best.Step}, p99 {best.P99:F2} ms).");
+Console.WriteLine(summary);
+report.Write(options.Results, summary);
+return 0;
