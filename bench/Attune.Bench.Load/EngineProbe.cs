@@ -14,7 +14,7 @@ namespace Attune.Bench.Load;
 /// </summary>
 internal static class EngineProbe
 {
-    public static async Task<IReadOnlyList<StepResult>> RunAsync(string dataDirectory, string objectRoot, RequestMix mix, int shards, int requests)
+    public static async Task<(IReadOnlyList<StepResult> Steps, IReadOnlyList<string> Stages)> RunAsync(string dataDirectory, string objectRoot, RequestMix mix, int shards, int requests)
     {
         using var catalog = new SqliteCatalog(Path.Combine(dataDirectory, "catalog.db"));
         var deployments = new CampaignDeployments(catalog, new ModelArtifacts(dataDirectory), new StorageLocations(dataDirectory, objectRoot), TimeProvider.System);
@@ -22,10 +22,10 @@ internal static class EngineProbe
             Options.Create(new ServingOptions { Shards = shards }));
         var queries = mix.Queries.Select(ToQuery).ToList();
         var deployment = await deployments.GetAsync(queries[0].CampaignArn, CancellationToken.None);
-        foreach (var (stage, microseconds) in StageProbe.Run(deployment, [.. queries.Select(q => q.UserId!)], requests))
-        {
-            Console.WriteLine($"stage: {stage}: {microseconds:F1} µs/request");
-        }
+        var stages = StageProbe.Run(deployment, [.. queries.Select(q => q.UserId!)], requests)
+            .Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Stage}: {s.Microseconds:F1} µs"))
+            .ToList();
+        Console.WriteLine("uncached stages, mean per request: " + string.Join("; ", stages));
         var results = new List<StepResult>();
         foreach (var (name, subset) in new[]
         {
@@ -50,7 +50,7 @@ internal static class EngineProbe
             long perRequest = (GC.GetAllocatedBytesForCurrentThread() - allocated) / requests;
             results.Add(step with { Step = $"{name} ({shards} shards, {perRequest:N0} B allocated/request)" });
         }
-        return results;
+        return (results, stages);
     }
 
     private static RecommendationQuery ToQuery(JsonObject body) => new()

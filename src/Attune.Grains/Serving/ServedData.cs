@@ -3,6 +3,9 @@ namespace Attune.Grains.Serving;
 /// <summary>The dataset group's data as a served model sees it, aligned to the model's item indices.</summary>
 public sealed class ServedData
 {
+    /// <summary>Item id → model index (the first index when an id repeats).</summary>
+    public required IReadOnlyDictionary<string, int> ItemIndex { get; init; }
+
     /// <summary>Items metadata (filters on Items, metadataColumns); empty when the group has no Items dataset.</summary>
     public required EntityAttributes Items { get; init; }
 

@@ -21,11 +21,6 @@ public sealed class ServedModel
         Model = model;
         Recipe = recipe;
         Data = data;
-        ItemIndex = new Dictionary<string, int>(model.ItemCount, StringComparer.Ordinal);
-        for (int item = 0; item < model.ItemCount; item++)
-        {
-            ItemIndex.TryAdd(model.ItemIds[item], item);
-        }
         PopularOrder = [.. Enumerable.Range(0, model.ItemCount).OrderByDescending(i => model.Popularity[i]).ThenBy(i => i)];
         PopularityShareTotal = model.Popularity.Sum(p => 1 + Math.Max(0, (double)p));
         Scores = new UserScoreCache(model.ItemCount, ScoreCacheBytes);
@@ -44,7 +39,8 @@ public sealed class ServedModel
 
     public int ItemCount => Model.ItemCount;
 
-    public Dictionary<string, int> ItemIndex { get; }
+    /// <summary>Item id → model index.</summary>
+    public IReadOnlyDictionary<string, int> ItemIndex => Data.ItemIndex;
 
     /// <summary>Item indices by popularity, most popular first (ties to the lower index).</summary>
     public int[] PopularOrder { get; }

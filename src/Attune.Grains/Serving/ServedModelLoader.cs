@@ -40,6 +40,7 @@ public static class ServedModelLoader
         var (createdAt, counts, latest) = ItemAges(interactions, items, itemIndex, model.ItemCount);
         return new ServedData
         {
+            ItemIndex = itemIndex,
             Items = EntityAttributes.Build(items, model.ItemIds),
             Users = EntityAttributes.Build(users, users.Ids),
             UserRows = users.Ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row, StringComparer.Ordinal),

@@ -1,3 +1,5 @@
+using Attune.Recipes.Models;
+
 namespace Attune.Grains.Serving;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal static class ShardedTopK
     {
         int start = (int)((long)itemCount * shard / shards);
         int end = (int)((long)itemCount * (shard + 1) / shards);
-        return BoundedHeap.Select(scores, start, end, candidates, destination);
+        return TopK.Select(scores, start, end, candidates, destination);
     }
 
     /// <summary>k-way merge of the shards' sorted lists.</summary>
@@ -56,7 +58,7 @@ internal static class ShardedTopK
             for (int s = 0; s < found.Length; s++)
             {
                 if (heads[s] < found[s] && (bestShard < 0
-                    || BoundedHeap.Better(shardBuffer[(s * k) + heads[s]], shardBuffer[(bestShard * k) + heads[bestShard]], scores)))
+                    || TopK.RanksBefore(shardBuffer[(s * k) + heads[s]], shardBuffer[(bestShard * k) + heads[bestShard]], scores)))
                 {
                     bestShard = s;
                 }

@@ -5,7 +5,8 @@ namespace Attune.Grains.Serving;
 /// <summary>
 /// Each user's raw scores and softmax normalizer, kept after the first request: histories are fixed for a served
 /// model's lifetime, so a user's scores are too (live events must drop the user's entry). Bounded by a memory
-/// budget; when full it starts over rather than tracking recency on the hot path.
+/// budget; once full, further users are scored per request (no eviction churn, which would copy a catalogue-sized
+/// array per request on large catalogues).
 /// </summary>
 internal sealed class UserScoreCache(int itemCount, long budgetBytes)
 {
@@ -17,13 +18,9 @@ internal sealed class UserScoreCache(int itemCount, long budgetBytes)
     /// <summary>Caches a copy of the scores; returns the entry, or null when the budget allows none.</summary>
     public CachedScores? Add(string userId, ReadOnlySpan<float> scores, float logNormalizer)
     {
-        if (_capacity == 0)
-        {
-            return null;
-        }
         if (_entries.Count >= _capacity)
         {
-            _entries.Clear();
+            return null;
         }
         return _entries[userId] = new CachedScores(scores.ToArray(), logNormalizer);
     }

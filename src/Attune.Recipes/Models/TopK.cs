@@ -5,6 +5,14 @@ public static class TopK
 {
     /// <summary>Writes the best items into <paramref name="destination"/> (best first) and returns how many.</summary>
     public static int Select(ReadOnlySpan<float> scores, Span<int> destination, Func<int, bool>? isCandidate = null)
+        => Select(scores, 0, scores.Length, new PredicateCandidates(isCandidate), destination);
+
+    /// <summary>
+    /// The best candidates among items [start, end) into <paramref name="destination"/> (best first); returns how many.
+    /// A struct filter keeps the per-item test free of delegate calls (serving scans shards with it).
+    /// </summary>
+    public static int Select<TCandidates>(ReadOnlySpan<float> scores, int start, int end, TCandidates candidates, Span<int> destination)
+        where TCandidates : struct, ICandidates
     {
         int k = destination.Length;
         if (k == 0)
@@ -14,7 +22,7 @@ public static class TopK
 
         // Min-heap of the current best k; root is the worst kept item.
         int size = 0;
-        for (int item = 0; item < scores.Length; item++)
+        for (int item = start; item < end; item++)
         {
             float score = scores[item];
             if (float.IsNaN(score) || (size == k && !Better(item, score, destination[0], scores)))
@@ -22,7 +30,7 @@ public static class TopK
                 continue;
             }
 
-            if (isCandidate is not null && !isCandidate(item))
+            if (!candidates.Contains(item))
             {
                 continue;
             }
@@ -41,14 +49,17 @@ public static class TopK
         }
 
         // Heap-sort in place: repeatedly move the worst to the end.
-        for (int end = size - 1; end > 0; end--)
+        for (int last = size - 1; last > 0; last--)
         {
-            (destination[0], destination[end]) = (destination[end], destination[0]);
-            SiftDown(destination, 0, end, scores);
+            (destination[0], destination[last]) = (destination[last], destination[0]);
+            SiftDown(destination, 0, last, scores);
         }
 
         return size;
     }
+
+    /// <summary>True when item a ranks before item b: higher score, or the same score and a lower index.</summary>
+    public static bool RanksBefore(int a, int b, ReadOnlySpan<float> scores) => Better(a, scores[a], b, scores);
 
     public static int[] Select(ReadOnlySpan<float> scores, int count, Func<int, bool>? isCandidate = null)
     {
@@ -104,4 +115,16 @@ public static class TopK
             index = worst;
         }
     }
+}
+
+/// <summary>Which items a top-k selection may return.</summary>
+public interface ICandidates
+{
+    bool Contains(int item);
+}
+
+/// <summary>Candidates given by an optional predicate (null: every item).</summary>
+internal readonly struct PredicateCandidates(Func<int, bool>? isCandidate) : ICandidates
+{
+    public bool Contains(int item) => isCandidate is null || isCandidate(item);
 }

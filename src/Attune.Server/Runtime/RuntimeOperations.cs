@@ -16,25 +16,18 @@ public sealed class RuntimeOperations(RecommendationEngine engine) : IOperationF
         registry.Add("GetPersonalizedRanking", RankAsync);
     }
 
-    private async Task<JsonObject?> RecommendAsync(JsonElement input, CallContext context)
-    {
-        var query = RuntimeRequests.Recommendation(input);
-        try
-        {
-            return RuntimeResponses.ToJson(await engine.RecommendAsync(query, context.Aborted), RuntimeResponses.ItemList);
-        }
-        catch (ServingException error)
-        {
-            throw new ApiException(error.ErrorCode, error.Message);
-        }
-    }
+    private Task<JsonObject?> RecommendAsync(JsonElement input, CallContext context) =>
+        ServeAsync(engine.RecommendAsync(RuntimeRequests.Recommendation(input), context.Aborted), RuntimeResponses.ItemList);
 
-    private async Task<JsonObject?> RankAsync(JsonElement input, CallContext context)
+    private Task<JsonObject?> RankAsync(JsonElement input, CallContext context) =>
+        ServeAsync(engine.RankAsync(RuntimeRequests.Ranking(input), context.Aborted), RuntimeResponses.PersonalizedRanking);
+
+    /// <summary>The result as the wire output; the engine's refusals as the modeled errors.</summary>
+    private static async Task<JsonObject?> ServeAsync(ValueTask<ServingResult> serving, string listMember)
     {
-        var query = RuntimeRequests.Ranking(input);
         try
         {
-            return RuntimeResponses.ToJson(await engine.RankAsync(query, context.Aborted), RuntimeResponses.PersonalizedRanking);
+            return RuntimeResponses.ToJson(await serving, listMember);
         }
         catch (ServingException error)
         {
