@@ -116,7 +116,7 @@ def scenario():
     p = client()
     folder = os.path.join(OBJECT_ROOT, unique("solutions"))
     path = os.path.join(folder, "interactions.csv")
-    write_rows(path, generated_rows(users=60, items_per_user=12, catalogue=150))
+    write_rows(path, generated_rows(users=60, items_per_user=12))
     group, _, _ = group_with_interactions(p, path, "solutions")
     other_group = group_with_interactions(p, path, "solutions-other")[0]
 

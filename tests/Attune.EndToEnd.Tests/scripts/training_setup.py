@@ -1,6 +1,7 @@
 """Helpers for the solution and training scenarios: groups filled from files in the object root, solutions that
 wait for ACTIVE, and solution versions trained to their end with the raw trainingProgress seen on the way."""
 import os
+import random
 
 from e2e import (INTERACTIONS_SCHEMA, active_dataset, active_group, check, check_chain, raw, unique, wait_for,
                  wait_gone)
@@ -19,15 +20,16 @@ def write_rows(path, rows):
         out.writelines(f"{u},{i},{t},{e},{v}\n" for u, i, t, e, v in rows)
 
 
-def generated_rows(users, items_per_user, catalogue, seed=7):
-    """Deterministic interactions: each user clicks a band of neighbouring items, so there is something to learn."""
+def generated_rows(users, items_per_user, clusters=10, cluster_items=40):
+    """Deterministic interactions: users of a cluster click items of that cluster's catalogue slice in their own
+    shuffled order, so held-out items are predictable from the other users. Every third event is a 'buy'."""
     rows = []
     for user in range(users):
-        start = (user * 37 + seed) % catalogue
-        for step in range(items_per_user):
-            item = (start + step * step + step) % catalogue
-            rows.append((f"u{user}", f"i{item}", 1_700_000_000 + user * 1_000 + step, "click" if step % 3 else "buy",
-                         1 + (user + step) % 5))
+        cluster = user % clusters
+        picks = random.Random(user).sample(range(cluster_items), items_per_user)
+        for step, pick in enumerate(picks):
+            rows.append((f"u{user}", f"i{cluster * cluster_items + pick}", 1_700_000_000 + user * 1_000 + step,
+                         "buy" if step % 3 == 0 else "click", 1 + (user + step) % 5))
     return rows
 
 
