@@ -13,4 +13,8 @@ public sealed class TrainingScenarioTests(SharedServer shared)
     [Fact]
     public Task Every_recipe_trains_on_ml_100k_with_Personalize_metrics_HPO_AutoML_event_filters_and_minimum_data() =>
         shared.RunScenarioAsync("training.py", shared.Server.ObjectRoot, RepositoryPaths.Shared);
+
+    [Fact]
+    public Task Pending_and_training_versions_stop_and_active_or_stopped_ones_refuse_to() =>
+        shared.RunScenarioAsync("stopping.py", shared.Server.ObjectRoot);
 }
