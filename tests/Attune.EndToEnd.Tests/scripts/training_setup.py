@@ -2,9 +2,10 @@
 wait for ACTIVE, and solution versions trained to their end with the raw trainingProgress seen on the way."""
 import os
 import random
+import shutil
 
-from e2e import (INTERACTIONS_SCHEMA, active_dataset, active_group, check, check_chain, raw, unique, wait_for,
-                 wait_gone)
+from e2e import (INTERACTIONS_SCHEMA, active_dataset, active_group, check, check_chain, delete_group_with_datasets, raw,
+                 unique, wait_for, wait_gone)
 
 METRIC_KEYS = {"coverage", "mean_reciprocal_rank_at_25", "normalized_discounted_cumulative_gain_at_5",
                "normalized_discounted_cumulative_gain_at_10", "normalized_discounted_cumulative_gain_at_25",
@@ -91,3 +92,18 @@ def check_metrics(p, version_arn):
 def delete_solution(p, solution_arn):
     p.delete_solution(solutionArn=solution_arn)
     wait_gone(lambda: p.describe_solution(solutionArn=solution_arn)["solution"])
+
+
+def train_on_generated(p, object_root, prefix, users=100, **solution):
+    """Trains one version of a solution (created with the given members) on generated data in a fresh group, then
+    deletes everything; returns the settled raw version."""
+    folder = os.path.join(object_root, unique(prefix))
+    path = os.path.join(folder, "interactions.csv")
+    write_rows(path, generated_rows(users=users, items_per_user=10))
+    group = group_with_interactions(p, path, prefix)[0]
+    solution_arn = active_solution(p, group, prefix, **solution)
+    version = train(p, solution_arn)[0]
+    delete_solution(p, solution_arn)
+    delete_group_with_datasets(p, group)
+    shutil.rmtree(folder)
+    return version
