@@ -68,18 +68,18 @@ public sealed class TrainingCrashTests
     /// <summary>A group with the interactions imported and a user-personalization solution with an 8-job HPO (several seconds).</summary>
     private static async Task<string> SolutionWithDataAsync(ControlPlaneClient client, CancellationToken ct)
     {
-        var groupArn = await CreateActiveAsync(client, "CreateDatasetGroup", new { name = "crash-train" }, "datasetGroupArn", ct);
+        var groupArn = await client.CreateActiveAsync("CreateDatasetGroup", new { name = "crash-train" }, "datasetGroupArn", SettleTimeout, ct);
         var schemaArn = (await client.CallAsync("CreateSchema", new { name = "crash-train", schema = Schemas.Interactions }, ct))
             .GetProperty("schemaArn").GetString()!;
-        var datasetArn = await CreateActiveAsync(client, "CreateDataset", new
+        var datasetArn = await client.CreateActiveAsync("CreateDataset", new
         {
             name = "crash-train", datasetGroupArn = groupArn, datasetType = "Interactions", schemaArn,
-        }, "datasetArn", ct);
-        await CreateActiveAsync(client, "CreateDatasetImportJob", new
+        }, "datasetArn", SettleTimeout, ct);
+        await client.CreateActiveAsync("CreateDatasetImportJob", new
         {
             jobName = "crash-train", datasetArn, dataSource = new { dataLocation = "s3://crash-train/interactions.csv" },
-        }, "datasetImportJobArn", ct);
-        return await CreateActiveAsync(client, "CreateSolution", new
+        }, "datasetImportJobArn", SettleTimeout, ct);
+        return await client.CreateActiveAsync("CreateSolution", new
         {
             name = "crash-train", datasetGroupArn = groupArn, recipeArn = "arn:aws:personalize:::recipe/aws-user-personalization",
             performHPO = true,
@@ -94,17 +94,7 @@ public sealed class TrainingCrashTests
                     },
                 },
             },
-        }, "solutionArn", ct);
-    }
-
-    private static async Task<string> CreateActiveAsync(ControlPlaneClient client, string create, object input, string arnMember, CancellationToken ct)
-    {
-        var arn = (await client.CallAsync(create, input, ct)).GetProperty(arnMember).GetString()!;
-        var kind = create["Create".Length..];
-        var resource = await client.WaitSettledAsync(
-            $"Describe{kind}", arnMember, char.ToLowerInvariant(kind[0]) + kind[1..], arn, SettleTimeout, ct);
-        Assert.True(resource.GetProperty("status").GetString() == "ACTIVE", $"{create}: {resource}");
-        return arn;
+        }, "solutionArn", SettleTimeout, ct);
     }
 
     private static async Task<string> CreateVersionAsync(ControlPlaneClient client, string solutionArn, CancellationToken ct) =>

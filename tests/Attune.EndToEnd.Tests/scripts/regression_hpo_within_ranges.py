@@ -1,4 +1,4 @@
-"""Server bug: HPO's first job runs the recipe's defaults even when they lie outside algorithmHyperParameterRanges,
+"""Once a bug: HPO's first job runs the recipe's defaults even when they lie outside algorithmHyperParameterRanges,
 and when it wins, tunedHPOParams reports a value the user excluded (recency_half_life 20 for the range 30..80,
 transition_weight 0.3 for 0.5..2). Personalize only tries values inside the ranges. argv[2] = object root."""
 import sys

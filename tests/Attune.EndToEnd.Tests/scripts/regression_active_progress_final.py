@@ -1,4 +1,4 @@
-"""Server bug: an ACTIVE solution version's trainingProgress keeps its last throttled report (popularity-count on
+"""Once a bug: an ACTIVE solution version's trainingProgress keeps its last throttled report (popularity-count on
 generated data shows {"percent": 0, "stage": "splitting"}) instead of {"percent": 100, "stage": "done"}: the
 progress writer drops reports within 500 ms of the previous one, the final one included. argv[2] = object root."""
 import sys
