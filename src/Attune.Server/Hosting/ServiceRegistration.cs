@@ -1,6 +1,7 @@
 using Attune.Grains.Imports;
 using Attune.Grains.Lifecycle;
 using Attune.Server.ControlPlane;
+using Attune.Server.Events;
 using Attune.Server.Observability;
 using Attune.Server.Wire;
 using Attune.Storage;
@@ -37,6 +38,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, CampaignOperations>();
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
+        services.AddSingleton<IOperationFamily, EntityOperations>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<RecoveryService>();
