@@ -20,6 +20,9 @@ public sealed class NeighborhoodModel : RecommendationModel
     [ThreadStatic]
     private static List<(int Item, float Confidence)>? _newestFirstScratch;
 
+    [ThreadStatic]
+    private static Dictionary<int, int>? _slotScratch;
+
     public NeighborhoodModel(ModelBasis basis, NeighborhoodSettings settings, SparseRows? similarity, SparseRows? related,
         SparseRows? transitions)
         : base(basis)
@@ -39,38 +42,7 @@ public sealed class NeighborhoodModel : RecommendationModel
     protected override bool ScoreHistory(in UserHistory history, Span<float> scores)
     {
         scores.Clear();
-        var items = history.Items.Span;
-        var weights = _weightsScratch ??= [];
-        var newestFirst = _newestFirstScratch ??= [];
-        weights.Clear();
-        newestFirst.Clear();
-        float decayPerStep = Settings.RecencyHalfLife > 0 ? MathF.Pow(0.5f, 1 / Settings.RecencyHalfLife) : 1;
-        float recency = 1;
-        for (int position = items.Length - 1; position >= 0; position--)
-        {
-            int item = items[position];
-            float confidence = HistoryConfidence(history, position);
-            if ((uint)item >= (uint)ItemCount || confidence <= 0)
-            {
-                continue;
-            }
-
-            float weight = confidence * recency;
-            if (!weights.TryGetValue(item, out float existing))
-            {
-                weights[item] = weight;
-                recency *= decayPerStep;
-                if (newestFirst.Count < Settings.TransitionWindow)
-                {
-                    newestFirst.Add((item, confidence));
-                }
-            }
-            else if (weight > existing)
-            {
-                weights[item] = weight;
-            }
-        }
-
+        var (weights, newestFirst) = CollectWeights(history);
         if (weights.Count == 0)
         {
             return false;
@@ -95,6 +67,38 @@ public sealed class NeighborhoodModel : RecommendationModel
         }
 
         return true;
+    }
+
+    /// <summary>The same terms as <see cref="ScoreHistory"/>, kept per (history item, scored item) instead of summed.</summary>
+    public override void TopContributors(in UserHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
+    {
+        base.TopContributors(history, items, perItem, contributors);
+        var slots = _slotScratch ??= [];
+        slots.Clear();
+        for (int slot = 0; slot < items.Length; slot++)
+        {
+            slots.TryAdd(items[slot], slot);
+        }
+
+        float[] best = new float[items.Length * perItem];
+        var (weights, newestFirst) = CollectWeights(history);
+        if (_similarity is not null)
+        {
+            foreach (var (item, weight) in weights)
+            {
+                AddContributions(_similarity, item, weight, slots, perItem, contributors, best);
+            }
+        }
+
+        if (_transitions is not null && Settings.TransitionWeight > 0)
+        {
+            float weight = Settings.TransitionWeight;
+            foreach (var (item, confidence) in newestFirst)
+            {
+                AddContributions(_transitions, item, weight * confidence, slots, perItem, contributors, best);
+                weight *= Settings.TransitionDecay;
+            }
+        }
     }
 
     protected override bool ScoreRelated(int item, Span<float> scores)
@@ -141,6 +145,99 @@ public sealed class NeighborhoodModel : RecommendationModel
         var related = reader.ReadBoolean() ? similarity : ReadOptional(reader);
         var transitions = ReadOptional(reader);
         return new NeighborhoodModel(basis, settings, similarity, related, transitions);
+    }
+
+    /// <summary>Recency- and confidence-weighted distinct history items, and the newest few for the transition term.</summary>
+    private (Dictionary<int, float> Weights, List<(int Item, float Confidence)> NewestFirst) CollectWeights(in UserHistory history)
+    {
+        var items = history.Items.Span;
+        var weights = _weightsScratch ??= [];
+        var newestFirst = _newestFirstScratch ??= [];
+        weights.Clear();
+        newestFirst.Clear();
+        float decayPerStep = Settings.RecencyHalfLife > 0 ? MathF.Pow(0.5f, 1 / Settings.RecencyHalfLife) : 1;
+        float recency = 1;
+        for (int position = items.Length - 1; position >= 0; position--)
+        {
+            int item = items[position];
+            float confidence = HistoryConfidence(history, position);
+            if ((uint)item >= (uint)ItemCount || confidence <= 0)
+            {
+                continue;
+            }
+
+            float weight = confidence * recency;
+            if (!weights.TryGetValue(item, out float existing))
+            {
+                weights[item] = weight;
+                recency *= decayPerStep;
+                if (newestFirst.Count < Settings.TransitionWindow)
+                {
+                    newestFirst.Add((item, confidence));
+                }
+            }
+            else if (weight > existing)
+            {
+                weights[item] = weight;
+            }
+        }
+
+        return (weights, newestFirst);
+    }
+
+    /// <summary>Offers weight × rows[source, c] as a contribution of <paramref name="source"/> to each asked-for item c.</summary>
+    private static void AddContributions(SparseRows rows, int source, float weight, Dictionary<int, int> slots, int perItem,
+        Span<int> contributors, Span<float> best)
+    {
+        var columns = rows.ColumnsOf(source);
+        var values = rows.ValuesOf(source);
+        for (int i = 0; i < columns.Length; i++)
+        {
+            if (!slots.TryGetValue(columns[i], out int slot))
+            {
+                continue;
+            }
+
+            float contribution = weight * values[i];
+            if (contribution > 0)
+            {
+                Offer(contributors.Slice(slot * perItem, perItem), best.Slice(slot * perItem, perItem), source, contribution);
+            }
+        }
+    }
+
+    /// <summary>Keeps the best contributions sorted descending; a source offered twice (similarity, transition) adds up.</summary>
+    private static void Offer(Span<int> sources, Span<float> values, int source, float contribution)
+    {
+        int at = sources.IndexOf(source);
+        if (at >= 0)
+        {
+            contribution += values[at];
+            for (int i = at; i < sources.Length - 1; i++)
+            {
+                sources[i] = sources[i + 1];
+                values[i] = values[i + 1];
+            }
+
+            sources[^1] = -1;
+            values[^1] = 0;
+        }
+
+        for (int i = 0; i < sources.Length; i++)
+        {
+            if (sources[i] < 0 || contribution > values[i])
+            {
+                for (int j = sources.Length - 1; j > i; j--)
+                {
+                    sources[j] = sources[j - 1];
+                    values[j] = values[j - 1];
+                }
+
+                sources[i] = source;
+                values[i] = contribution;
+                return;
+            }
+        }
     }
 
     private static void WriteOptional(BinaryWriter writer, SparseRows? rows)

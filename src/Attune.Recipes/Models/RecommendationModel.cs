@@ -33,22 +33,41 @@ public abstract class RecommendationModel
     public virtual bool HasItemRelations => false;
 
     /// <summary>Raw preference scores for every item (higher is better); writes ItemCount values.</summary>
-    public void Score(in UserHistory history, Span<float> scores)
+    public void Score(in UserHistory history, Span<float> scores) => TryScore(history, scores);
+
+    /// <summary>Like <see cref="Score"/>; false when nothing in the history was usable and the scores are popularity.</summary>
+    public bool TryScore(in UserHistory history, Span<float> scores)
     {
         if (history.Length == 0 || !ScoreHistory(history, scores))
         {
             Popularity.CopyTo(scores);
+            return false;
         }
+
+        return true;
     }
 
     /// <summary>Raw similarity of every item to <paramref name="item"/>; popularity for unknown or unrelated items.</summary>
-    public void ScoreSimilar(int item, Span<float> scores)
+    public void ScoreSimilar(int item, Span<float> scores) => TryScoreSimilar(item, scores);
+
+    /// <summary>Like <see cref="ScoreSimilar"/>; false when the scores are popularity (unknown or unrelated item).</summary>
+    public bool TryScoreSimilar(int item, Span<float> scores)
     {
         if ((uint)item >= (uint)ItemCount || !ScoreRelated(item, scores))
         {
             Popularity.CopyTo(scores);
+            return false;
         }
+
+        return true;
     }
+
+    /// <summary>
+    /// Explains history-based scores: for each of <paramref name="items"/>, writes the history items (indices) that
+    /// added most to its score, best first, <paramref name="perItem"/> slots per item, -1 where none.
+    /// </summary>
+    public virtual void TopContributors(in UserHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
+        => contributors[..(items.Length * perItem)].Fill(-1);
 
     /// <summary>
     /// The best <paramref name="count"/> items for the history, with Personalize's score: the softmax of the raw

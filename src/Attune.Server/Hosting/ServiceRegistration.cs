@@ -1,8 +1,10 @@
 using Attune.Grains.Imports;
 using Attune.Grains.Lifecycle;
+using Attune.Grains.Serving;
 using Attune.Server.ControlPlane;
 using Attune.Server.Events;
 using Attune.Server.Observability;
+using Attune.Server.Runtime;
 using Attune.Server.Wire;
 using Attune.Storage;
 using Attune.Storage.Artifacts;
@@ -39,6 +41,14 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddSingleton<IOperationFamily, EntityOperations>();
+        services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section);
+        services.AddSingleton<CampaignDeployments>();
+        services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
+        services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
+        services.AddSingleton<FilterCache>();
+        services.AddSingleton(new RecommendationLog());
+        services.AddSingleton<RecommendationEngine>();
+        services.AddSingleton<IOperationFamily, RuntimeOperations>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<RecoveryService>();

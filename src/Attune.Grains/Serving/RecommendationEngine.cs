@@ -1,0 +1,132 @@
+using Attune.Filters;
+using Attune.Recipes.Catalog;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Grains.Serving;
+
+/// <summary>
+/// The runtime API behind POST /recommendations and /personalize-ranking: checks a request against its campaign's
+/// recipe, binds its filters, scores in pooled memory and records the recommendationId.
+/// </summary>
+public sealed class RecommendationEngine(CampaignDeployments deployments, FilterCache filters, RecommendationLog log, IOptions<ServingOptions> options)
+{
+    public async ValueTask<ServingResult> RecommendAsync(RecommendationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var deployment = await deployments.GetAsync(query.CampaignArn, cancellationToken);
+        var type = deployment.Model.Recipe.Type;
+        if (type is not (RecipeType.UserPersonalization or RecipeType.PopularItems or RecipeType.RelatedItems))
+        {
+            throw ServingException.InvalidInput($"The campaign {query.CampaignArn} serves a {RecipeTypeName(type)} recipe; call GetPersonalizedRanking.");
+        }
+        CheckMetadata(deployment, query.MetadataColumns, query.NumResults);
+        var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
+        bool filterNeedsUser = filter?.Expression.NeedsUser == true;
+        if (query.UserId is null && (type == RecipeType.UserPersonalization || filterNeedsUser))
+        {
+            throw ServingException.InvalidInput(type == RecipeType.UserPersonalization
+                ? $"userId is required: the campaign {query.CampaignArn} serves a USER_PERSONALIZATION recipe."
+                : $"userId is required: the filter {query.FilterArn} refers to the user's interactions or attributes.");
+        }
+        if (query.ItemId is null && type == RecipeType.RelatedItems)
+        {
+            throw ServingException.InvalidInput($"itemId is required: the campaign {query.CampaignArn} serves a RELATED_ITEMS recipe.");
+        }
+        BoundFilter? promotionFilter = null;
+        if (query.Promotion is { } promotion)
+        {
+            if (promotion.FilterArn is null)
+            {
+                throw ServingException.InvalidInput("promotions[0].filterArn is required: it selects the promoted items.");
+            }
+            promotionFilter = await BindAsync(promotion.FilterArn, promotion.FilterValues, "promotions[0].filterValues", cancellationToken);
+        }
+
+        using var pass = new ScoringPass(deployment, query.UserId, query.ItemId);
+        var items = Recommender.Recommend(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
+            options.Value.Shards, Random.Shared);
+        return Finish(deployment, query.UserId, items, query.MetadataColumns);
+    }
+
+    public async ValueTask<ServingResult> RankAsync(RankingQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var deployment = await deployments.GetAsync(query.CampaignArn, cancellationToken);
+        if (deployment.Model.Recipe.Type != RecipeType.PersonalizedRanking)
+        {
+            throw ServingException.InvalidInput(
+                $"The campaign {query.CampaignArn} serves a {RecipeTypeName(deployment.Model.Recipe.Type)} recipe; GetPersonalizedRanking needs a PERSONALIZED_RANKING campaign.");
+        }
+        CheckMetadata(deployment, query.MetadataColumns, query.InputList.Count);
+        var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
+        using var pass = new ScoringPass(deployment, query.UserId, null);
+        return Finish(deployment, query.UserId, Ranker.Rank(pass, query.InputList, filter), query.MetadataColumns);
+    }
+
+    private ServingResult Finish(Deployment deployment, string? userId, List<PredictedItem> items, IReadOnlyList<string>? metadataColumns)
+    {
+        var id = RecommendationLog.NewId(deployment.IdTag);
+        log.Record(id, deployment.CampaignArn, userId, items);
+        return new ServingResult(id, items, deployment.Model, metadataColumns);
+    }
+
+    private async ValueTask<BoundFilter?> BindAsync(
+        string? filterArn, IReadOnlyDictionary<string, string>? values, string member, CancellationToken cancellationToken)
+    {
+        if (filterArn is null)
+        {
+            return null;
+        }
+        var expression = await filters.GetAsync(filterArn, cancellationToken);
+        if (expression.Target != FilterTarget.Item)
+        {
+            throw ServingException.InvalidInput($"The filter {filterArn} selects {expression.Target}s; recommendations need an ItemID filter.");
+        }
+        try
+        {
+            return expression.Bind(values);
+        }
+        catch (FilterExpressionException error)
+        {
+            throw ServingException.InvalidInput($"{member} do not fit the filter {filterArn}: {error.Message}");
+        }
+    }
+
+    private static void CheckMetadata(Deployment deployment, IReadOnlyList<string>? columns, int numResults)
+    {
+        if (numResults > RecommendationQuery.MaxNumResults)
+        {
+            throw ServingException.InvalidInput($"numResults is {numResults}; the most is {RecommendationQuery.MaxNumResults}.");
+        }
+        if (columns is null)
+        {
+            return;
+        }
+        if (!deployment.Settings.MetadataEnabled)
+        {
+            throw ServingException.InvalidInput(
+                $"metadataColumns needs campaignConfig.enableMetadataWithRecommendations=true on the campaign {deployment.CampaignArn}.");
+        }
+        if (numResults > RecommendationQuery.MaxNumResultsWithMetadata)
+        {
+            throw ServingException.InvalidInput(
+                $"numResults is {numResults}; with metadataColumns the most is {RecommendationQuery.MaxNumResultsWithMetadata}.");
+        }
+        foreach (var column in columns)
+        {
+            if (!deployment.Model.Data.Items.HasColumn(column))
+            {
+                throw ServingException.InvalidInput($"metadataColumns names {column}, which is not a column of the Items dataset.");
+            }
+        }
+    }
+
+    private static string RecipeTypeName(RecipeType type) => type switch
+    {
+        RecipeType.UserPersonalization => "USER_PERSONALIZATION",
+        RecipeType.PersonalizedRanking => "PERSONALIZED_RANKING",
+        RecipeType.PopularItems => "POPULAR_ITEMS",
+        RecipeType.RelatedItems => "RELATED_ITEMS",
+        _ => "USER_SEGMENTATION",
+    };
+}

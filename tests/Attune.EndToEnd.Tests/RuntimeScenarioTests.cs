@@ -1,0 +1,12 @@
+using Attune.EndToEnd.Tests.Infrastructure;
+
+namespace Attune.EndToEnd.Tests;
+
+/// <summary>boto3's personalize-runtime client against campaigns of every recipe type (scripts/runtime.py).</summary>
+[Collection(SharedServerCollection.Name)]
+public sealed class RuntimeScenarioTests(SharedServer shared)
+{
+    [Fact]
+    public Task Runtime_serves_every_member_and_error_and_survives_a_campaign_update_under_load() =>
+        shared.RunScenarioAsync("runtime.py", shared.Server.ObjectRoot);
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Attune.Server.ControlPlane;
+using Attune.Server.Runtime;
+using Attune.Server.Wire;
+
+namespace Attune.Server.Tests.Runtime;
+
+/// <summary>The wire side: request members in, PredictedItem members (and Attune's explanation) out, errors as ApiException.</summary>
+public sealed class RuntimeOperationsTests : IDisposable
+{
+    private readonly ServingWorld _world = new();
+    private readonly OperationRegistry _registry;
+
+    public RuntimeOperationsTests()
+    {
+        _registry = new OperationRegistry([new RuntimeOperations(_world.Engine)]);
+    }
+
+    public void Dispose() => _world.Dispose();
+
+    [Fact]
+    public async Task GetRecommendations_returns_every_member_of_PredictedItem()
+    {
+        var version = await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel());
+        var campaign = await _world.AddCampaignAsync("meta", version, metadata: true);
+        var inHouse = await _world.AddFilterAsync("in-house", "INCLUDE ItemID WHERE Items.OWNER IN ($OWNER)");
+
+        var output = await CallAsync("GetRecommendations", $$$"""
+            {"campaignArn":"{{{campaign}}}","userId":"u2","numResults":4,"context":{"DEVICE":"phone"},
+             "metadataColumns":{"ITEMS":["GENRE","PRICE"]},
+             "promotions":[{"name":"house","percentPromotedItems":25,"filterArn":"{{{inHouse}}}","filterValues":{"OWNER":"\"in-house\""}}]}
+            """);
+
+        var items = output["itemList"]!.AsArray();
+        Assert.Equal(4, items.Count);
+        var first = items.Select(i => i!.AsObject()).First(i => i["promotionName"] is null);
+        Assert.Equal("i1", first["itemId"]!.GetValue<string>());
+        Assert.True(first["score"]!.GetValue<double>() > 0);
+        Assert.Equal("comedy", first["metadata"]!["GENRE"]!.GetValue<string>());
+        Assert.Equal("10", first["metadata"]!["PRICE"]!.GetValue<string>());
+        Assert.Equal("history", first["explanation"]!["basis"]!.GetValue<string>());
+        Assert.Equal(["i0", "i3"], first["explanation"]!["items"]!.AsArray().Select(i => i!.GetValue<string>()));
+        var promoted = items.Select(i => i!.AsObject()).Single(i => i["promotionName"] is not null);
+        Assert.Equal("house", promoted["promotionName"]!.GetValue<string>());
+        Assert.Equal(["Promoted item"], promoted["reason"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(40, output["recommendationId"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
+    public async Task GetPersonalizedRanking_lists_unknown_items_last_without_score()
+    {
+        var version = await _world.AddVersionAsync("rank", "aws-personalized-ranking", ServingWorld.NeighborhoodModel());
+        var campaign = await _world.AddCampaignAsync("rank", version);
+
+        var output = await CallAsync("GetPersonalizedRanking", $$"""{"campaignArn":"{{campaign}}","userId":"u1","inputList":["new","i2","i1"]}""");
+
+        var ranking = output["personalizedRanking"]!.AsArray();
+        Assert.Equal(["i1", "i2", "new"], ranking.Select(i => i!["itemId"]!.GetValue<string>()));
+        Assert.Null(ranking[2]!["score"]);
+    }
+
+    [Fact]
+    public async Task Serving_errors_become_the_modeled_errors()
+    {
+        var version = await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel());
+        var campaign = await _world.AddCampaignAsync("up", version);
+
+        var missingCampaign = await Assert.ThrowsAsync<ApiException>(() => CallAsync("GetRecommendations", """{"recommenderArn":"arn:aws:personalize:us-east-1:000000000000:recommender/r","userId":"u1"}"""));
+        var unknownCampaign = await Assert.ThrowsAsync<ApiException>(() => CallAsync("GetRecommendations", """{"campaignArn":"arn:aws:personalize:us-east-1:000000000000:campaign/none","userId":"u1"}"""));
+        var badMetadataKey = await Assert.ThrowsAsync<ApiException>(() => CallAsync("GetRecommendations", $$$"""{"campaignArn":"{{{campaign}}}","userId":"u1","metadataColumns":{"USERS":["AGE"]}}"""));
+
+        Assert.Equal("InvalidInputException", missingCampaign.ErrorCode);
+        Assert.Equal("ResourceNotFoundException", unknownCampaign.ErrorCode);
+        Assert.Equal("InvalidInputException", badMetadataKey.ErrorCode);
+    }
+
+    private async Task<JsonObject> CallAsync(string operation, string body)
+    {
+        Assert.True(_registry.TryGet(operation, out var handler));
+        using var input = JsonDocument.Parse(body);
+        var context = new CallContext("us-east-1", "000000000000", 0, TestContext.Current.CancellationToken);
+        return (await handler(input.RootElement, context))!;
+    }
+}
