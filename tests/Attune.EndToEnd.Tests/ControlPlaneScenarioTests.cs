@@ -17,4 +17,8 @@ public sealed class ControlPlaneScenarioTests(SharedServer shared)
     [Fact]
     public Task Event_trackers_are_one_per_group_with_a_tracking_id() =>
         shared.RunScenarioAsync("event_trackers.py");
+
+    [Fact]
+    public Task Items_and_users_are_put_with_json_properties_and_refused_with_restJson_errors() =>
+        shared.RunScenarioAsync("entities.py");
 }

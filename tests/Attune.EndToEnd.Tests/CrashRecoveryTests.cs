@@ -48,13 +48,13 @@ public sealed class CrashRecoveryTests
         await InteractionsCsv.WriteAsync(Path.Combine(server.ObjectRoot, "big", "interactions.csv"), Rows, ct);
         await InteractionsCsv.WriteAsync(Path.Combine(server.ObjectRoot, "small", "interactions.csv"), 2_000, ct);
         using var client = new ControlPlaneClient(server.Endpoint);
-        var groupArn = await CreateSettledAsync(client, "CreateDatasetGroup", new { name = "crash-import" }, "datasetGroupArn", ct);
+        var groupArn = await client.CreateActiveAsync("CreateDatasetGroup", new { name = "crash-import" }, "datasetGroupArn", SettleTimeout, ct);
         var schemaArn = (await client.CallAsync("CreateSchema", new { name = "crash-import", schema = Schemas.Interactions }, ct))
             .GetProperty("schemaArn").GetString()!;
-        var datasetArn = await CreateSettledAsync(client, "CreateDataset", new
+        var datasetArn = await client.CreateActiveAsync("CreateDataset", new
         {
             name = "crash-import", datasetGroupArn = groupArn, datasetType = "Interactions", schemaArn,
-        }, "datasetArn", ct);
+        }, "datasetArn", SettleTimeout, ct);
 
         var jobArn = await StartImportAsync(client, "crash-big", datasetArn, "s3://big/interactions.csv", ct);
         var rowsAtKill = await WaitInProgressAsync(client, jobArn, ct);
@@ -90,19 +90,19 @@ public sealed class CrashRecoveryTests
     private static async Task<AcknowledgedArns> AcknowledgeWorkAsync(ServerProcess server, CancellationToken ct)
     {
         using var client = new ControlPlaneClient(server.Endpoint);
-        var group = await CreateSettledAsync(client, "CreateDatasetGroup", new
+        var group = await client.CreateActiveAsync("CreateDatasetGroup", new
         {
             name = "crash-group", tags = new[] { ControlPlaneClient.Tag("team", "search"), ControlPlaneClient.Tag("gone", "soon") },
-        }, "datasetGroupArn", ct);
-        var doomedGroup = await CreateSettledAsync(client, "CreateDatasetGroup", new { name = "crash-doomed" }, "datasetGroupArn", ct);
+        }, "datasetGroupArn", SettleTimeout, ct);
+        var doomedGroup = await client.CreateActiveAsync("CreateDatasetGroup", new { name = "crash-doomed" }, "datasetGroupArn", SettleTimeout, ct);
         var schema = await CreateSchemaAsync(client, "crash-schema", Schemas.Interactions, ct);
         var wider = await CreateSchemaAsync(client, "crash-wider", Schemas.InteractionsWithDevice, ct);
         var doomedSchema = await CreateSchemaAsync(client, "crash-doomed", Schemas.Interactions, ct);
-        var dataset = await CreateSettledAsync(client, "CreateDataset", new
+        var dataset = await client.CreateActiveAsync("CreateDataset", new
         {
             name = "crash-dataset", datasetGroupArn = group, datasetType = "Interactions", schemaArn = schema,
             tags = new[] { ControlPlaneClient.Tag("kind", "interactions") },
-        }, "datasetArn", ct);
+        }, "datasetArn", SettleTimeout, ct);
 
         await client.CallAsync("UpdateDataset", new { datasetArn = dataset, schemaArn = wider }, ct);
         await client.CallAsync("TagResource", new { resourceArn = group, tags = new[] { ControlPlaneClient.Tag("added", "later") } }, ct);
@@ -117,17 +117,6 @@ public sealed class CrashRecoveryTests
         (await client.CallAsync("CreateSchema", new { name, schema }, ct)).GetProperty("schemaArn").GetString()!;
 
     /// <summary>Creates a resource and waits for it to become ACTIVE; returns its ARN.</summary>
-    private static async Task<string> CreateSettledAsync(
-        ControlPlaneClient client, string create, object input, string arnMember, CancellationToken ct)
-    {
-        var arn = (await client.CallAsync(create, input, ct)).GetProperty(arnMember).GetString()!;
-        var kind = create["Create".Length..];
-        var resource = await client.WaitSettledAsync(
-            $"Describe{kind}", arnMember, char.ToLowerInvariant(kind[0]) + kind[1..], arn, SettleTimeout, ct);
-        Assert.Equal("ACTIVE", resource.GetProperty("status").GetString());
-        return arn;
-    }
-
     private static async Task<string> StartImportAsync(
         ControlPlaneClient client, string jobName, string datasetArn, string location, CancellationToken ct) =>
         (await client.CallAsync("CreateDatasetImportJob", new { jobName, datasetArn, dataSource = new { dataLocation = location } }, ct))

@@ -1,4 +1,5 @@
 using Attune.Server.ControlPlane;
+using Attune.Server.Events;
 using Attune.Server.Hosting;
 using Microsoft.Extensions.Options;
 using Attune.Storage;
@@ -22,6 +23,7 @@ public sealed class OperationCoverageTests
         "CreateCampaign", "DescribeCampaign", "ListCampaigns", "UpdateCampaign", "DeleteCampaign",
         "CreateFilter", "DescribeFilter", "ListFilters", "DeleteFilter",
         "CreateEventTracker", "DescribeEventTracker", "ListEventTrackers", "DeleteEventTracker",
+        "PutItems", "PutUsers",
     ];
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class OperationCoverageTests
             new DatasetGroupOperations(resources), new SchemaOperations(resources), new DatasetOperations(resources),
             new DatasetImportJobOperations(resources, locations, Options.Create(new AttuneOptions())), new TagOperations(resources), new RecipeOperations(),
             new SolutionOperations(resources), new SolutionVersionOperations(resources, new ModelArtifacts(temp.Path), null!),
-            new CampaignOperations(resources), new FilterOperations(resources), new EventTrackerOperations(resources),
+            new CampaignOperations(resources), new FilterOperations(resources), new EventTrackerOperations(resources), new EntityOperations(resources, locations),
         ]);
     }
 }

@@ -62,6 +62,7 @@ public sealed partial class SolutionVersionGrain(
             await FinishAsync(arn, ResourceStatus.Active, null, body =>
             {
                 body["trainingHours"] = Stopwatch.GetElapsedTime(started).TotalHours;
+                body["trainingProgress"] = new JsonObject { ["percent"] = 100, ["stage"] = "done" };
                 if (result.TunedHyperParameters is { } tuned)
                 {
                     body["tunedHPOParams"] = new JsonObject

@@ -25,7 +25,7 @@ internal static class HyperParameterSearch
         for (int job = 0; job < jobs; job++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var candidate = job == 0 ? start : start.With(Draw(hpo, random));
+            var candidate = start.With(job == 0 ? Clamp(start, hpo) : Draw(hpo, random));
             double score = Score(recipe, candidate, events, training, validation, hpo.MetricName, cancellationToken);
             if (double.IsNaN(bestScore) || (hpo.Minimize ? score < bestScore : score > bestScore))
             {
@@ -47,6 +47,38 @@ internal static class HyperParameterSearch
         return metrics.TryGetValue(metric, out double value)
             ? value
             : throw new ArgumentException($"Unknown metric {metric}; expected one of {string.Join(", ", MetricNames.All)}.", nameof(metric));
+    }
+
+    /// <summary>
+    /// The starting values moved into the searched ranges (Personalize only tries values inside them): numbers are
+    /// clamped to [min, max], categorical values not listed become the first listed one.
+    /// </summary>
+    private static Dictionary<string, string> Clamp(HyperParameters start, HpoSettings hpo)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var range in hpo.IntegerRanges)
+        {
+            var current = double.TryParse(start.Values.GetValueOrDefault(range.Name), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : range.MinValue;
+            values[range.Name] = ((int)Math.Round(Math.Clamp(current, range.MinValue, range.MaxValue))).ToString(CultureInfo.InvariantCulture);
+        }
+
+        foreach (var range in hpo.ContinuousRanges)
+        {
+            var current = double.TryParse(start.Values.GetValueOrDefault(range.Name), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : range.MinValue;
+            values[range.Name] = Math.Clamp(current, range.MinValue, range.MaxValue).ToString("G6", CultureInfo.InvariantCulture);
+        }
+
+        foreach (var range in hpo.CategoricalRanges.Where(r => r.Values.Count > 0))
+        {
+            var current = start.Values.GetValueOrDefault(range.Name);
+            values[range.Name] = current is not null && range.Values.Contains(current) ? current : range.Values[0];
+        }
+
+        return values;
     }
 
     private static Dictionary<string, string> Draw(HpoSettings hpo, Random random)

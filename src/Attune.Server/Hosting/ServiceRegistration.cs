@@ -2,6 +2,7 @@ using Attune.Grains.Imports;
 using Attune.Grains.Lifecycle;
 using Attune.Grains.Serving;
 using Attune.Server.ControlPlane;
+using Attune.Server.Events;
 using Attune.Server.Observability;
 using Attune.Server.Runtime;
 using Attune.Server.Wire;
@@ -39,6 +40,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, CampaignOperations>();
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
+        services.AddSingleton<IOperationFamily, EntityOperations>();
         services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section);
         services.AddSingleton<CampaignDeployments>();
         services.AddSingleton<IResourceActivationHandler, CampaignActivation>();

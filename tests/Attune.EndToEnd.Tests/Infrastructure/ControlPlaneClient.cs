@@ -52,6 +52,18 @@ public sealed class ControlPlaneClient(string endpoint) : IDisposable
         }
     }
 
+    /// <summary>Calls Create&lt;Kind&gt;, waits until Describe&lt;Kind&gt; settles, asserts ACTIVE and returns the new ARN.</summary>
+    public async Task<string> CreateActiveAsync(
+        string create, object input, string arnMember, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var arn = (await CallAsync(create, input, cancellationToken)).GetProperty(arnMember).GetString()!;
+        var kind = create["Create".Length..];
+        var resource = await WaitSettledAsync(
+            $"Describe{kind}", arnMember, char.ToLowerInvariant(kind[0]) + kind[1..], arn, timeout, cancellationToken);
+        Assert.True(resource.GetProperty("status").GetString() == "ACTIVE", $"{create}: {resource}");
+        return arn;
+    }
+
     /// <summary>
     /// Describes <paramref name="arn"/> until it answers ResourceNotFoundException; while it exists it may only be
     /// deleting. <paramref name="diagnostics"/> adds to the failure message (the server output).
