@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using Attune.Grains.Serving;
 using Attune.Recipes.Models;
 
@@ -15,7 +14,6 @@ internal static class StageProbe
     {
         var served = deployment.Model;
         var scores = new float[served.ItemCount];
-        var work = new float[served.ItemCount];
         var top = new int[25];
         var contributors = new int[50];
         var stages = new (string, Func<int, int>)[]
@@ -26,12 +24,7 @@ internal static class StageProbe
                 served.Data.Histories.TryGet(users[i % users.Count], out var h, out _);
                 return served.Model.TryScore(h, scores) ? 1 : 0;
             }),
-            ("softmax normalizer", _ =>
-            {
-                TensorPrimitives.Subtract(scores, TensorPrimitives.Max(scores), work);
-                TensorPrimitives.Exp(work, work);
-                return (int)TensorPrimitives.Sum(work);
-            }),
+            ("softmax normalizer", _ => (int)Softmax.LogNormalizer(scores)),
             ("top-25 selection", _ => TopK.Select(scores, top)),
             ("explanations (top contributors)", i =>
             {

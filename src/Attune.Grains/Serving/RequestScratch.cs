@@ -11,9 +11,6 @@ internal sealed class RequestScratch(int itemCount)
     /// <summary>Scores as ranked (raw plus exploration bonus).</summary>
     public float[] Scores { get; } = new float[itemCount];
 
-    /// <summary>Room for exp() terms of the softmax normalizer.</summary>
-    public float[] Work { get; } = new float[itemCount];
-
     public BitSet Allowed { get; } = new(itemCount);
 
     public BitSet PromotionAllowed { get; } = new(itemCount);

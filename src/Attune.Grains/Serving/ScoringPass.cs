@@ -76,7 +76,7 @@ internal sealed class ScoringPass : IDisposable
         }
         if (Basis == ScoreBasis.History)
         {
-            _logNormalizer = LogSumExp(scores, _scratch.Work);
+            _logNormalizer = Softmax.LogNormalizer(scores);
             Cached = Served.Scores.Add(_userId!, scores, _logNormalizer);
         }
     }
@@ -156,19 +156,6 @@ internal sealed class ScoringPass : IDisposable
     }
 
     private ScoreBasis PopularBasis() => Served.IsTrending ? ScoreBasis.Trending : ScoreBasis.Popular;
-
-    private static float LogSumExp(ReadOnlySpan<float> scores, Span<float> work)
-    {
-        if (scores.IsEmpty)
-        {
-            return 0;
-        }
-        float max = TensorPrimitives.Max(scores);
-        work = work[..scores.Length];
-        TensorPrimitives.Subtract(scores, max, work);
-        TensorPrimitives.Exp(work, work);
-        return max + MathF.Log(TensorPrimitives.Sum(work));
-    }
 }
 
 /// <summary>What a pass's scores are based on.</summary>

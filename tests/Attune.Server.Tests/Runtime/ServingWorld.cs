@@ -28,13 +28,14 @@ internal sealed class ServingWorld : IDisposable
     private readonly TempFolder _folder = new();
     private readonly SqliteCatalog _catalog;
 
-    public ServingWorld(int shards = 3)
+    public ServingWorld(int shards = 3, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         _catalog = new SqliteCatalog(Path.Combine(_folder.Path, "catalog.db"));
         Artifacts = new ModelArtifacts(_folder.Path);
         WriteData();
-        Deployments = new CampaignDeployments(_catalog, Artifacts, new StorageLocations(_folder.Path, _folder.Path), TimeProvider.System);
-        Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, TimeProvider.System), Log,
+        Deployments = new CampaignDeployments(_catalog, Artifacts, new StorageLocations(_folder.Path, _folder.Path), clock);
+        Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), Log,
             Options.Create(new ServingOptions { Shards = shards }));
     }
 
