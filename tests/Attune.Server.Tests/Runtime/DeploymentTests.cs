@@ -28,8 +28,7 @@ public sealed class DeploymentTests : IDisposable
     [Fact]
     public async Task Swapping_versions_under_load_fails_no_request()
     {
-        var v1 = await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel(), "v1");
-        var v2 = await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel(Reversed()), "v2");
+        var (v1, v2) = await TwoVersionsAsync();
         var campaign = await _world.AddCampaignAsync("swap", v1);
         await _world.Deployments.DeployAsync(campaign, Token);
         using var stop = new CancellationTokenSource();
@@ -63,8 +62,7 @@ public sealed class DeploymentTests : IDisposable
     [Fact]
     public async Task An_update_in_progress_is_what_DeployAsync_loads_while_the_old_version_keeps_serving_elsewhere()
     {
-        var v1 = await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel(), "v1");
-        var v2 = await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel(Reversed()), "v2");
+        var (v1, v2) = await TwoVersionsAsync();
         var campaign = await _world.AddCampaignAsync("update", v1);
         await _world.UpdateBodyAsync(campaign, body => body["latestCampaignUpdate"] =
             new System.Text.Json.Nodes.JsonObject { ["solutionVersionArn"] = v2, ["status"] = "UPDATE IN_PROGRESS" });
@@ -80,8 +78,7 @@ public sealed class DeploymentTests : IDisposable
     [Fact]
     public async Task A_campaign_on_LATEST_serves_the_newest_active_version()
     {
-        await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel(), "v1");
-        var v2 = await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel(Reversed()), "v2");
+        var (_, v2) = await TwoVersionsAsync();
         var campaign = await _world.AddCampaignAsync("latest", v2[..v2.LastIndexOf('/')] + CampaignSettings.LatestSuffix);
 
         await _world.Deployments.DeployAsync(campaign, Token);
@@ -120,6 +117,11 @@ public sealed class DeploymentTests : IDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>Popularity that puts i0 first, so which version served is visible in the answer.</summary>
-    private static float[] Reversed() => [.. ServingWorld.Popularity.Select((_, i) => (float)(10 - i))];
+    /// <summary>Two versions of one solution; v2's popularity puts i0 first (v1's puts i9 first), so the answer shows which served.</summary>
+    private async Task<(string V1, string V2)> TwoVersionsAsync()
+    {
+        var v1 = await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel(), "v1");
+        float[] reversed = [.. ServingWorld.Popularity.Select((_, i) => (float)(10 - i))];
+        return (v1, await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel(reversed), "v2"));
+    }
 }
