@@ -1,4 +1,5 @@
 using Attune.Contracts.Imports;
+using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
 using Attune.Storage;
 using Attune.Storage.Catalog;
@@ -12,16 +13,13 @@ namespace Attune.Grains.Imports;
 
 /// <inheritdoc cref="IDatasetImportJobGrain"/>
 public sealed partial class DatasetImportJobGrain(
-    [PersistentState("importJob")] IPersistentState<ImportJobState> state,
+    [PersistentState("importJob")] IPersistentState<JobAttempts> attempts,
     ICatalog catalog,
     StorageLocations locations,
     DatasetGroupLocks locks,
     TimeProvider clock,
     ILogger<DatasetImportJobGrain> logger) : Grain, IDatasetImportJobGrain
 {
-    /// <summary>After this many starts that a crash interrupted, the job fails instead of trying again.</summary>
-    private const int MaxAttempts = 3;
-
     /// <summary>Runs the whole import inside this (one-way) call, so the activation stays busy and is not collected meanwhile.</summary>
     public async Task StartAsync()
     {
@@ -31,11 +29,10 @@ public sealed partial class DatasetImportJobGrain(
         {
             return;
         }
-        state.State.Attempts++;
-        await state.WriteStateAsync();
+        var withinBudget = await attempts.TryStartAsync();
         try
         {
-            var rows = await RunAsync(job);
+            var rows = await RunAsync(job, withinBudget);
             await FinishAsync(jobArn, ResourceStatus.Active, null, rows);
         }
         catch (ImportFailedException error)
@@ -54,7 +51,7 @@ public sealed partial class DatasetImportJobGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<long> RunAsync(ResourceRecord job)
+    private async Task<long> RunAsync(ResourceRecord job, bool withinBudget)
     {
         var body = job.ParseBody();
         var dataset = await catalog.GetAsync(body["datasetArn"]!.GetValue<string>())
@@ -75,9 +72,9 @@ public sealed partial class DatasetImportJobGrain(
             // A crash hit between the import's commit and its ACTIVE status: it is done, don't import twice.
             return committed;
         }
-        if (state.State.Attempts > MaxAttempts)
+        if (!withinBudget)
         {
-            throw new ImportFailedException($"The import was interrupted {MaxAttempts} times by restarts and was not tried again.");
+            throw new ImportFailedException(JobAttempts.ExhaustedReason("The import"));
         }
         await catalog.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
         var files = ObjectLocation.Resolve(location, locations.ObjectRoot);

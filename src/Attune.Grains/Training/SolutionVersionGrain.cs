@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Training;
+using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
 using Attune.Recipes.Models;
 using Attune.Recipes.Training;
@@ -17,16 +18,13 @@ namespace Attune.Grains.Training;
 /// <inheritdoc cref="ISolutionVersionGrain"/>
 [SuppressMessage("Design", "CA1001", Justification = "The token source lives only for one StartAsync call, which disposes it.")]
 public sealed partial class SolutionVersionGrain(
-    [PersistentState("training")] IPersistentState<TrainingState> state,
+    [PersistentState("training")] IPersistentState<JobAttempts> attempts,
     ICatalog catalog,
     StorageLocations locations,
     ModelArtifacts artifacts,
     TimeProvider clock,
     ILogger<SolutionVersionGrain> logger) : Grain, ISolutionVersionGrain
 {
-    /// <summary>After this many starts that a crash interrupted, the version fails instead of training again.</summary>
-    private const int MaxAttempts = 3;
-
     /// <summary>Set while a training runs; owned and disposed by that StartAsync call, StopAsync only cancels it.</summary>
     private CancellationTokenSource? _stop;
 
@@ -44,11 +42,9 @@ public sealed partial class SolutionVersionGrain(
             await FinishAsync(arn, ResourceStatus.CreateStopped, null);
             return;
         }
-        state.State.Attempts++;
-        await state.WriteStateAsync();
-        if (state.State.Attempts > MaxAttempts)
+        if (!await attempts.TryStartAsync())
         {
-            await FinishAsync(arn, ResourceStatus.CreateFailed, $"Training was interrupted {MaxAttempts} times by restarts and was not tried again.");
+            await FinishAsync(arn, ResourceStatus.CreateFailed, JobAttempts.ExhaustedReason("Training"));
             return;
         }
         using var stop = _stop = new CancellationTokenSource();

@@ -43,10 +43,8 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
     public async Task<bool> TryInsertAsync(
         ResourceRecord record, IReadOnlyList<KeyValuePair<string, string>> tags, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(async connection =>
         {
-            using var connection = Open();
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -63,11 +61,7 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
             await UpsertTagsAsync(connection, transaction, record.Arn, tags, cancellationToken);
             transaction.Commit();
             return true;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task<ResourceRecord?> GetAsync(string arn, CancellationToken cancellationToken = default)
@@ -82,10 +76,8 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
 
     public async Task<bool> UpdateAsync(ResourceRecord record, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(async connection =>
         {
-            using var connection = Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
                 UPDATE resources SET kind = $kind, name = $name, parent_arn = $parent, status = $status,
@@ -94,20 +86,14 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
                 """;
             Bind(command, record);
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task SetBodyMemberAsync(
         string arn, string member, string jsonValue, double updatedAt, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        await WriteAsync(async connection =>
         {
-            using var connection = Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
                 UPDATE resources
@@ -119,19 +105,14 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
             command.Parameters.AddWithValue("$value", jsonValue);
             command.Parameters.AddWithValue("$updated", updatedAt);
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+            return true;
+        }, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string arn, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(async connection =>
         {
-            using var connection = Open();
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -140,11 +121,7 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
             var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
             transaction.Commit();
             return deleted;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task<CatalogPage> ListAsync(
@@ -248,10 +225,8 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
         string arn, IReadOnlyList<KeyValuePair<string, string>> tags, int maxTags,
         CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(async connection =>
         {
-            using var connection = Open();
             using var transaction = connection.BeginTransaction();
             await UpsertTagsAsync(connection, transaction, arn, tags, cancellationToken);
             using var count = connection.CreateCommand();
@@ -265,32 +240,38 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
             }
             transaction.Commit();
             return true;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task RemoveTagsAsync(string arn, IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        await WriteAsync(async connection =>
         {
-            using var connection = Open();
             using var command = connection.CreateCommand();
             command.CommandText = "DELETE FROM tags WHERE arn = $arn AND key IN (SELECT value FROM json_each($keys))";
             command.Parameters.AddWithValue("$arn", arn);
             command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
             await command.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    public void Dispose() => _writeLock.Dispose();
+
+    /// <summary>Runs a write with the in-process write lock held, on its own connection.</summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            return await write(connection);
         }
         finally
         {
             _writeLock.Release();
         }
     }
-
-    public void Dispose() => _writeLock.Dispose();
 
     private SqliteConnection Open() => SqliteFiles.Open(_connectionString);
 
