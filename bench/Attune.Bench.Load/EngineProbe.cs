@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Events;
+using Attune.Grains.Live;
 using Attune.Grains.Serving;
+using Attune.Grains.Serving.Shards;
 using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
@@ -19,7 +22,7 @@ internal static class EngineProbe
         using var catalog = new SqliteCatalog(Path.Combine(dataDirectory, "catalog.db"));
         var deployments = new CampaignDeployments(catalog, new ModelArtifacts(dataDirectory), new StorageLocations(dataDirectory, objectRoot), TimeProvider.System);
         var engine = new RecommendationEngine(deployments, new FilterCache(catalog, TimeProvider.System), new RecommendationLog(),
-            Options.Create(new ServingOptions { Shards = shards }));
+            Options.Create(new ServingOptions { Shards = shards }), new InProcessModelShards(), new NoLiveEvents());
         var queries = mix.Queries.Select(ToQuery).ToList();
         var deployment = await deployments.GetAsync(queries[0].CampaignArn, CancellationToken.None);
         var stages = StageProbe.Run(deployment, [.. queries.Select(q => q.UserId!)], requests)
@@ -61,4 +64,10 @@ internal static class EngineProbe
         FilterArn = body["filterArn"]?.GetValue<string>(),
         FilterValues = body["filterValues"] is JsonObject values ? values.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()) : null,
     };
+}
+
+/// <summary>The probe's users have no live events: it measures the engine and shards without any grain hop.</summary>
+internal sealed class NoLiveEvents : ILiveHistories
+{
+    public ValueTask<LiveEvent[]> ReadAsync(string datasetGroupArn, string userId, long afterSequence) => ValueTask.FromResult<LiveEvent[]>([]);
 }

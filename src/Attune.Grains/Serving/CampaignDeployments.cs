@@ -70,6 +70,10 @@ public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifac
         return await DeployAsync(campaignArn, CampaignSettings.FromCampaign(campaign, pendingUpdate: false), cancellationToken);
     }
 
+    /// <summary>The loaded model of a solution version (loading it on first use), for the model shards of this silo.</summary>
+    public Task<ServedModel> GetModelAsync(string solutionVersionArn, CancellationToken cancellationToken) =>
+        _models.GetAsync(solutionVersionArn, () => LoadAsync(solutionVersionArn, cancellationToken));
+
     private async Task<Deployment> DeployAsync(string campaignArn, CampaignSettings settings, CancellationToken cancellationToken)
     {
         var versionArn = await ResolveVersionAsync(settings.SolutionVersionArn, cancellationToken);

@@ -1,3 +1,5 @@
+using Attune.Filters;
+
 namespace Attune.Grains.Serving;
 
 /// <summary>
@@ -8,14 +10,18 @@ public sealed class ExplorationCandidates
 {
     private readonly int[] _slotOf;
 
-    private ExplorationCandidates(int[] items, float[] novelty, int[] slotOf)
+    private ExplorationCandidates(int[] items, float[] novelty, int[] slotOf, BitSet? mask)
     {
         Items = items;
         Novelty = novelty;
         _slotOf = slotOf;
+        Mask = mask;
     }
 
-    public static ExplorationCandidates None { get; } = new([], [], []);
+    public static ExplorationCandidates None { get; } = new([], [], [], null);
+
+    /// <summary>The explored items as a set (shards leave them out of their main selection); null when none.</summary>
+    public BitSet? Mask { get; }
 
     public int[] Items { get; }
 
@@ -35,11 +41,13 @@ public sealed class ExplorationCandidates
         }
         var slotOf = new int[data.CreatedAt.Length];
         Array.Fill(slotOf, -1);
+        var mask = new BitSet(data.CreatedAt.Length);
         for (int slot = 0; slot < items.Length; slot++)
         {
             slotOf[items[slot]] = slot;
+            mask.Add(items[slot]);
         }
         var novelty = items.Select(i => 1f / (1 + data.InteractionCounts[i])).ToArray();
-        return new ExplorationCandidates(items, novelty, slotOf);
+        return new ExplorationCandidates(items, novelty, slotOf, mask);
     }
 }

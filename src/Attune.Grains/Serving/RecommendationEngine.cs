@@ -1,14 +1,20 @@
+using Attune.Contracts.Events;
 using Attune.Filters;
+using Attune.Grains.Live;
+using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Catalog;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Grains.Serving;
 
 /// <summary>
-/// The runtime API behind POST /recommendations and /personalize-ranking: checks a request against its campaign's
-/// recipe, binds its filters, scores in pooled memory and records the recommendationId.
+/// The runtime API behind POST /recommendations and /personalize-ranking, as the CampaignGrain runs it: checks a
+/// request against its campaign's recipe, reads the user's live events, binds its filters, has the model's shards
+/// score and select, and records the recommendationId.
 /// </summary>
-public sealed class RecommendationEngine(CampaignDeployments deployments, FilterCache filters, RecommendationLog log, IOptions<ServingOptions> options)
+public sealed class RecommendationEngine(
+    CampaignDeployments deployments, FilterCache filters, RecommendationLog log, IOptions<ServingOptions> options,
+    IModelShards shards, ILiveHistories live)
 {
     public async ValueTask<ServingResult> RecommendAsync(RecommendationQuery query, CancellationToken cancellationToken)
     {
@@ -42,9 +48,11 @@ public sealed class RecommendationEngine(CampaignDeployments deployments, Filter
             promotionFilter = await BindAsync(promotion.FilterArn, promotion.FilterValues, "promotions[0].filterValues", cancellationToken);
         }
 
-        using var pass = new ScoringPass(deployment, query.UserId, query.ItemId);
-        var items = Recommender.Recommend(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
-            options.Value.Shards, Random.Shared);
+        bool needsHistory = type == RecipeType.UserPersonalization || filterNeedsUser || promotionFilter?.Expression.NeedsUser == true;
+        var liveEvents = needsHistory ? await LiveEventsAsync(deployment, query.UserId) : [];
+        using var pass = new ScoringPass(deployment, query.UserId, query.ItemId, liveEvents);
+        var items = await Recommender.RecommendAsync(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
+            shards, options.Value.Shards, Random.Shared);
         return Finish(deployment, query.UserId, items, query.MetadataColumns);
     }
 
@@ -59,9 +67,13 @@ public sealed class RecommendationEngine(CampaignDeployments deployments, Filter
         }
         CheckMetadata(deployment, query.MetadataColumns, query.InputList.Count);
         var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
-        using var pass = new ScoringPass(deployment, query.UserId, null);
+        using var pass = new ScoringPass(deployment, query.UserId, null, await LiveEventsAsync(deployment, query.UserId));
         return Finish(deployment, query.UserId, Ranker.Rank(pass, query.InputList, filter), query.MetadataColumns);
     }
+
+    private ValueTask<LiveEvent[]> LiveEventsAsync(Deployment deployment, string? userId) => userId is null
+        ? ValueTask.FromResult<LiveEvent[]>([])
+        : live.ReadAsync(deployment.Model.Data.DatasetGroupArn, userId, deployment.Model.Data.LiveWatermark);
 
     private ServingResult Finish(Deployment deployment, string? userId, List<PredictedItem> items, IReadOnlyList<string>? metadataColumns)
     {

@@ -1,83 +1,112 @@
 using Attune.Filters;
+using Attune.Grains.Serving.Shards;
 
 namespace Attune.Grains.Serving;
 
 /// <summary>
-/// GetRecommendations over one scoring pass: promoted items first (their own filter), then the request filter's
-/// best items with exploration bonuses, a popular fill where the filter left too few personalized items, and the
-/// promoted items spread over random positions in their own order.
+/// GetRecommendations over the model's shards: each shard scores its items and returns its best for the request
+/// filter and for the promotion filter; here they merge into promoted items first, then the best items with
+/// exploration bonuses, a popular fill where the filter left too few personalized items, and the promoted items
+/// spread over random positions in their own order.
 /// </summary>
 internal static class Recommender
 {
-    public static List<PredictedItem> Recommend(ScoringPass pass, RecommendationPlan plan, int shards, Random random)
+    public static async Task<List<PredictedItem>> RecommendAsync(ScoringPass pass, RecommendationPlan plan, IModelShards shards, int shardCount, Random random)
     {
-        int itemCount = pass.Served.ItemCount;
-        int count = Math.Min(plan.NumResults, itemCount);
-        pass.Score();
+        var served = pass.Served;
+        int count = Math.Min(plan.NumResults, served.ItemCount);
         var allowed = pass.Evaluate(plan.Filter, pass.Scratch.Allowed);
+        int promotedWanted = plan.Promotion is null || count == 0
+            ? 0
+            : Math.Min(count, (int)Math.Round(count * plan.Promotion.PercentPromotedItems / 100.0, MidpointRounding.AwayFromZero));
+        var exploration = pass.Deployment.Exploration;
+        var query = new ShardQuery
+        {
+            UserId = pass.UserId,
+            LiveEvents = pass.LiveEvents,
+            QueryItem = pass.QueryItem,
+            Allowed = allowed,
+            PromotionAllowed = promotedWanted > 0 ? pass.Evaluate(plan.PromotionFilter, pass.Scratch.PromotionAllowed) : null,
+            Exploration = exploration.Mask,
+            ExplorationItems = exploration.Items,
+            MainCount = count,
+            PromotionCount = promotedWanted,
+        };
+        var merged = new MergedSelection(await shards.SelectAsync(served, ShardRange.CountFor(shardCount, served.ItemCount), query));
+        pass.UseScores(merged.Basis, merged.Basis == ScoreBasis.History ? merged.LogNormalizer : 0);
+
+        var promoted = SelectPromoted(pass, plan, merged, promotedWanted);
+        var taken = promoted.Select(p => p.Item).ToHashSet();
         if (pass.QueryItem >= 0)
         {
-            pass.Exclude(pass.QueryItem);
+            taken.Add(pass.QueryItem);
         }
-
-        var promoted = SelectPromoted(pass, plan, count, shards);
-        var bonuses = pass.AddExploration(random);
         int wanted = count - promoted.Count;
-        var main = Select(pass, new Candidates(allowed, pass.Excluded), wanted, shards);
         var items = new List<PredictedItem>(count);
-        AddRanked(pass, main, bonuses, items);
+        AddRanked(pass, SelectMain(pass, merged, allowed, taken, wanted, random), items);
         if (pass.Basis == ScoreBasis.History && items.Count < wanted)
         {
-            AddPopularFill(pass, allowed, wanted - items.Count, items);
+            AddPopularFill(pass, allowed, taken, wanted - items.Count, items);
         }
         Explain(pass, items);
         return promoted.Count == 0 ? items : Interleave(promoted, items, random);
     }
 
     /// <summary>percentPromotedItems of the results (rounded) from the promotion filter's best items, before exploration.</summary>
-    private static List<PredictedItem> SelectPromoted(ScoringPass pass, RecommendationPlan plan, int count, int shards)
+    private static List<PredictedItem> SelectPromoted(ScoringPass pass, RecommendationPlan plan, MergedSelection merged, int wanted)
     {
-        if (plan.Promotion is null || count == 0)
-        {
-            return [];
-        }
-        int wanted = Math.Min(count, (int)Math.Round(count * plan.Promotion.PercentPromotedItems / 100.0, MidpointRounding.AwayFromZero));
-        var promotionAllowed = pass.Evaluate(plan.PromotionFilter, pass.Scratch.PromotionAllowed);
         var promoted = new List<PredictedItem>(wanted);
-        foreach (var item in Select(pass, new Candidates(promotionAllowed, pass.Excluded), wanted, shards))
+        foreach (var (item, raw) in merged.Promoted().Take(wanted))
         {
-            pass.Exclude(item);
-            promoted.Add(new PredictedItem(pass.Served.Model.ItemIds[item], item, pass.ReportedScore(item, pass.Scores[item]),
-                Reasons.Promoted, plan.Promotion.Name, new ItemExplanation(ExplanationBasis.Promoted)));
+            promoted.Add(new PredictedItem(pass.Served.Model.ItemIds[item], item, pass.ReportedScore(item, raw),
+                Reasons.Promoted, plan.Promotion!.Name, new ItemExplanation(ExplanationBasis.Promoted)));
         }
         return promoted;
     }
 
-    private static int[] Select(ScoringPass pass, Candidates candidates, int count, int shards)
+    /// <summary>
+    /// The best <paramref name="wanted"/> of the shards' items and the explored items, each explored item raised by a
+    /// bonus: weight × the best score × novelty × a random factor in [0.5, 1.5), so new items surface now and then
+    /// without crowding out what the user likes.
+    /// </summary>
+    private static List<Ranked> SelectMain(ScoringPass pass, MergedSelection merged, BitSet? allowed, HashSet<int> taken, int wanted, Random random)
     {
-        if (count <= 0)
+        var candidates = new List<Ranked>();
+        foreach (var (item, raw) in merged.Main())
         {
-            return [];
+            if (!taken.Contains(item))
+            {
+                candidates.Add(new Ranked(item, raw, 0));
+            }
         }
-        var top = new int[count];
-        int found = ShardedTopK.Select(pass.Scores, pass.Served.ItemCount, candidates, shards, top, pass.Scratch.ShardTop(shards * count));
-        return found == count ? top : top[..found];
+        var exploration = pass.Deployment.Exploration;
+        float scale = Math.Max(Math.Abs(merged.Max), float.Epsilon);
+        float weight = pass.Deployment.Settings.ExplorationWeight;
+        for (int slot = 0; slot < exploration.Items.Length; slot++)
+        {
+            float bonus = weight * scale * exploration.Novelty[slot] * (0.5f + random.NextSingle());
+            int item = exploration.Items[slot];
+            float raw = merged.ExplorationScore(slot);
+            if (!float.IsNaN(raw) && (allowed is null || allowed.Contains(item)) && !taken.Contains(item))
+            {
+                candidates.Add(new Ranked(item, raw, bonus));
+            }
+        }
+        candidates.Sort((a, b) => MergedSelection.Compare((a.Item, a.Ranking), (b.Item, b.Ranking)));
+        return candidates.Count > wanted ? candidates.GetRange(0, Math.Max(0, wanted)) : candidates;
     }
 
     /// <summary>
     /// The selected items with their reasons. With a history, items it gives no evidence for (score ≤ 0) are dropped
     /// here; the popular fill replaces them, as Personalize's "Popular item" placeholders do.
     /// </summary>
-    private static void AddRanked(ScoringPass pass, int[] selected, float[] bonuses, List<PredictedItem> items)
+    private static void AddRanked(ScoringPass pass, List<Ranked> selected, List<PredictedItem> items)
     {
-        var exploration = pass.Deployment.Exploration;
-        float cut = selected.Length == 0 ? 0 : pass.Scores[selected[^1]];
-        foreach (var item in selected)
+        float cut = selected.Count == 0 ? 0 : selected[^1].Ranking;
+        foreach (var (item, raw, bonus) in selected)
         {
-            int slot = exploration.SlotOf(item);
-            float raw = pass.Scores[item] - (slot >= 0 ? bonuses[slot] : 0);
             var id = pass.Served.Model.ItemIds[item];
-            if (slot >= 0 && bonuses[slot] > 0 && raw < cut)
+            if (bonus > 0 && raw < cut)
             {
                 items.Add(new PredictedItem(id, item, pass.ReportedScore(item, raw), Reasons.Exploration, null,
                     new ItemExplanation(ExplanationBasis.Exploration)));
@@ -89,16 +118,15 @@ internal static class Recommender
         }
     }
 
-    private static void AddPopularFill(ScoringPass pass, BitSet? allowed, int missing, List<PredictedItem> items)
+    private static void AddPopularFill(ScoringPass pass, BitSet? allowed, HashSet<int> taken, int missing, List<PredictedItem> items)
     {
-        var candidates = new Candidates(allowed, pass.Excluded);
         foreach (var item in pass.Served.PopularOrder)
         {
             if (missing == 0)
             {
                 break;
             }
-            if (candidates.Contains(item) && !items.Exists(p => p.Item == item))
+            if ((allowed is null || allowed.Contains(item)) && !taken.Contains(item) && !items.Exists(p => p.Item == item))
             {
                 items.Add(new PredictedItem(pass.Served.Model.ItemIds[item], item, null, Reasons.Popular, null,
                     new ItemExplanation(ExplanationBasis.Popular)));
@@ -110,7 +138,7 @@ internal static class Recommender
     /// <summary>Names the history items behind each history-based item (two at most), reusing the user's cached ones.</summary>
     internal static void Explain(ScoringPass pass, List<PredictedItem> items)
     {
-        var known = pass.Cached?.Contributors;
+        var known = pass.UserId is null ? null : pass.Served.Contributors.For(pass.UserId, pass.LiveStamp);
         var missing = items.Where(p => IsHistory(p) && (known is null || !known.ContainsKey(p.Item))).Select(p => p.Item).ToArray();
         var found = new Dictionary<int, (int First, int Second)>(missing.Length);
         if (missing.Length > 0)
@@ -164,5 +192,11 @@ internal static class Recommender
             merged.Add(positions[at] ? promoted[nextPromoted++] : others[nextOther++]);
         }
         return merged;
+    }
+
+    /// <summary>A candidate with its raw score and exploration bonus; ranked by their sum.</summary>
+    private readonly record struct Ranked(int Item, float Raw, float Bonus)
+    {
+        public float Ranking => Raw + Bonus;
     }
 }

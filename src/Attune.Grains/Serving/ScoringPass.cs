@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using Attune.Contracts.Events;
 using Attune.Filters;
 using Attune.Recipes.Catalog;
 using Attune.Recipes.Data;
@@ -6,26 +6,24 @@ using Attune.Recipes.Data;
 namespace Attune.Grains.Serving;
 
 /// <summary>
-/// One request's scores over a deployment's catalogue, in pooled memory: the user's history and attributes looked
-/// up once, scores computed once, filters evaluated into reusable bit sets. Dispose returns the memory.
+/// One request against a deployment, in pooled memory: the user's history (stored plus live), attributes and
+/// filters evaluated into reusable bit sets, and what its scores are based on. Dispose returns the memory.
 /// </summary>
 internal sealed class ScoringPass : IDisposable
 {
     private readonly RequestScratch _scratch;
-    private readonly List<int> _excluded = [];
-    private readonly UserHistory _history;
-    private readonly ReadOnlyMemory<RecentInteraction> _recent;
+    private readonly LiveHistory _history;
     private readonly int _userRow;
-    private readonly string? _userId;
     private float _logNormalizer;
 
-    public ScoringPass(Deployment deployment, string? userId, string? itemId)
+    public ScoringPass(Deployment deployment, string? userId, string? itemId, LiveEvent[] liveEvents)
     {
         Deployment = deployment;
         Served = deployment.Model;
         _scratch = Served.RentScratch();
-        _userId = userId;
-        Served.Data.Histories.TryGet(userId, out _history, out _recent);
+        UserId = userId;
+        LiveEvents = liveEvents;
+        _history = LiveHistory.Of(Served, userId, liveEvents);
         _userRow = userId is not null && Served.Data.UserRows.TryGetValue(userId, out var row) ? row : -1;
         QueryItem = itemId is not null && Served.ItemIndex.TryGetValue(itemId, out var item) ? item : -1;
     }
@@ -34,51 +32,38 @@ internal sealed class ScoringPass : IDisposable
 
     public ServedModel Served { get; }
 
+    public string? UserId { get; }
+
+    /// <summary>The user's events committed after the model's data (the shards append them to the stored history).</summary>
+    public LiveEvent[] LiveEvents { get; }
+
     public int QueryItem { get; }
 
     public ScoreBasis Basis { get; private set; }
 
-    /// <summary>The user's cache entry when the scores came from (or went into) the cache.</summary>
-    public CachedScores? Cached { get; private set; }
+    public UserHistory History => _history.History;
 
-    public UserHistory History => _history;
-
-    /// <summary>Scores as ranked: raw model scores, plus exploration bonuses once <see cref="AddExploration"/> ran.</summary>
+    /// <summary>Full-catalogue scores after <see cref="Score"/> (rankings score here; recommendations on the shards).</summary>
     public float[] Scores => _scratch.Scores;
-
-    public BitSet Excluded => _scratch.Excluded;
 
     public RequestScratch Scratch => _scratch;
 
-    /// <summary>Scores every item the way the campaign's recipe ranks, and remembers the softmax normalizer.</summary>
+    /// <summary>Identity of the history the scores came from: the newest live sequence (0 for the stored history alone).</summary>
+    public long LiveStamp => LiveEvents.Length == 0 ? 0 : LiveEvents[^1].Sequence;
+
+    /// <summary>Scores every item here, for rankings, the way the campaign's recipe ranks.</summary>
     public void Score()
     {
-        var model = Served.Model;
         var scores = _scratch.Scores.AsSpan(0, Served.ItemCount);
-        bool personal = Served.Recipe.Type is RecipeType.UserPersonalization or RecipeType.PersonalizedRanking && _history.Length > 0;
-        if (personal && Served.Scores.TryGet(_userId!, out var cached))
-        {
-            cached.Scores.CopyTo(scores);
-            _logNormalizer = cached.LogNormalizer;
-            Basis = ScoreBasis.History;
-            Cached = cached;
-            return;
-        }
-        Basis = Served.Recipe.Type switch
-        {
-            RecipeType.RelatedItems => model.TryScoreSimilar(QueryItem, scores) ? ScoreBasis.Related : PopularBasis(),
-            RecipeType.PopularItems => PopularBasis(),
-            _ => model.TryScore(_history, scores) ? ScoreBasis.History : ScoreBasis.Popular,
-        };
-        if (Basis == ScoreBasis.Popular || Basis == ScoreBasis.Trending)
-        {
-            model.Popularity.CopyTo(scores);
-        }
-        if (Basis == ScoreBasis.History)
-        {
-            _logNormalizer = Softmax.LogNormalizer(scores);
-            Cached = Served.Scores.Add(_userId!, scores, _logNormalizer);
-        }
+        bool history = Served.Model.TryScore(History, scores);
+        UseScores(history ? ScoreBasis.History : ScoreBasis.Popular, history ? Softmax.LogNormalizer(scores) : 0);
+    }
+
+    /// <summary>Records what the scores (computed here or on the shards) are based on and their softmax normalizer.</summary>
+    public void UseScores(ScoreBasis basis, float logNormalizer)
+    {
+        Basis = basis;
+        _logNormalizer = logNormalizer;
     }
 
     /// <summary>
@@ -105,7 +90,7 @@ internal sealed class ScoringPass : IDisposable
         }
         var context = new FilterContext(Served.Data.Items.Table)
         {
-            Interactions = _recent.Span,
+            Interactions = _history.NewestFirst.Span,
             CurrentUser = _userRow >= 0 ? new AttributeRow(Served.Data.Users.Table, _userRow) : default,
             CurrentItem = QueryItem >= 0 ? new AttributeRow(Served.Data.Items.Table, QueryItem) : default,
         };
@@ -113,56 +98,5 @@ internal sealed class ScoringPass : IDisposable
         return target;
     }
 
-    public void Exclude(int item)
-    {
-        if (!_scratch.Excluded.Contains(item))
-        {
-            _scratch.Excluded.Add(item);
-            _excluded.Add(item);
-        }
-    }
-
-    /// <summary>
-    /// Adds each young item's bonus: weight × the best score × novelty × a random factor in [0.5, 1.5), so new items
-    /// surface now and then without crowding out what the user likes. Returns the bonuses by exploration slot.
-    /// </summary>
-    public float[] AddExploration(Random random)
-    {
-        var exploration = Deployment.Exploration;
-        var bonuses = _scratch.Bonuses(exploration.Items.Length);
-        if (exploration.Items.Length == 0)
-        {
-            return bonuses;
-        }
-        var scores = _scratch.Scores.AsSpan(0, Served.ItemCount);
-        float scale = Math.Max(Math.Abs(TensorPrimitives.Max(scores)), float.Epsilon);
-        float weight = Deployment.Settings.ExplorationWeight;
-        for (int slot = 0; slot < exploration.Items.Length; slot++)
-        {
-            float bonus = weight * scale * exploration.Novelty[slot] * (0.5f + random.NextSingle());
-            bonuses[slot] = bonus;
-            scores[exploration.Items[slot]] += bonus;
-        }
-        return bonuses;
-    }
-
-    public void Dispose()
-    {
-        foreach (var item in _excluded)
-        {
-            _scratch.Excluded.Remove(item);
-        }
-        Served.ReturnScratch(_scratch);
-    }
-
-    private ScoreBasis PopularBasis() => Served.IsTrending ? ScoreBasis.Trending : ScoreBasis.Popular;
-}
-
-/// <summary>What a pass's scores are based on.</summary>
-internal enum ScoreBasis
-{
-    History,
-    Popular,
-    Trending,
-    Related,
+    public void Dispose() => Served.ReturnScratch(_scratch);
 }

@@ -3,6 +3,11 @@ namespace Attune.Grains.Serving;
 /// <summary>The dataset group's data as a served model sees it, aligned to the model's item indices.</summary>
 public sealed class ServedData
 {
+    public required string DatasetGroupArn { get; init; }
+
+    /// <summary>The highest put-log sequence the data contains: live events after it are not in the model's histories.</summary>
+    public required long LiveWatermark { get; init; }
+
     /// <summary>Item id → model index (the first index when an id repeats).</summary>
     public required IReadOnlyDictionary<string, int> ItemIndex { get; init; }
 

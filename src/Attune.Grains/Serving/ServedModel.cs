@@ -23,11 +23,13 @@ public sealed class ServedModel
         Data = data;
         PopularOrder = [.. Enumerable.Range(0, model.ItemCount).OrderByDescending(i => model.Popularity[i]).ThenBy(i => i)];
         PopularityShareTotal = model.Popularity.Sum(p => 1 + Math.Max(0, (double)p));
-        Scores = new UserScoreCache(model.ItemCount, ScoreCacheBytes);
+        Contributors = new ContributorCache(ContributorCacheUsers);
     }
 
-    /// <summary>Memory for cached per-user scores: all users of a 10k-item catalogue, a few dozen of a million-item one.</summary>
+    /// <summary>Memory for cached per-user scores, split over the shards: all users of a 10k-item catalogue, a few dozen of a million-item one.</summary>
     public const long ScoreCacheBytes = 256L << 20;
+
+    private const int ContributorCacheUsers = 100_000;
 
     public string SolutionVersionArn { get; }
 
@@ -51,7 +53,7 @@ public sealed class ServedModel
     /// <summary>True for trending-now, whose popularity scores are growth, not counts.</summary>
     public bool IsTrending => Recipe.Name.Contains("trending", StringComparison.Ordinal);
 
-    internal UserScoreCache Scores { get; }
+    internal ContributorCache Contributors { get; }
 
     internal RequestScratch RentScratch() => _scratch.TryTake(out var scratch) ? scratch : new RequestScratch(ItemCount);
 

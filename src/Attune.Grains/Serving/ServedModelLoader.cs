@@ -40,6 +40,8 @@ public static class ServedModelLoader
         var (createdAt, counts, latest) = ItemAges(interactions, items, itemIndex, model.ItemCount);
         return new ServedData
         {
+            DatasetGroupArn = store.DatasetGroupArn,
+            LiveWatermark = 0,
             ItemIndex = itemIndex,
             Items = EntityAttributes.Build(items, model.ItemIds),
             Users = EntityAttributes.Build(users, users.Ids),

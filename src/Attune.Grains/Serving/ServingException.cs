@@ -2,11 +2,19 @@ namespace Attune.Grains.Serving;
 
 /// <summary>
 /// A runtime request the serving path refuses, with Personalize's error name (InvalidInputException,
-/// ResourceNotFoundException); the front door turns it into the wire error.
+/// ResourceNotFoundException); the front door turns it into the wire error. Serializable, so it crosses the grain hop.
 /// </summary>
-public sealed class ServingException(string errorCode, string message) : Exception(message)
+[GenerateSerializer, Alias("attune.ServingException")]
+public sealed class ServingException : Exception
 {
-    public string ErrorCode { get; } = errorCode;
+    public ServingException(string errorCode, string message)
+        : base(message)
+    {
+        ErrorCode = errorCode;
+    }
+
+    [Id(0)]
+    public string ErrorCode { get; private set; }
 
     public static ServingException InvalidInput(string message) => new("InvalidInputException", message);
 

@@ -2,13 +2,10 @@ using System.Numerics.Tensors;
 
 namespace Attune.Grains.Serving;
 
-/// <summary>Personalize's scores are a softmax over the whole catalogue; this is its normalizer.</summary>
+/// <summary>Personalize's scores are a softmax over the whole catalogue; shards compute its normalizer in parts.</summary>
 public static class Softmax
 {
-    /// <summary>
-    /// log Σ exp(score): exp runs over cache-sized chunks on the stack, so the catalogue is read twice (max, sum)
-    /// and never written.
-    /// </summary>
+    /// <summary>log Σ exp(score) over a whole score array.</summary>
     public static float LogNormalizer(ReadOnlySpan<float> scores)
     {
         if (scores.IsEmpty)
@@ -16,6 +13,12 @@ public static class Softmax
             return 0;
         }
         float max = TensorPrimitives.Max(scores);
+        return max + (float)Math.Log(SumExp(scores, max));
+    }
+
+    /// <summary>Σ exp(score − max), vectorized in chunks so no catalogue-sized buffer is needed.</summary>
+    public static double SumExp(ReadOnlySpan<float> scores, float max)
+    {
         Span<float> chunk = stackalloc float[2048];
         double sum = 0;
         for (int start = 0; start < scores.Length; start += chunk.Length)
@@ -26,6 +29,29 @@ public static class Softmax
             TensorPrimitives.Exp(exps, exps);
             sum += TensorPrimitives.Sum(exps);
         }
-        return max + (float)Math.Log(sum);
+        return sum;
+    }
+
+    /// <summary>log Σ exp over several parts, each given as its max and its Σ exp(score − max).</summary>
+    public static float Combine(ReadOnlySpan<float> maxima, ReadOnlySpan<double> sums)
+    {
+        float max = float.NegativeInfinity;
+        foreach (float m in maxima)
+        {
+            max = Math.Max(max, m);
+        }
+        if (float.IsNegativeInfinity(max))
+        {
+            return 0;
+        }
+        double total = 0;
+        for (int i = 0; i < maxima.Length; i++)
+        {
+            if (!float.IsNegativeInfinity(maxima[i]))
+            {
+                total += sums[i] * Math.Exp(maxima[i] - max);
+            }
+        }
+        return max + (float)Math.Log(total);
     }
 }

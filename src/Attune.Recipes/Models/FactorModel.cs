@@ -79,7 +79,9 @@ public sealed class FactorModel : RecommendationModel
         return rhs;
     }
 
-    protected override bool ScoreHistory(in UserHistory history, Span<float> scores)
+    protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => ScoreHistoryRange(history, 0, scores);
+
+    protected override bool ScoreHistoryRange(in UserHistory history, int start, Span<float> scores)
     {
         var user = FoldIn(history);
         if (TensorPrimitives.Norm(user) == 0)
@@ -87,9 +89,9 @@ public sealed class FactorModel : RecommendationModel
             return false;
         }
 
-        for (int i = 0; i < ItemCount; i++)
+        for (int i = 0; i < scores.Length; i++)
         {
-            scores[i] = TensorPrimitives.Dot(ItemVector(i), user);
+            scores[i] = TensorPrimitives.Dot(ItemVector(start + i), user);
         }
 
         return true;

@@ -39,7 +39,9 @@ public sealed class NeighborhoodModel : RecommendationModel
 
     public override bool HasItemRelations => _related is not null;
 
-    protected override bool ScoreHistory(in UserHistory history, Span<float> scores)
+    protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => ScoreHistoryRange(history, 0, scores);
+
+    protected override bool ScoreHistoryRange(in UserHistory history, int start, Span<float> scores)
     {
         scores.Clear();
         var (weights, newestFirst) = CollectWeights(history);
@@ -52,7 +54,7 @@ public sealed class NeighborhoodModel : RecommendationModel
         {
             foreach (var (item, weight) in weights)
             {
-                _similarity.AddRowTo(item, weight, scores);
+                _similarity.AddRowTo(item, weight, scores, start);
             }
         }
 
@@ -61,7 +63,7 @@ public sealed class NeighborhoodModel : RecommendationModel
             float weight = Settings.TransitionWeight;
             foreach (var (item, confidence) in newestFirst)
             {
-                _transitions.AddRowTo(item, weight * confidence, scores);
+                _transitions.AddRowTo(item, weight * confidence, scores, start);
                 weight *= Settings.TransitionDecay;
             }
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using Attune.Recipes.Data;
 
@@ -45,6 +46,37 @@ public abstract class RecommendationModel
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="TryScore"/> restricted to the items [<paramref name="start"/>, start + scores.Length): the same values
+    /// and the same answer, so S shards scoring their ranges together equal one full scoring.
+    /// </summary>
+    public bool TryScoreRange(in UserHistory history, int start, Span<float> scores)
+    {
+        if (history.Length == 0 || !ScoreHistoryRange(history, start, scores))
+        {
+            Popularity.AsSpan(start, scores.Length).CopyTo(scores);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary><see cref="TryScoreSimilar"/> restricted to the items [<paramref name="start"/>, start + scores.Length).</summary>
+    public bool TryScoreSimilarRange(int item, int start, Span<float> scores)
+    {
+        var full = ArrayPool<float>.Shared.Rent(ItemCount);
+        try
+        {
+            bool related = TryScoreSimilar(item, full.AsSpan(0, ItemCount));
+            full.AsSpan(start, scores.Length).CopyTo(scores);
+            return related;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(full);
+        }
     }
 
     /// <summary>Raw similarity of every item to <paramref name="item"/>; popularity for unknown or unrelated items.</summary>
@@ -122,6 +154,29 @@ public abstract class RecommendationModel
 
     /// <summary>Scores from a non-empty history; false when nothing in it is usable (then popularity is used).</summary>
     protected abstract bool ScoreHistory(in UserHistory history, Span<float> scores);
+
+    /// <summary>
+    /// <see cref="ScoreHistory"/> for a range of items. This default scores the whole catalogue and keeps the range;
+    /// models whose scoring decomposes by item override it to do only the range's work.
+    /// </summary>
+    protected virtual bool ScoreHistoryRange(in UserHistory history, int start, Span<float> scores)
+    {
+        var full = ArrayPool<float>.Shared.Rent(ItemCount);
+        try
+        {
+            if (!ScoreHistory(history, full.AsSpan(0, ItemCount)))
+            {
+                return false;
+            }
+
+            full.AsSpan(start, scores.Length).CopyTo(scores);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(full);
+        }
+    }
 
     /// <summary>Scores related to a known item; false when the model has no relation for it.</summary>
     protected virtual bool ScoreRelated(int item, Span<float> scores) => false;

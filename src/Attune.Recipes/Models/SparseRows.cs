@@ -22,14 +22,19 @@ public sealed class SparseRows
 
     public ReadOnlySpan<float> ValuesOf(int row) => Values.AsSpan(RowStarts[row], RowStarts[row + 1] - RowStarts[row]);
 
-    /// <summary>scores[col] += weight × value for every entry of the row.</summary>
-    public void AddRowTo(int row, float weight, Span<float> scores)
+    /// <summary>scores[col - start] += weight × value for the row's entries with start ≤ col &lt; start + scores.Length.</summary>
+    public void AddRowTo(int row, float weight, Span<float> scores, int start)
     {
         var columns = ColumnsOf(row);
         var values = ValuesOf(row);
+        uint length = (uint)scores.Length;
         for (int i = 0; i < columns.Length; i++)
         {
-            scores[columns[i]] += weight * values[i];
+            uint at = (uint)(columns[i] - start);
+            if (at < length)
+            {
+                scores[(int)at] += weight * values[i];
+            }
         }
     }
 

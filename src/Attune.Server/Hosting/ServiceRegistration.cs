@@ -1,6 +1,8 @@
 using Attune.Grains.Imports;
 using Attune.Grains.Lifecycle;
+using Attune.Grains.Live;
 using Attune.Grains.Serving;
+using Attune.Grains.Serving.Shards;
 using Attune.Server.ControlPlane;
 using Attune.Server.Events;
 using Attune.Server.Observability;
@@ -48,6 +50,11 @@ internal static class ServiceRegistration
         services.AddSingleton<FilterCache>();
         services.AddSingleton(new RecommendationLog());
         services.AddSingleton<RecommendationEngine>();
+        services.AddSingleton<ICampaignServing, CampaignGrainServing>();
+        services.AddSingleton<IModelShards, GrainModelShards>();
+        services.AddSingleton<ILiveHistories, UserGrainHistories>();
+        services.AddSingleton<ILiveEvents, UserGrainEvents>();
+        services.AddSingleton<ILiveEventStore, StoredLiveEvents>();
         services.AddSingleton<IOperationFamily, RuntimeOperations>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();

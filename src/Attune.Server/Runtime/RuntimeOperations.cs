@@ -6,8 +6,8 @@ using Attune.Server.Wire;
 
 namespace Attune.Server.Runtime;
 
-/// <summary>GetRecommendations and GetPersonalizedRanking (personalize-runtime, restJson1) over the serving engine.</summary>
-public sealed class RuntimeOperations(RecommendationEngine engine) : IOperationFamily
+/// <summary>GetRecommendations and GetPersonalizedRanking (personalize-runtime, restJson1): one call to the campaign's grain.</summary>
+public sealed class RuntimeOperations(ICampaignServing campaigns) : IOperationFamily
 {
     public void Register(OperationRegistry registry)
     {
@@ -16,14 +16,18 @@ public sealed class RuntimeOperations(RecommendationEngine engine) : IOperationF
         registry.Add("GetPersonalizedRanking", RankAsync);
     }
 
-    private Task<JsonObject?> RecommendAsync(JsonElement input, CallContext context) =>
-        ServeAsync(engine.RecommendAsync(RuntimeRequests.Recommendation(input), context.Aborted), RuntimeResponses.ItemList);
+    private Task<JsonObject?> RecommendAsync(JsonElement input, CallContext context)
+    {
+        return ServeAsync(campaigns.RecommendAsync(RuntimeRequests.Recommendation(input)), RuntimeResponses.ItemList);
+    }
 
-    private Task<JsonObject?> RankAsync(JsonElement input, CallContext context) =>
-        ServeAsync(engine.RankAsync(RuntimeRequests.Ranking(input), context.Aborted), RuntimeResponses.PersonalizedRanking);
+    private Task<JsonObject?> RankAsync(JsonElement input, CallContext context)
+    {
+        return ServeAsync(campaigns.RankAsync(RuntimeRequests.Ranking(input)), RuntimeResponses.PersonalizedRanking);
+    }
 
-    /// <summary>The result as the wire output; the engine's refusals as the modeled errors.</summary>
-    private static async Task<JsonObject?> ServeAsync(ValueTask<ServingResult> serving, string listMember)
+    /// <summary>The answer as the wire output; the engine's refusals as the modeled errors.</summary>
+    private static async Task<JsonObject?> ServeAsync(Task<ServingAnswer> serving, string listMember)
     {
         try
         {

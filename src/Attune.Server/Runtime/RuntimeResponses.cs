@@ -12,17 +12,17 @@ internal static class RuntimeResponses
     public const string ItemList = "itemList";
     public const string PersonalizedRanking = "personalizedRanking";
 
-    public static JsonObject ToJson(ServingResult result, string listMember)
+    public static JsonObject ToJson(ServingAnswer answer, string listMember)
     {
         var list = new JsonArray();
-        foreach (var item in result.Items)
+        foreach (var item in answer.Items)
         {
-            list.Add(Item(item, result));
+            list.Add(Item(item));
         }
-        return new JsonObject { [listMember] = list, ["recommendationId"] = result.RecommendationId };
+        return new JsonObject { [listMember] = list, ["recommendationId"] = answer.RecommendationId };
     }
 
-    private static JsonObject Item(PredictedItem item, ServingResult result)
+    private static JsonObject Item(AnsweredItem item)
     {
         var json = new JsonObject { ["itemId"] = item.ItemId };
         if (item.Score is { } score)
@@ -33,49 +33,25 @@ internal static class RuntimeResponses
         {
             json["promotionName"] = promotion;
         }
-        if (result.MetadataColumns is { } columns && item.Item >= 0)
+        if (item.Metadata is { } metadata)
         {
-            var metadata = new JsonObject();
-            foreach (var column in columns)
+            var values = new JsonObject();
+            foreach (var (column, value) in metadata)
             {
-                metadata[column] = result.Model.Data.Items.ValueOf(column, item.Item) ?? string.Empty;
+                values[column] = value;
             }
-            json["metadata"] = metadata;
+            json["metadata"] = values;
         }
         if (item.Reason is { } reason)
         {
             json["reason"] = new JsonArray(reason);
         }
-        json["explanation"] = Explanation(item.Explanation, result.Model);
+        var explanation = new JsonObject { ["basis"] = item.ExplanationBasis };
+        if (item.ExplanationItems.Length > 0)
+        {
+            explanation["items"] = new JsonArray([.. item.ExplanationItems.Select(id => (JsonNode)id)]);
+        }
+        json["explanation"] = explanation;
         return json;
     }
-
-    private static JsonObject Explanation(ItemExplanation explanation, ServedModel model)
-    {
-        var json = new JsonObject { ["basis"] = BasisName(explanation.Basis) };
-        var items = new JsonArray();
-        foreach (var index in (ReadOnlySpan<int>)[explanation.First, explanation.Second])
-        {
-            if (index >= 0)
-            {
-                items.Add(model.Model.ItemIds[index]);
-            }
-        }
-        if (items.Count > 0)
-        {
-            json["items"] = items;
-        }
-        return json;
-    }
-
-    public static string BasisName(ExplanationBasis basis) => basis switch
-    {
-        ExplanationBasis.History => "history",
-        ExplanationBasis.Popular => "popular",
-        ExplanationBasis.Trending => "trending",
-        ExplanationBasis.Exploration => "new item exploration",
-        ExplanationBasis.Promoted => "promoted",
-        ExplanationBasis.SimilarItem => "similar item",
-        _ => "unknown item",
-    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Grains.Serving;
 using Attune.Server.ControlPlane;
 using Attune.Server.Runtime;
 using Attune.Server.Wire;
@@ -14,7 +15,7 @@ public sealed class RuntimeOperationsTests : IDisposable
 
     public RuntimeOperationsTests()
     {
-        _registry = new OperationRegistry([new RuntimeOperations(_world.Engine)]);
+        _registry = new OperationRegistry([new RuntimeOperations(new EngineServing(_world.Engine))]);
     }
 
     public void Dispose() => _world.Dispose();
@@ -82,4 +83,12 @@ public sealed class RuntimeOperationsTests : IDisposable
         var context = new CallContext("us-east-1", "000000000000", 0, TestContext.Current.CancellationToken);
         return (await handler(input.RootElement, context))!;
     }
+}
+
+/// <summary>The wire tests' way to the engine: the campaign grain's two lines, without a silo (end-to-end tests go through the grain).</summary>
+internal sealed class EngineServing(RecommendationEngine engine) : ICampaignServing
+{
+    public async Task<ServingAnswer> RecommendAsync(RecommendationQuery query) => ServingAnswer.From(await engine.RecommendAsync(query, CancellationToken.None));
+
+    public async Task<ServingAnswer> RankAsync(RankingQuery query) => ServingAnswer.From(await engine.RankAsync(query, CancellationToken.None));
 }

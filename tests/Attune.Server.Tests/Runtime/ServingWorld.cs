@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Attune.Grains.Serving;
+using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
 using Attune.Storage;
@@ -36,7 +37,7 @@ internal sealed class ServingWorld : IDisposable
         WriteData();
         Deployments = new CampaignDeployments(_catalog, Artifacts, new StorageLocations(_folder.Path, _folder.Path), clock);
         Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), Log,
-            Options.Create(new ServingOptions { Shards = shards }));
+            Options.Create(new ServingOptions { Shards = shards }), new InProcessModelShards(), Live);
     }
 
     public ICatalog Catalog => _catalog;
@@ -46,6 +47,9 @@ internal sealed class ServingWorld : IDisposable
     public CampaignDeployments Deployments { get; }
 
     public RecommendationLog Log { get; } = new();
+
+    /// <summary>Events committed "after" the served data, as the UserGrains would hand them to the engine.</summary>
+    public MemoryLiveHistories Live { get; } = new();
 
     public RecommendationEngine Engine { get; }
 

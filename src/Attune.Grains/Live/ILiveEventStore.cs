@@ -1,0 +1,10 @@
+using Attune.Contracts.Events;
+
+namespace Attune.Grains.Live;
+
+/// <summary>Where a UserGrain rebuilds from: the dataset group's durable put log.</summary>
+public interface ILiveEventStore
+{
+    /// <summary>The principal's committed put events after <paramref name="afterSequence"/>, oldest first.</summary>
+    Task<IReadOnlyList<LiveEvent>> ReadAsync(string datasetGroupArn, string principal, long afterSequence, CancellationToken cancellationToken);
+}

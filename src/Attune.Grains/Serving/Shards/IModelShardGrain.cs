@@ -1,0 +1,28 @@
+using Orleans.Concurrency;
+
+namespace Attune.Grains.Serving.Shards;
+
+/// <summary>
+/// Shard i of S of a solution version's model (key <c>&lt;solutionVersionArn&gt;|i|S</c>): scores and selects among
+/// items [i·n/S, (i+1)·n/S) and keeps its users' scores for that range.
+/// </summary>
+[Alias("attune.IModelShardGrain")]
+public interface IModelShardGrain : IGrainWithStringKey
+{
+    [Alias("Select"), ReadOnly]
+    Task<ShardSelection> SelectAsync(ShardQuery query);
+}
+
+/// <summary>Builds and reads ModelShardGrain keys.</summary>
+public static class ModelShardKey
+{
+    public static string For(string solutionVersionArn, int index, int count) => $"{solutionVersionArn}|{index}|{count}";
+
+    public static (string SolutionVersionArn, int Index, int Count) Parse(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var parts = key.Split('|');
+        return (parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,24 @@
+using System.Runtime.CompilerServices;
+
+namespace Attune.Grains.Serving.Shards;
+
+/// <summary>
+/// The same shard scorers without grains, for code that serves a model outside a silo (the engine's unit tests and
+/// the load benchmark's in-process probe, which measures what the grain hops cost).
+/// </summary>
+public sealed class InProcessModelShards : IModelShards
+{
+    private readonly ConditionalWeakTable<ServedModel, ShardScorer[]> _scorers = [];
+
+    public Task<ShardSelection[]> SelectAsync(ServedModel served, int shardCount, ShardQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(served);
+        var scorers = _scorers.GetValue(served, model => []);
+        if (scorers.Length != shardCount)
+        {
+            scorers = [.. Enumerable.Range(0, shardCount).Select(i => new ShardScorer(served, new ShardRange(i, shardCount, served.ItemCount)))];
+            _scorers.AddOrUpdate(served, scorers);
+        }
+        return Task.FromResult(scorers.Select(scorer => scorer.Select(query)).ToArray());
+    }
+}

@@ -1,0 +1,59 @@
+namespace Attune.Grains.Serving.Shards;
+
+/// <summary>The shards' answers combined: one basis, the catalogue-wide softmax normalizer and maximum, merged top lists.</summary>
+internal sealed class MergedSelection
+{
+    private readonly ShardSelection[] _shards;
+
+    public MergedSelection(ShardSelection[] shards)
+    {
+        _shards = shards;
+        Basis = shards.Length == 0 ? ScoreBasis.Popular : shards[0].Basis;
+        Max = shards.Length == 0 ? 0 : shards.Max(s => s.Max);
+        LogNormalizer = Softmax.Combine([.. shards.Select(s => s.Max)], [.. shards.Select(s => s.SumExp)]);
+    }
+
+    public ScoreBasis Basis { get; }
+
+    /// <summary>The highest raw score in the catalogue.</summary>
+    public float Max { get; }
+
+    public float LogNormalizer { get; }
+
+    /// <summary>Every shard's main selection, best first (score descending, ties to the lower index).</summary>
+    public List<(int Item, float Score)> Main() => Merge(s => s.Main, s => s.MainScores);
+
+    public List<(int Item, float Score)> Promoted() => Merge(s => s.Promoted, s => s.PromotedScores);
+
+    /// <summary>The raw score of exploration slot <paramref name="slot"/> from the shard that holds the item.</summary>
+    public float ExplorationScore(int slot)
+    {
+        foreach (var shard in _shards)
+        {
+            if (!float.IsNaN(shard.ExplorationScores[slot]))
+            {
+                return shard.ExplorationScores[slot];
+            }
+        }
+        return float.NaN;
+    }
+
+    public static int Compare((int Item, float Score) a, (int Item, float Score) b) =>
+        a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Item.CompareTo(b.Item);
+
+    private List<(int Item, float Score)> Merge(Func<ShardSelection, int[]> items, Func<ShardSelection, float[]> scores)
+    {
+        var merged = new List<(int Item, float Score)>(_shards.Sum(s => items(s).Length));
+        foreach (var shard in _shards)
+        {
+            var shardItems = items(shard);
+            var shardScores = scores(shard);
+            for (int i = 0; i < shardItems.Length; i++)
+            {
+                merged.Add((shardItems[i], shardScores[i]));
+            }
+        }
+        merged.Sort(Compare);
+        return merged;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Runtime.CompilerServices;
+using Attune.Filters;
+using Attune.Recipes.Models;
+
+namespace Attune.Grains.Serving.Shards;
+
+/// <summary>
+/// Candidates of a shard's local indices (global = local + offset): allowed by the filter (all when null), not in
+/// <paramref name="leftOut"/>, not the query item.
+/// </summary>
+internal readonly struct ShardCandidates(BitSet? allowed, BitSet? leftOut, int queryItem, int offset) : ICandidates
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Contains(int item)
+    {
+        int global = item + offset;
+        return global != queryItem && (allowed is null || allowed.Contains(global)) && (leftOut is null || !leftOut.Contains(global));
+    }
+}

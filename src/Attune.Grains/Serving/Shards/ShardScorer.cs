@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Numerics.Tensors;
+using Attune.Recipes.Catalog;
+using Attune.Recipes.Models;
+
+namespace Attune.Grains.Serving.Shards;
+
+/// <summary>
+/// The work of one model shard: scores its item range for a query's history (or from the user's cached scores),
+/// selects its best candidates in bounded heaps, and returns its part of the softmax normalizer. Thread-safe, so
+/// one scorer serves every caller of its shard.
+/// </summary>
+public sealed class ShardScorer
+{
+    private readonly ServedModel _served;
+    private readonly RangeScoreCache _cache;
+    private readonly ConcurrentBag<float[]> _scratch = [];
+
+    public ShardScorer(ServedModel served, ShardRange range)
+    {
+        ArgumentNullException.ThrowIfNull(served);
+        _served = served;
+        Range = range;
+        _cache = new RangeScoreCache(range.Length, ServedModel.ScoreCacheBytes / range.Count);
+    }
+
+    public ShardRange Range { get; }
+
+    public ShardSelection Select(ShardQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        bool personal = _served.Recipe.Type is RecipeType.UserPersonalization or RecipeType.PersonalizedRanking && query.UserId is not null;
+        if (personal && _cache.TryGet(query.UserId!, query.LiveStamp, out var cached))
+        {
+            return Choose(query, cached.Scores, ScoreBasis.History, cached.Max, cached.SumExp);
+        }
+        var scratch = _scratch.TryTake(out var rented) ? rented : new float[Range.Length];
+        try
+        {
+            var scores = scratch.AsSpan(0, Range.Length);
+            var basis = Score(query, scores);
+            float max = scores.IsEmpty ? float.NegativeInfinity : TensorPrimitives.Max(scores);
+            double sumExp = basis == ScoreBasis.History ? Softmax.SumExp(scores, max) : 0;
+            if (personal && basis == ScoreBasis.History)
+            {
+                _cache.Add(query.UserId!, query.LiveStamp, scores, max, sumExp);
+            }
+            return Choose(query, scratch, basis, max, sumExp);
+        }
+        finally
+        {
+            _scratch.Add(scratch);
+        }
+    }
+
+    private ScoreBasis Score(ShardQuery query, Span<float> scores)
+    {
+        var model = _served.Model;
+        switch (_served.Recipe.Type)
+        {
+            case RecipeType.RelatedItems:
+                return query.QueryItem >= 0 && model.TryScoreSimilarRange(query.QueryItem, Range.Start, scores) ? ScoreBasis.Related : PopularBasis(scores);
+            case RecipeType.PopularItems:
+                return PopularBasis(scores);
+            default:
+                var history = LiveHistory.Of(_served, query.UserId, query.LiveEvents).History;
+                return model.TryScoreRange(history, Range.Start, scores) ? ScoreBasis.History : PopularBasis(scores);
+        }
+    }
+
+    private ScoreBasis PopularBasis(Span<float> scores)
+    {
+        _served.Model.Popularity.AsSpan(Range.Start, Range.Length).CopyTo(scores);
+        return _served.IsTrending ? ScoreBasis.Trending : ScoreBasis.Popular;
+    }
+
+    private ShardSelection Choose(ShardQuery query, float[] scores, ScoreBasis basis, float max, double sumExp)
+    {
+        var span = scores.AsSpan(0, Range.Length);
+        var (main, mainScores) = Top(span, new ShardCandidates(query.Allowed, query.Exploration, query.QueryItem, Range.Start), query.MainCount);
+        var (promoted, promotedScores) = Top(span, new ShardCandidates(query.PromotionAllowed, null, query.QueryItem, Range.Start), query.PromotionCount);
+        var exploration = new float[query.ExplorationItems.Length];
+        for (int slot = 0; slot < exploration.Length; slot++)
+        {
+            int local = query.ExplorationItems[slot] - Range.Start;
+            exploration[slot] = (uint)local < (uint)Range.Length ? span[local] : float.NaN;
+        }
+        return new ShardSelection
+        {
+            Basis = basis,
+            Main = main,
+            MainScores = mainScores,
+            Promoted = promoted,
+            PromotedScores = promotedScores,
+            ExplorationScores = exploration,
+            Max = max,
+            SumExp = sumExp,
+        };
+    }
+
+    private (int[] Items, float[] Scores) Top(ReadOnlySpan<float> scores, ShardCandidates candidates, int count)
+    {
+        if (count <= 0 || scores.IsEmpty)
+        {
+            return ([], []);
+        }
+        Span<int> found = count <= 512 ? stackalloc int[count] : new int[count];
+        int n = TopK.Select(scores, 0, scores.Length, candidates, found);
+        var items = new int[n];
+        var values = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            items[i] = found[i] + Range.Start;
+            values[i] = scores[found[i]];
+        }
+        return (items, values);
+    }
+}

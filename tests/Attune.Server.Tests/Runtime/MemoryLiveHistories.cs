@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using Attune.Contracts.Events;
+using Attune.Grains.Live;
+
+namespace Attune.Server.Tests.Runtime;
+
+/// <summary>Live events the tests commit by hand, in place of UserGrains (which the end-to-end tests exercise).</summary>
+internal sealed class MemoryLiveHistories : ILiveHistories
+{
+    private readonly ConcurrentDictionary<string, List<LiveEvent>> _users = new(StringComparer.Ordinal);
+    private long _sequence;
+
+    public void Add(string userId, string itemId, long timestamp, string eventType = "view")
+    {
+        var events = _users.GetOrAdd(userId, _ => []);
+        lock (events)
+        {
+            events.Add(new LiveEvent(Interlocked.Increment(ref _sequence), itemId, eventType, float.NaN, timestamp));
+        }
+    }
+
+    public ValueTask<LiveEvent[]> ReadAsync(string datasetGroupArn, string userId, long afterSequence)
+    {
+        if (!_users.TryGetValue(userId, out var events))
+        {
+            return ValueTask.FromResult<LiveEvent[]>([]);
+        }
+        lock (events)
+        {
+            return ValueTask.FromResult(events.Where(e => e.Sequence > afterSequence).ToArray());
+        }
+    }
+}
