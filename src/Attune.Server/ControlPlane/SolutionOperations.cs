@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
 
+using Attune.Server.Training;
+
 namespace Attune.Server.ControlPlane;
 
 /// <summary>CreateSolution, DescribeSolution, ListSolutions, UpdateSolution, DeleteSolution.</summary>
@@ -227,6 +229,11 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
 
     private static void CheckConfig(JsonElement config, string? recipeArn, string path)
     {
+        if (config.OptionalObject("autoTrainingConfig")?.OptionalString("schedulingExpression") is { } schedule
+            && AutoTrainingSchedule.ParseDays(schedule) is not (>= 1 and <= 30))
+        {
+            throw ApiErrors.InvalidInput($"{path}.autoTrainingConfig.schedulingExpression '{schedule}' must be rate(N days) with N from 1 to 30.");
+        }
         if (config.OptionalObject("hpoConfig") is { } hpo)
         {
             CheckHpo(hpo, $"{path}.hpoConfig");

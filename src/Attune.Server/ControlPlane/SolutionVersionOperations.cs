@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Training;
@@ -13,14 +12,11 @@ namespace Attune.Server.ControlPlane;
 /// GetSolutionMetrics. Training runs in a solution-version grain; its progress shows as the extra member
 /// <c>trainingProgress</c> {percent, stage}.
 /// </summary>
-public sealed class SolutionVersionOperations(Resources resources, ModelArtifacts artifacts, IGrainFactory grains) : IOperationFamily
+public sealed class SolutionVersionOperations(Resources resources, SolutionVersionFactory versions, ModelArtifacts artifacts, IGrainFactory grains) : IOperationFamily
 {
     /// <summary>Recipes whose versions may be trained with trainingMode UPDATE, as in Personalize.</summary>
     private static readonly string[] UpdatableRecipes =
         ["arn:aws:personalize:::recipe/aws-user-personalization", "arn:aws:personalize:::recipe/aws-hrnn-coldstart"];
-
-    private static readonly string[] CopiedFromSolution =
-        ["solutionArn", "performHPO", "performAutoML", "performIncrementalUpdate", "recipeArn", "eventType", "datasetGroupArn", "solutionConfig"];
 
     private static readonly string[] SummaryMembers =
         ["solutionVersionArn", "status", "trainingMode", "trainingType", "creationDateTime", "lastUpdatedDateTime", "failureReason"];
@@ -37,7 +33,6 @@ public sealed class SolutionVersionOperations(Resources resources, ModelArtifact
     private async Task<JsonObject?> CreateAsync(JsonElement input, CallContext context)
     {
         var solution = await resources.GetActiveAsync(input.RequiredString("solutionArn"), ResourceKinds.Solution, context);
-        var solutionBody = solution.ParseBody();
         var mode = input.OptionalString("trainingMode") ?? "FULL";
         if (mode == "AUTOTRAIN")
         {
@@ -45,20 +40,9 @@ public sealed class SolutionVersionOperations(Resources resources, ModelArtifact
         }
         if (mode == "UPDATE")
         {
-            await RequireUpdatableAsync(solution, solutionBody, context);
+            await RequireUpdatableAsync(solution, context);
         }
-        var arn = $"{solution.Arn}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
-        var body = new JsonObject { ["solutionVersionArn"] = arn };
-        foreach (var member in CopiedFromSolution)
-        {
-            body.AddIfPresent(member, solutionBody[member]?.DeepClone());
-        }
-        body.AddIfPresent("name", input.OptionalString("name"));
-        body["trainingMode"] = mode;
-        body["trainingType"] = "MANUAL";
-        body["trainingProgress"] = new JsonObject { ["percent"] = 0, ["stage"] = "queued" };
-        await resources.CreateAsync(ResourceKinds.SolutionVersion, arn, input.OptionalString("name") ?? solution.Name, solution.Arn, body,
-            Tags.Read(input), context);
+        var arn = await versions.CreateAsync(solution, mode, "MANUAL", input.OptionalString("name"), Tags.Read(input), context);
         return new JsonObject { ["solutionVersionArn"] = arn };
     }
 
@@ -106,15 +90,15 @@ public sealed class SolutionVersionOperations(Resources resources, ModelArtifact
         return new JsonObject { ["solutionVersionArn"] = version.Arn, ["metrics"] = metrics };
     }
 
-    private async Task RequireUpdatableAsync(ResourceRecord solution, JsonObject solutionBody, CallContext context)
+    private async Task RequireUpdatableAsync(ResourceRecord solution, CallContext context)
     {
-        var recipeArn = solutionBody["recipeArn"]?.GetValue<string>();
+        var recipeArn = solution.ParseBody()["recipeArn"]?.GetValue<string>();
         if (recipeArn is null || !UpdatableRecipes.Contains(recipeArn))
         {
             throw ApiErrors.InvalidInput("trainingMode UPDATE is available only for solutions on aws-user-personalization or aws-hrnn-coldstart.");
         }
-        var versions = await resources.Catalog.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
-        if (!versions.Any(v => v.Status == ResourceStatus.Active && v.ParseBody()["trainingMode"]?.GetValue<string>() == "FULL"))
+        var existing = await resources.Catalog.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
+        if (!existing.Any(v => v.Status == ResourceStatus.Active && v.ParseBody()["trainingMode"]?.GetValue<string>() is "FULL" or "AUTOTRAIN"))
         {
             throw ApiErrors.InvalidInput("trainingMode UPDATE needs an ACTIVE solution version trained with trainingMode FULL first.");
         }

@@ -7,6 +7,7 @@ using Attune.Server.ControlPlane;
 using Attune.Server.Events;
 using Attune.Server.Observability;
 using Attune.Server.Runtime;
+using Attune.Server.Training;
 using Attune.Server.Wire;
 using Attune.Storage;
 using Attune.Storage.Artifacts;
@@ -37,6 +38,9 @@ internal static class ServiceRegistration
         services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
         services.AddSingleton<IOperationFamily, SolutionOperations>();
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
+        services.AddSingleton<SolutionVersionFactory>();
+        services.AddOptions<AutoTrainingOptions>().BindConfiguration(AutoTrainingOptions.Section);
+        services.AddHostedService<AutoTrainingService>();
         services.AddSingleton(new ModelArtifacts(attune.FullDataDir));
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
         services.AddSingleton<IOperationFamily, CampaignOperations>();

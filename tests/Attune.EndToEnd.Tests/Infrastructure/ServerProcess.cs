@@ -10,12 +10,16 @@ namespace Attune.EndToEnd.Tests.Infrastructure;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly IReadOnlyList<string> _settings;
     private Process? _process;
 
-    public ServerProcess(string? dataDirectory = null)
+    /// <param name="dataDirectory">Reused across restarts; a fresh temp folder when null.</param>
+    /// <param name="settings">More command-line settings, e.g. "--Attune:AutoTraining:Day", "00:00:03".</param>
+    public ServerProcess(string? dataDirectory = null, params IReadOnlyList<string> settings)
     {
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("attune-e2e-").FullName;
         Port = FreePorts.Next();
+        _settings = settings;
     }
 
     public string DataDirectory { get; }
@@ -46,11 +50,12 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        foreach (var argument in (string[])
+        [
             RepositoryPaths.ServerAssembly, "--urls", Endpoint, "--data-dir", DataDirectory,
             "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(),
-        })
+            .. _settings,
+        ])
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,0 +1,56 @@
+using Attune.Storage.Catalog;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Server.Training;
+
+/// <summary>
+/// Every <see cref="AutoTrainingOptions.CheckInterval"/>, asks each ACTIVE solution's auto-training grain whether a
+/// version is due. The schedule lives in the catalog (solution and version times), so a restart loses nothing.
+/// </summary>
+internal sealed partial class AutoTrainingService(
+    ICatalog catalog, IGrainFactory grains, IOptions<AutoTrainingOptions> options, TimeProvider clock, ILogger<AutoTrainingService> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CheckInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await CheckAllAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogCheckFailed(log, error);
+            }
+        }
+    }
+
+    private async Task CheckAllAsync(CancellationToken cancellationToken)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = await catalog.ListAsync(ResourceKinds.Solution, "arn:", null, after, 100, cancellationToken);
+            foreach (var solution in page.Items.Where(s => s.Status == ResourceStatus.Active))
+            {
+                if (await grains.GetGrain<IAutoTrainingGrain>(solution.Arn).CheckAsync() is { } version)
+                {
+                    LogStarted(log, version, solution.Arn);
+                }
+            }
+            if (page.NextSequence is not { } next)
+            {
+                return;
+            }
+            after = next;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Automatic training started {Version} for {Solution}")]
+    private static partial void LogStarted(ILogger logger, string version, string solution);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Automatic training check failed; retrying at the next interval")]
+    private static partial void LogCheckFailed(ILogger logger, Exception error);
+}
