@@ -52,8 +52,8 @@ public sealed class OperationCoverageTests
         [
             new DatasetGroupOperations(resources), new SchemaOperations(resources), new DatasetOperations(resources),
             new DatasetImportJobOperations(resources, locations, Options.Create(new AttuneOptions())), new TagOperations(resources), new RecipeOperations(),
-            new SolutionOperations(resources), new SolutionVersionOperations(resources, new ModelArtifacts(temp.Path), null!),
-            new CampaignOperations(resources), new FilterOperations(resources), new EventTrackerOperations(resources), new EntityOperations(resources, locations),
+            new SolutionOperations(resources), new SolutionVersionOperations(resources, new SolutionVersionFactory(resources), new ModelArtifacts(temp.Path), null!),
+            new CampaignOperations(resources), new FilterOperations(resources), new EventTrackerOperations(resources), new EntityOperations(resources, locations, null!),
         ]);
     }
 }

@@ -4,6 +4,7 @@ using Attune.Recipes.Catalog;
 using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
 
 namespace Attune.Grains.Serving;
 
@@ -12,7 +13,7 @@ namespace Attune.Grains.Serving;
 /// deployment or the new one, never a mix. Campaigns not yet deployed here (a restart, another silo) are loaded on
 /// their first request from the catalog.
 /// </summary>
-public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifacts, StorageLocations locations, TimeProvider clock)
+public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifacts, StorageLocations locations, TimeProvider clock) : IDisposable
 {
     /// <summary>How long a campaign following $LATEST serves a version before it looks for a newer one.</summary>
     private static readonly TimeSpan LatestRecheck = TimeSpan.FromSeconds(10);
@@ -20,6 +21,7 @@ public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifac
     private readonly ConcurrentDictionary<string, Deployment> _live = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _latestCheckedAt = new(StringComparer.Ordinal);
     private readonly ServedModels _models = new();
+    private readonly SemaphoreSlim _catalogueRefresh = new(1, 1);
 
     public int LoadedModelCount => _models.Count;
 
@@ -68,6 +70,31 @@ public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifac
             throw ServingException.NotFound(campaignArn);
         }
         return await DeployAsync(campaignArn, CampaignSettings.FromCampaign(campaign, pendingUpdate: false), cancellationToken);
+    }
+
+    /// <summary>
+    /// Rereads the Items and Users of the group's loaded models, so a PutItems or PutUsers shows in the next
+    /// request: new items become explorable and filters see the new attributes. One refresh at a time, so an older
+    /// read never replaces a newer one.
+    /// </summary>
+    public async Task RefreshCatalogueAsync(string datasetGroupArn, CancellationToken cancellationToken)
+    {
+        await _catalogueRefresh.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var served in _models.Loaded().Where(m => m.Data.DatasetGroupArn == datasetGroupArn))
+            {
+                served.Catalogue = await Task.Run(() =>
+                {
+                    using var store = DatasetStore.Open(locations.DataDirectory, datasetGroupArn);
+                    return ServedModelLoader.ReadCatalogue(store, served.Data.Activity);
+                }, cancellationToken);
+            }
+        }
+        finally
+        {
+            _catalogueRefresh.Release();
+        }
     }
 
     /// <summary>The loaded model of a solution version (loading it on first use), for the model shards of this silo.</summary>
@@ -150,6 +177,8 @@ public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifac
         var record = await catalog.GetAsync(campaignArn, cancellationToken);
         return record is not null && record.Kind == ResourceKinds.Campaign ? JsonNode.Parse(record.Body) as JsonObject : null;
     }
+
+    public void Dispose() => _catalogueRefresh.Dispose();
 
     private void ReleaseUnused() =>
         _models.Release(_live.Values.Select(d => d.Model.SolutionVersionArn).ToHashSet(StringComparer.Ordinal));

@@ -5,6 +5,8 @@ namespace Attune.Grains.Serving;
 /// <summary>A campaign as it serves now: the shared model of its version plus its own campaignConfig.</summary>
 public sealed class Deployment
 {
+    private ExploredCatalogue? _exploration;
+
     public Deployment(string campaignArn, ServedModel model, CampaignSettings settings)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -13,9 +15,6 @@ public sealed class Deployment
         Model = model;
         Settings = settings;
         IdTag = RecommendationLog.CampaignTag(campaignArn);
-        Exploration = model.Recipe.Type == RecipeType.UserPersonalization && settings.ExplorationWeight > 0
-            ? ExplorationCandidates.Create(model.Data, settings.ExplorationItemAgeCutOffDays)
-            : ExplorationCandidates.None;
     }
 
     public string CampaignArn { get; }
@@ -24,8 +23,24 @@ public sealed class Deployment
 
     public CampaignSettings Settings { get; }
 
-    public ExplorationCandidates Exploration { get; }
+    /// <summary>The items to explore in <paramref name="catalogue"/>, worked out once per catalogue.</summary>
+    public ExplorationCandidates ExplorationIn(ServedCatalogue catalogue)
+    {
+        var known = Volatile.Read(ref _exploration);
+        if (known is not null && ReferenceEquals(known.Catalogue, catalogue))
+        {
+            return known.Candidates;
+        }
+        var candidates = Model.Recipe.Type == RecipeType.UserPersonalization && Settings.ExplorationWeight > 0
+            ? ExplorationCandidates.Create(catalogue, Settings.ExplorationItemAgeCutOffDays)
+            : ExplorationCandidates.None;
+        Volatile.Write(ref _exploration, new ExploredCatalogue(catalogue, candidates));
+        return candidates;
+    }
 
     /// <summary>The campaign part of the recommendationIds this deployment issues.</summary>
     public string IdTag { get; }
 }
+
+/// <summary>A catalogue and the exploration candidates worked out for it.</summary>
+internal sealed record ExploredCatalogue(ServedCatalogue Catalogue, ExplorationCandidates Candidates);

@@ -6,8 +6,8 @@ namespace Attune.Grains.Serving;
 
 /// <summary>
 /// A user's history as a request sees it: the events the served model was built with, then the live events
-/// committed since (in the model's item and event-type indices; items the model does not know stay -1, which
-/// models skip). Without live events it is the served arrays themselves, no copy.
+/// committed since (in the catalogue's item and the model's event-type indices; items past the model's, and unknown
+/// ones (-1), are skipped by models but seen by Interactions filters). Without live events it is the served arrays themselves, no copy.
 /// </summary>
 internal readonly struct LiveHistory
 {
@@ -22,8 +22,9 @@ internal readonly struct LiveHistory
     /// <summary>The same events newest first, as Interactions filters read them.</summary>
     public ReadOnlyMemory<RecentInteraction> NewestFirst { get; }
 
-    public static LiveHistory Of(ServedModel served, string? userId, IReadOnlyList<LiveEvent> live)
+    public static LiveHistory Of(ServedModel served, ServedCatalogue catalogue, string? userId, IReadOnlyList<LiveEvent> live)
     {
+        ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(served);
         ArgumentNullException.ThrowIfNull(live);
         served.Data.Histories.TryGet(userId, out var stored, out var storedNewestFirst);
@@ -47,7 +48,7 @@ internal readonly struct LiveHistory
         {
             var e = live[i];
             int at = stored.Length + i;
-            items[at] = served.ItemIndex.TryGetValue(e.ItemId, out var item) ? item : -1;
+            items[at] = catalogue.ItemIndex.TryGetValue(e.ItemId, out var item) ? item : -1;
             timestamps[at] = e.Timestamp;
             eventTypes[at] = IndexOf(eventTypeNames, e.EventType);
             eventValues[at] = e.EventValue;

@@ -65,6 +65,6 @@ public sealed record RankingQuery
     public IReadOnlyList<string>? MetadataColumns { get; init; }
 }
 
-/// <summary>The answer to either request: the items, the id that events may cite, and where metadata comes from.</summary>
+/// <summary>The answer to either request: the items, the id that events may cite, and the catalogue their metadata comes from.</summary>
 public sealed record ServingResult(
-    string RecommendationId, IReadOnlyList<PredictedItem> Items, ServedModel Model, IReadOnlyList<string>? MetadataColumns);
+    string RecommendationId, IReadOnlyList<PredictedItem> Items, ServedCatalogue Catalogue, IReadOnlyList<string>? MetadataColumns);

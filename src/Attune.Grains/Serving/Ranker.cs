@@ -13,12 +13,13 @@ internal static class Ranker
         pass.Score();
         var allowed = pass.Evaluate(filter, pass.Scratch.Allowed);
         var served = pass.Served;
+        var catalogue = pass.Catalogue;
         var known = new List<(int Item, int Position, float Raw)>(inputList.Count);
         var unknown = new List<PredictedItem>();
         for (int position = 0; position < inputList.Count; position++)
         {
             var id = inputList[position];
-            if (!served.ItemIndex.TryGetValue(id, out var item))
+            if (!catalogue.ItemIndex.TryGetValue(id, out var item) || item >= served.ItemCount)
             {
                 unknown.Add(new PredictedItem(id, -1, null, null, null, new ItemExplanation(ExplanationBasis.UnknownItem)));
             }
@@ -34,7 +35,7 @@ internal static class Ranker
         var ranked = new List<PredictedItem>(known.Count + unknown.Count);
         foreach (var (item, _, raw) in known)
         {
-            ranked.Add(new PredictedItem(served.Model.ItemIds[item], item, Math.Exp(raw - logNormalizer), null, null,
+            ranked.Add(new PredictedItem(catalogue.ItemIds[item], item, Math.Exp(raw - logNormalizer), null, null,
                 Recommender.BasisExplanation(pass)));
         }
         Recommender.Explain(pass, ranked);

@@ -53,7 +53,7 @@ public sealed class RecommendationEngine(
         using var pass = new ScoringPass(deployment, query.UserId, query.ItemId, liveEvents);
         var items = await Recommender.RecommendAsync(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
             shards, options.Value.Shards, Random.Shared);
-        return Finish(deployment, query.UserId, items, query.MetadataColumns);
+        return Finish(deployment, pass.Catalogue, query.UserId, items, query.MetadataColumns);
     }
 
     public async ValueTask<ServingResult> RankAsync(RankingQuery query, CancellationToken cancellationToken)
@@ -68,18 +68,19 @@ public sealed class RecommendationEngine(
         CheckMetadata(deployment, query.MetadataColumns, query.InputList.Count);
         var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
         using var pass = new ScoringPass(deployment, query.UserId, null, await LiveEventsAsync(deployment, query.UserId));
-        return Finish(deployment, query.UserId, Ranker.Rank(pass, query.InputList, filter), query.MetadataColumns);
+        return Finish(deployment, pass.Catalogue, query.UserId, Ranker.Rank(pass, query.InputList, filter), query.MetadataColumns);
     }
 
     private ValueTask<LiveEvent[]> LiveEventsAsync(Deployment deployment, string? userId) => userId is null
         ? ValueTask.FromResult<LiveEvent[]>([])
         : live.ReadAsync(deployment.Model.Data.DatasetGroupArn, userId, deployment.Model.Data.LiveWatermark);
 
-    private ServingResult Finish(Deployment deployment, string? userId, List<PredictedItem> items, IReadOnlyList<string>? metadataColumns)
+    private ServingResult Finish(
+        Deployment deployment, ServedCatalogue catalogue, string? userId, List<PredictedItem> items, IReadOnlyList<string>? metadataColumns)
     {
         var id = RecommendationLog.NewId(deployment.IdTag);
         log.Record(id, deployment.CampaignArn, userId, items);
-        return new ServingResult(id, items, deployment.Model, metadataColumns);
+        return new ServingResult(id, items, catalogue, metadataColumns);
     }
 
     private async ValueTask<BoundFilter?> BindAsync(
@@ -126,7 +127,7 @@ public sealed class RecommendationEngine(
         }
         foreach (var column in columns)
         {
-            if (!deployment.Model.Data.Items.HasColumn(column))
+            if (!deployment.Model.Catalogue.Items.HasColumn(column))
             {
                 throw ServingException.InvalidInput($"metadataColumns names {column}, which is not a column of the Items dataset.");
             }

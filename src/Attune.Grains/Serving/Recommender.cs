@@ -14,12 +14,12 @@ internal static class Recommender
     public static async Task<List<PredictedItem>> RecommendAsync(ScoringPass pass, RecommendationPlan plan, IModelShards shards, int shardCount, Random random)
     {
         var served = pass.Served;
-        int count = Math.Min(plan.NumResults, served.ItemCount);
+        int count = Math.Min(plan.NumResults, pass.Catalogue.Count);
         var allowed = pass.Evaluate(plan.Filter, pass.Scratch.Allowed);
         int promotedWanted = plan.Promotion is null || count == 0
             ? 0
             : Math.Min(count, (int)Math.Round(count * plan.Promotion.PercentPromotedItems / 100.0, MidpointRounding.AwayFromZero));
-        var exploration = pass.Deployment.Exploration;
+        var exploration = pass.Exploration;
         var query = new ShardQuery
         {
             UserId = pass.UserId,
@@ -28,7 +28,7 @@ internal static class Recommender
             Allowed = allowed,
             PromotionAllowed = promotedWanted > 0 ? pass.Evaluate(plan.PromotionFilter, pass.Scratch.PromotionAllowed) : null,
             Exploration = exploration.Mask,
-            ExplorationItems = exploration.Items,
+            ScoredItems = exploration.ScoredItems,
             MainCount = count,
             PromotionCount = promotedWanted,
         };
@@ -58,7 +58,7 @@ internal static class Recommender
         var promoted = new List<PredictedItem>(wanted);
         foreach (var (item, raw) in merged.Promoted().Take(wanted))
         {
-            promoted.Add(new PredictedItem(pass.Served.Model.ItemIds[item], item, pass.ReportedScore(item, raw),
+            promoted.Add(new PredictedItem(pass.Catalogue.ItemIds[item], item, pass.ReportedScore(item, raw),
                 Reasons.Promoted, plan.Promotion!.Name, new ItemExplanation(ExplanationBasis.Promoted)));
         }
         return promoted;
@@ -67,7 +67,7 @@ internal static class Recommender
     /// <summary>
     /// The best <paramref name="wanted"/> of the shards' items and the explored items, each explored item raised by a
     /// bonus: weight × the best score × novelty × a random factor in [0.5, 1.5), so new items surface now and then
-    /// without crowding out what the user likes.
+    /// without crowding out what the user likes. An item the model does not know scores its metadata neighbours' mean.
     /// </summary>
     private static List<Ranked> SelectMain(ScoringPass pass, MergedSelection merged, BitSet? allowed, HashSet<int> taken, int wanted, Random random)
     {
@@ -79,14 +79,14 @@ internal static class Recommender
                 candidates.Add(new Ranked(item, raw, 0));
             }
         }
-        var exploration = pass.Deployment.Exploration;
+        var exploration = pass.Exploration;
         float scale = Math.Max(Math.Abs(merged.Max), float.Epsilon);
         float weight = pass.Deployment.Settings.ExplorationWeight;
         for (int slot = 0; slot < exploration.Items.Length; slot++)
         {
             float bonus = weight * scale * exploration.Novelty[slot] * (0.5f + random.NextSingle());
             int item = exploration.Items[slot];
-            float raw = merged.ExplorationScore(slot);
+            float raw = RawScore(merged, exploration.Sources[slot]);
             if (!float.IsNaN(raw) && (allowed is null || allowed.Contains(item)) && !taken.Contains(item))
             {
                 candidates.Add(new Ranked(item, raw, bonus));
@@ -94,6 +94,23 @@ internal static class Recommender
         }
         candidates.Sort((a, b) => MergedSelection.Compare((a.Item, a.Ranking), (b.Item, b.Ranking)));
         return candidates.Count > wanted ? candidates.GetRange(0, Math.Max(0, wanted)) : candidates;
+    }
+
+    /// <summary>The mean raw score of an explored item's stand-ins (itself, or its metadata neighbours); 0 without any.</summary>
+    private static float RawScore(MergedSelection merged, int[] sources)
+    {
+        float sum = 0;
+        int found = 0;
+        foreach (var position in sources)
+        {
+            float score = merged.ScoredItem(position);
+            if (!float.IsNaN(score))
+            {
+                sum += score;
+                found++;
+            }
+        }
+        return found == 0 ? 0 : sum / found;
     }
 
     /// <summary>
@@ -105,8 +122,9 @@ internal static class Recommender
         float cut = selected.Count == 0 ? 0 : selected[^1].Ranking;
         foreach (var (item, raw, bonus) in selected)
         {
-            var id = pass.Served.Model.ItemIds[item];
-            if (bonus > 0 && raw < cut)
+            var id = pass.Catalogue.ItemIds[item];
+            // An item the model does not know is there by exploration whatever its neighbours' score.
+            if (bonus > 0 && (raw < cut || item >= pass.Served.ItemCount))
             {
                 items.Add(new PredictedItem(id, item, pass.ReportedScore(item, raw), Reasons.Exploration, null,
                     new ItemExplanation(ExplanationBasis.Exploration)));
@@ -128,7 +146,7 @@ internal static class Recommender
             }
             if ((allowed is null || allowed.Contains(item)) && !taken.Contains(item) && !items.Exists(p => p.Item == item))
             {
-                items.Add(new PredictedItem(pass.Served.Model.ItemIds[item], item, null, Reasons.Popular, null,
+                items.Add(new PredictedItem(pass.Catalogue.ItemIds[item], item, null, Reasons.Popular, null,
                     new ItemExplanation(ExplanationBasis.Popular)));
                 missing--;
             }

@@ -5,6 +5,8 @@ namespace Attune.Grains.Serving;
 /// <summary>Per-request working memory sized to one model, pooled by <see cref="ServedModel"/> so requests allocate no catalogue-sized arrays.</summary>
 internal sealed class RequestScratch(int itemCount)
 {
+    public int ItemCount => itemCount;
+
     /// <summary>Full-catalogue scores (rankings).</summary>
     public float[] Scores { get; } = new float[itemCount];
 

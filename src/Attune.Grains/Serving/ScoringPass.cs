@@ -20,17 +20,24 @@ internal sealed class ScoringPass : IDisposable
     {
         Deployment = deployment;
         Served = deployment.Model;
-        _scratch = Served.RentScratch();
+        Catalogue = Served.Catalogue;
+        _scratch = Served.RentScratch(Catalogue.Count);
         UserId = userId;
         LiveEvents = liveEvents;
-        _history = LiveHistory.Of(Served, userId, liveEvents);
-        _userRow = userId is not null && Served.Data.UserRows.TryGetValue(userId, out var row) ? row : -1;
-        QueryItem = itemId is not null && Served.ItemIndex.TryGetValue(itemId, out var item) ? item : -1;
+        _history = LiveHistory.Of(Served, Catalogue, userId, liveEvents);
+        _userRow = userId is not null && Catalogue.UserRows.TryGetValue(userId, out var row) ? row : -1;
+        QueryItem = itemId is not null && Catalogue.ItemIndex.TryGetValue(itemId, out var item) ? item : -1;
+        Exploration = deployment.ExplorationIn(Catalogue);
     }
 
     public Deployment Deployment { get; }
 
     public ServedModel Served { get; }
+
+    /// <summary>The items and users as this request found them (a PutItems meanwhile affects the next request).</summary>
+    public ServedCatalogue Catalogue { get; }
+
+    public ExplorationCandidates Exploration { get; }
 
     public string? UserId { get; }
 
@@ -43,7 +50,7 @@ internal sealed class ScoringPass : IDisposable
 
     public UserHistory History => _history.History;
 
-    /// <summary>Full-catalogue scores after <see cref="Score"/> (rankings score here; recommendations on the shards).</summary>
+    /// <summary>Scores of the model's items after <see cref="Score"/> (rankings score here; recommendations on the shards).</summary>
     public float[] Scores => _scratch.Scores;
 
     public RequestScratch Scratch => _scratch;
@@ -76,9 +83,8 @@ internal sealed class ScoringPass : IDisposable
         {
             return null;
         }
-        return Basis == ScoreBasis.History
-            ? Math.Exp(rawScore - _logNormalizer)
-            : (1 + Math.Max(0, (double)Served.Model.Popularity[item])) / Served.PopularityShareTotal;
+        double popularity = item < Served.ItemCount ? Math.Max(0, Served.Model.Popularity[item]) : 0;
+        return Basis == ScoreBasis.History ? Math.Exp(rawScore - _logNormalizer) : (1 + popularity) / Served.PopularityShareTotal;
     }
 
     /// <summary>The bit set of items the filter allows, or null when it allows everything.</summary>
@@ -88,11 +94,11 @@ internal sealed class ScoringPass : IDisposable
         {
             return null;
         }
-        var context = new FilterContext(Served.Data.Items.Table)
+        var context = new FilterContext(Catalogue.Items.Table)
         {
             Interactions = _history.NewestFirst.Span,
-            CurrentUser = _userRow >= 0 ? new AttributeRow(Served.Data.Users.Table, _userRow) : default,
-            CurrentItem = QueryItem >= 0 ? new AttributeRow(Served.Data.Items.Table, QueryItem) : default,
+            CurrentUser = _userRow >= 0 ? new AttributeRow(Catalogue.Users.Table, _userRow) : default,
+            CurrentItem = QueryItem >= 0 ? new AttributeRow(Catalogue.Items.Table, QueryItem) : default,
         };
         filter.Evaluate(context, target);
         return target;

@@ -13,8 +13,12 @@ public sealed class ServedModel
 {
     private readonly ConcurrentBag<RequestScratch> _scratch = [];
 
-    public ServedModel(string solutionVersionArn, RecommendationModel model, RecipeDefinition recipe, ServedData data)
+    private ServedCatalogue _catalogue;
+
+    public ServedModel(string solutionVersionArn, RecommendationModel model, RecipeDefinition recipe, ServedData data, ServedCatalogue catalogue)
     {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        _catalogue = catalogue;
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         SolutionVersionArn = solutionVersionArn;
@@ -41,8 +45,12 @@ public sealed class ServedModel
 
     public int ItemCount => Model.ItemCount;
 
-    /// <summary>Item id → model index.</summary>
-    public IReadOnlyDictionary<string, int> ItemIndex => Data.ItemIndex;
+    /// <summary>The items and users as of the latest PutItems/PutUsers; a request reads it once and keeps that one.</summary>
+    public ServedCatalogue Catalogue
+    {
+        get => Volatile.Read(ref _catalogue);
+        internal set => Volatile.Write(ref _catalogue, value);
+    }
 
     /// <summary>Item indices by popularity, most popular first (ties to the lower index).</summary>
     public int[] PopularOrder { get; }
@@ -55,7 +63,18 @@ public sealed class ServedModel
 
     internal ContributorCache Contributors { get; }
 
-    internal RequestScratch RentScratch() => _scratch.TryTake(out var scratch) ? scratch : new RequestScratch(ItemCount);
+    /// <summary>Pooled working memory for a catalogue of <paramref name="itemCount"/> items (the pool drops memory of an older size).</summary>
+    internal RequestScratch RentScratch(int itemCount)
+    {
+        while (_scratch.TryTake(out var scratch))
+        {
+            if (scratch.ItemCount == itemCount)
+            {
+                return scratch;
+            }
+        }
+        return new RequestScratch(itemCount);
+    }
 
     internal void ReturnScratch(RequestScratch scratch) => _scratch.Add(scratch);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Attune.Recipes.Catalog;
 using Attune.Recipes.Models;
 using Attune.Storage;
@@ -22,10 +21,11 @@ public static class ServedModelLoader
             model = ModelSerializer.Read(stream);
         }
         using var store = DatasetStore.Open(locations.DataDirectory, datasetGroupArn);
-        return new ServedModel(solutionVersionArn, model, recipe, ReadData(store, model));
+        var (data, catalogue) = ReadData(store, model);
+        return new ServedModel(solutionVersionArn, model, recipe, data, catalogue);
     }
 
-    public static ServedData ReadData(DatasetStore store, RecommendationModel model)
+    public static (ServedData Data, ServedCatalogue Catalogue) ReadData(DatasetStore store, RecommendationModel model)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(model);
@@ -35,35 +35,29 @@ public static class ServedModelLoader
             itemIndex.TryAdd(model.ItemIds[item], item);
         }
         var interactions = store.ReadInteractions(DatasetType.Interactions);
-        var items = store.ReadEntities(DatasetType.Items);
-        var users = store.ReadEntities(DatasetType.Users);
-        var (createdAt, counts, latest) = ItemAges(interactions, items, itemIndex, model.ItemCount);
-        return new ServedData
+        var data = new ServedData
         {
             DatasetGroupArn = store.DatasetGroupArn,
             LiveWatermark = 0,
-            ItemIndex = itemIndex,
-            Items = EntityAttributes.Build(items, model.ItemIds),
-            Users = EntityAttributes.Build(users, users.Ids),
-            UserRows = users.Ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row, StringComparer.Ordinal),
             Histories = UserHistories.Build(interactions, itemIndex, model.Events.EventTypeNames),
-            CreatedAt = createdAt,
-            InteractionCounts = counts,
-            LatestTimestamp = latest,
+            Activity = Activity(interactions, itemIndex, model.ItemIds),
         };
+        return (data, ReadCatalogue(store, data.Activity));
     }
 
-    /// <summary>
-    /// Personalize's item age rule: CREATION_TIMESTAMP when the Items dataset has one, else the item's oldest
-    /// interaction, else the newest interaction of the data (the item counts as new).
-    /// </summary>
-    private static (long[] CreatedAt, int[] Counts, long Latest) ItemAges(
-        Storage.Datasets.InteractionData interactions, EntityData items, Dictionary<string, int> itemIndex, int itemCount)
+    /// <summary>The group's Items and Users as they are now, around the model's items.</summary>
+    public static ServedCatalogue ReadCatalogue(DatasetStore store, ItemActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return ServedCatalogue.Build(activity, store.ReadEntities(DatasetType.Items), store.ReadEntities(DatasetType.Users));
+    }
+
+    private static ItemActivity Activity(Storage.Datasets.InteractionData interactions, Dictionary<string, int> itemIndex, IReadOnlyList<string> modelItemIds)
     {
         long latest = interactions.Count == 0 ? 0 : interactions.Timestamp.Max();
-        var createdAt = new long[itemCount];
-        Array.Fill(createdAt, long.MaxValue);
-        var counts = new int[itemCount];
+        var firstSeen = new long[modelItemIds.Count];
+        Array.Fill(firstSeen, long.MaxValue);
+        var counts = new int[modelItemIds.Count];
         var map = interactions.ItemIds.Select(id => itemIndex.TryGetValue(id, out var index) ? index : -1).ToArray();
         for (int row = 0; row < interactions.Count; row++)
         {
@@ -71,26 +65,9 @@ public static class ServedModelLoader
             if (item >= 0)
             {
                 counts[item]++;
-                createdAt[item] = Math.Min(createdAt[item], interactions.Timestamp[row]);
+                firstSeen[item] = Math.Min(firstSeen[item], interactions.Timestamp[row]);
             }
         }
-        if (items.Columns.TryGetValue("CREATION_TIMESTAMP", out var created))
-        {
-            for (int row = 0; row < items.Count; row++)
-            {
-                if (created.Values[row] is { } value && itemIndex.TryGetValue(items.Ids[row], out var item))
-                {
-                    createdAt[item] = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        for (int item = 0; item < itemCount; item++)
-        {
-            if (createdAt[item] == long.MaxValue)
-            {
-                createdAt[item] = latest;
-            }
-        }
-        return (createdAt, counts, latest);
+        return new ItemActivity(modelItemIds, firstSeen, counts, latest);
     }
 }

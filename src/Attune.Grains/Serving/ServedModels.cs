@@ -32,4 +32,8 @@ public sealed class ServedModels
     }
 
     public int Count => _byVersion.Count;
+
+    /// <summary>The models loaded so far (loads still running or failed are left out).</summary>
+    public IEnumerable<ServedModel> Loaded() =>
+        _byVersion.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully).Select(l => l.Value.Result);
 }

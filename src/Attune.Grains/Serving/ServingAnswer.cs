@@ -15,7 +15,7 @@ public sealed record ServingAnswer([property: Id(0)] string RecommendationId, [p
         {
             var item = result.Items[i];
             items[i] = new AnsweredItem(item.ItemId, item.Score, item.Reason, item.PromotionName, Metadata(item, result),
-                BasisName(item.Explanation.Basis), ExplanationItems(item.Explanation, result.Model));
+                BasisName(item.Explanation.Basis), ExplanationItems(item.Explanation, result.Catalogue));
         }
         return new ServingAnswer(result.RecommendationId, items);
     }
@@ -40,19 +40,19 @@ public sealed record ServingAnswer([property: Id(0)] string RecommendationId, [p
         var metadata = new Dictionary<string, string>(columns.Count, StringComparer.Ordinal);
         foreach (var column in columns)
         {
-            metadata[column] = result.Model.Data.Items.ValueOf(column, item.Item) ?? string.Empty;
+            metadata[column] = result.Catalogue.Items.ValueOf(column, item.Item) ?? string.Empty;
         }
         return metadata;
     }
 
-    private static string[] ExplanationItems(ItemExplanation explanation, ServedModel model)
+    private static string[] ExplanationItems(ItemExplanation explanation, ServedCatalogue catalogue)
     {
         var ids = new List<string>(2);
         foreach (var index in (ReadOnlySpan<int>)[explanation.First, explanation.Second])
         {
             if (index >= 0)
             {
-                ids.Add(model.Model.ItemIds[index]);
+                ids.Add(catalogue.ItemIds[index]);
             }
         }
         return [.. ids];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Grains.Live;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
 using Attune.Storage;
@@ -13,7 +14,7 @@ namespace Attune.Server.Events;
 /// PutItems and PutUsers (personalize-events): upsert up to 10 records into an ACTIVE Items or Users dataset,
 /// durably, before answering. Records written this way survive FULL bulk imports, as in Personalize.
 /// </summary>
-public sealed class EntityOperations(Resources resources, StorageLocations locations) : IOperationFamily
+public sealed class EntityOperations(Resources resources, StorageLocations locations, IEntityChanges changes) : IOperationFamily
 {
     public void Register(OperationRegistry registry)
     {
@@ -57,6 +58,7 @@ public sealed class EntityOperations(Resources resources, StorageLocations locat
         {
             throw ApiErrors.InvalidInput($"{listMember}: {error.Message}");
         }
+        await changes.ChangedAsync(dataset.ParentArn!, context.Aborted);
         return [];
     }
 

@@ -59,6 +59,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ILiveHistories, UserGrainHistories>();
         services.AddSingleton<ILiveEvents, UserGrainEvents>();
         services.AddSingleton<ILiveEventStore, StoredLiveEvents>();
+        services.AddSingleton<IEntityChanges, ServedCatalogueRefresh>();
         services.AddSingleton<IOperationFamily, RuntimeOperations>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();

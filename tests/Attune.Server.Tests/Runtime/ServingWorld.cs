@@ -103,6 +103,7 @@ internal sealed class ServingWorld : IDisposable
 
     public void Dispose()
     {
+        Deployments.Dispose();
         _catalog.Dispose();
         _folder.Dispose();
     }
@@ -120,6 +121,35 @@ internal sealed class ServingWorld : IDisposable
         body["status"] = ResourceStatus.Active;
         await _catalog.TryInsertAsync(new ResourceRecord(arn, kind, arn[(arn.LastIndexOf('/') + 1)..], parent, ResourceStatus.Active, Now, Now, body.ToJsonString()), []);
     }
+
+    /// <summary>PutItems of one item (as the events API stores it), then the refresh serving does before acknowledging.</summary>
+    public async Task PutItemAsync(string id, string genre, double price)
+    {
+        using (var store = DatasetStore.Open(_folder.Path, GroupArn))
+        {
+            store.Put(DatasetType.Items, ItemsSchema, [new Dictionary<string, string?>
+            {
+                ["ITEM_ID"] = id, ["GENRE"] = genre, ["OWNER"] = "partner", ["PRICE"] = price.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["CREATION_TIMESTAMP"] = Now.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }]);
+        }
+        await Deployments.RefreshCatalogueAsync(GroupArn, CancellationToken.None);
+    }
+
+    /// <summary>PutUsers of one user's AGE, then the serving refresh.</summary>
+    public async Task PutUserAsync(string id, int age)
+    {
+        using (var store = DatasetStore.Open(_folder.Path, GroupArn))
+        {
+            store.Put(DatasetType.Users, UsersSchema,
+                [new Dictionary<string, string?> { ["USER_ID"] = id, ["AGE"] = age.ToString(System.Globalization.CultureInfo.InvariantCulture) }]);
+        }
+        await Deployments.RefreshCatalogueAsync(GroupArn, CancellationToken.None);
+    }
+
+    private static AvroSchema ItemsSchema => Schema("Items", """{"name":"ITEM_ID","type":"string"},{"name":"GENRE","type":"string","categorical":true},{"name":"OWNER","type":"string","categorical":true},{"name":"PRICE","type":"double"},{"name":"CREATION_TIMESTAMP","type":"long"}""");
+
+    private static AvroSchema UsersSchema => Schema("Users", """{"name":"USER_ID","type":"string"},{"name":"AGE","type":"int"}""");
 
     private static string RecipeArn(string recipe) => "arn:aws:personalize:::recipe/" + recipe;
 
@@ -144,8 +174,8 @@ internal sealed class ServingWorld : IDisposable
             ["PRICE"] = (i * 10).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CREATION_TIMESTAMP"] = (i == 6 ? Now - 86400 : Now - 86400 * 365).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
-        store.Put(DatasetType.Items, Schema("Items", """{"name":"ITEM_ID","type":"string"},{"name":"GENRE","type":"string","categorical":true},{"name":"OWNER","type":"string","categorical":true},{"name":"PRICE","type":"double"},{"name":"CREATION_TIMESTAMP","type":"long"}"""), items);
-        store.Put(DatasetType.Users, Schema("Users", """{"name":"USER_ID","type":"string"},{"name":"AGE","type":"int"}"""),
+        store.Put(DatasetType.Items, ItemsSchema, items);
+        store.Put(DatasetType.Users, UsersSchema,
             [new Dictionary<string, string?> { ["USER_ID"] = "u1", ["AGE"] = "15" }, new Dictionary<string, string?> { ["USER_ID"] = "u2", ["AGE"] = "40" }]);
     }
 

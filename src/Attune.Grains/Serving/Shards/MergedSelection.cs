@@ -25,14 +25,14 @@ internal sealed class MergedSelection
 
     public List<(int Item, float Score)> Promoted() => Merge(s => s.Promoted, s => s.PromotedScores);
 
-    /// <summary>The raw score of exploration slot <paramref name="slot"/> from the shard that holds the item.</summary>
-    public float ExplorationScore(int slot)
+    /// <summary>The raw score of <see cref="ShardQuery.ScoredItems"/>[<paramref name="position"/>], from the shard that holds it.</summary>
+    public float ScoredItem(int position)
     {
         foreach (var shard in _shards)
         {
-            if (!float.IsNaN(shard.ExplorationScores[slot]))
+            if (!float.IsNaN(shard.ScoredItemScores[position]))
             {
-                return shard.ExplorationScores[slot];
+                return shard.ScoredItemScores[position];
             }
         }
         return float.NaN;

@@ -31,12 +31,13 @@ public sealed class ShardQuery
     [Id(4)]
     public BitSet? PromotionAllowed { get; init; }
 
-    /// <summary>Items under exploration: left out of <see cref="ShardSelection.Main"/>, their raw scores returned instead.</summary>
+    /// <summary>Items under exploration: left out of <see cref="ShardSelection.Main"/> (the campaign ranks them itself).</summary>
     [Id(5)]
     public BitSet? Exploration { get; init; }
 
+    /// <summary>Model items whose raw scores to return whatever their rank (explored items and new items' neighbours).</summary>
     [Id(6)]
-    public int[] ExplorationItems { get; init; } = [];
+    public int[] ScoredItems { get; init; } = [];
 
     [Id(7)]
     public int MainCount { get; init; }

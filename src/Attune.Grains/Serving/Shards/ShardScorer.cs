@@ -63,7 +63,7 @@ public sealed class ShardScorer
             case RecipeType.PopularItems:
                 return PopularBasis(scores);
             default:
-                var history = LiveHistory.Of(_served, query.UserId, query.LiveEvents).History;
+                var history = LiveHistory.Of(_served, _served.Catalogue, query.UserId, query.LiveEvents).History;
                 return model.TryScoreRange(history, Range.Start, scores) ? ScoreBasis.History : PopularBasis(scores);
         }
     }
@@ -79,11 +79,11 @@ public sealed class ShardScorer
         var span = scores.AsSpan(0, Range.Length);
         var (main, mainScores) = Top(span, new ShardCandidates(query.Allowed, query.Exploration, query.QueryItem, Range.Start), query.MainCount);
         var (promoted, promotedScores) = Top(span, new ShardCandidates(query.PromotionAllowed, null, query.QueryItem, Range.Start), query.PromotionCount);
-        var exploration = new float[query.ExplorationItems.Length];
-        for (int slot = 0; slot < exploration.Length; slot++)
+        var scored = new float[query.ScoredItems.Length];
+        for (int at = 0; at < scored.Length; at++)
         {
-            int local = query.ExplorationItems[slot] - Range.Start;
-            exploration[slot] = (uint)local < (uint)Range.Length ? span[local] : float.NaN;
+            int local = query.ScoredItems[at] - Range.Start;
+            scored[at] = (uint)local < (uint)Range.Length ? span[local] : float.NaN;
         }
         return new ShardSelection
         {
@@ -92,7 +92,7 @@ public sealed class ShardScorer
             MainScores = mainScores,
             Promoted = promoted,
             PromotedScores = promotedScores,
-            ExplorationScores = exploration,
+            ScoredItemScores = scored,
             Max = max,
             SumExp = sumExp,
         };

@@ -1,8 +1,8 @@
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>
-/// One shard's answer: its best items (model indices, best first, with raw scores), the raw scores of its
-/// exploration items, and its part of the softmax normalizer (Σ exp(score − <see cref="Max"/>) over its items).
+/// One shard's answer: its best items (model indices, best first, with raw scores), the raw scores of the asked-for
+/// items it holds, and its part of the softmax normalizer (Σ exp(score − <see cref="Max"/>) over its items).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("attune.ShardSelection")]
 public sealed class ShardSelection
@@ -22,9 +22,9 @@ public sealed class ShardSelection
     [Id(4)]
     public required float[] PromotedScores { get; init; }
 
-    /// <summary>Aligned with <see cref="ShardQuery.ExplorationItems"/>; NaN for items outside this shard.</summary>
+    /// <summary>Aligned with <see cref="ShardQuery.ScoredItems"/>; NaN for items outside this shard.</summary>
     [Id(5)]
-    public required float[] ExplorationScores { get; init; }
+    public required float[] ScoredItemScores { get; init; }
 
     /// <summary>The highest raw score of the shard's items (−∞ for an empty shard).</summary>
     [Id(6)]

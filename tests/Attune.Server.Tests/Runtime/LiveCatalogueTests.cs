@@ -1,0 +1,55 @@
+using Attune.Grains.Serving;
+
+namespace Attune.Server.Tests.Runtime;
+
+/// <summary>PutItems and PutUsers reach the next request: new items explored and filtered, user attributes in IF clauses.</summary>
+public sealed class LiveCatalogueTests : IDisposable
+{
+    private readonly ServingWorld _world = new();
+
+    public void Dispose() => _world.Dispose();
+
+    [Fact]
+    public async Task A_put_item_is_recommended_at_once_through_exploration_with_its_metadata_and_filters()
+    {
+        var version = await _world.AddVersionAsync("explore", "aws-user-personalization", ServingWorld.NeighborhoodModel());
+        var campaign = await _world.AddCampaignAsync("explore", version, explorationWeight: "1", metadata: true);
+        var comedies = await _world.AddFilterAsync("comedies", "INCLUDE ItemID WHERE Items.GENRE IN (\"comedy\")");
+        var dramas = await _world.AddFilterAsync("dramas", "INCLUDE ItemID WHERE Items.GENRE IN (\"drama\")");
+        var before = await _world.Engine.RecommendAsync(Query(campaign), Token);
+        Assert.DoesNotContain("fresh", before.Items.Select(i => i.ItemId));
+
+        await _world.PutItemAsync("fresh", "comedy", 12.5);
+        var after = await _world.Engine.RecommendAsync(Query(campaign) with { MetadataColumns = ["GENRE", "PRICE"] }, Token);
+        var comedy = await _world.Engine.RecommendAsync(Query(campaign) with { FilterArn = comedies }, Token);
+        var drama = await _world.Engine.RecommendAsync(Query(campaign) with { FilterArn = dramas }, Token);
+
+        var fresh = Assert.Single(after.Items, i => i.ItemId == "fresh");
+        Assert.Equal(Reasons.Exploration, fresh.Reason);
+        Assert.Equal(ExplanationBasis.Exploration, fresh.Explanation.Basis);
+        Assert.True(fresh.Score > 0);
+        var answer = ServingAnswer.From(after);
+        Assert.Equal("comedy", answer.Items.Single(i => i.ItemId == "fresh").Metadata!["GENRE"]);
+        Assert.Contains("fresh", comedy.Items.Select(i => i.ItemId));
+        Assert.DoesNotContain("fresh", drama.Items.Select(i => i.ItemId));
+    }
+
+    [Fact]
+    public async Task A_put_user_attribute_changes_the_users_filter_on_the_next_request()
+    {
+        var version = await _world.AddVersionAsync("pop", "aws-popularity-count", ServingWorld.NeighborhoodModel());
+        var campaign = await _world.AddCampaignAsync("pop", version);
+        var adults = await _world.AddFilterAsync("adults", "EXCLUDE ItemID WHERE Items.PRICE > 50 IF CurrentUser.AGE < 18");
+        var minor = await _world.Engine.RecommendAsync(Query(campaign) with { UserId = "u1", FilterArn = adults }, Token);
+        Assert.DoesNotContain("i9", minor.Items.Select(i => i.ItemId));
+
+        await _world.PutUserAsync("u1", 30);
+        var adult = await _world.Engine.RecommendAsync(Query(campaign) with { UserId = "u1", FilterArn = adults }, Token);
+
+        Assert.Equal("i9", adult.Items[0].ItemId);
+    }
+
+    private static RecommendationQuery Query(string campaign) => new() { CampaignArn = campaign, UserId = "u2", NumResults = 11 };
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+}
