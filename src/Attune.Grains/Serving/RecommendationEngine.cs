@@ -52,7 +52,7 @@ public sealed class RecommendationEngine(
         var liveEvents = needsHistory ? await LiveEventsAsync(deployment, query.UserId) : [];
         using var pass = new ScoringPass(deployment, query.UserId, query.ItemId, liveEvents);
         var items = await Recommender.RecommendAsync(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
-            shards, options.Value.Shards, Random.Shared);
+            shards, options.Value, Random.Shared);
         return Finish(deployment, pass.Catalogue, query.UserId, items, query.MetadataColumns);
     }
 

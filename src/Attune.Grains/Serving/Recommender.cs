@@ -11,7 +11,7 @@ namespace Attune.Grains.Serving;
 /// </summary>
 internal static class Recommender
 {
-    public static async Task<List<PredictedItem>> RecommendAsync(ScoringPass pass, RecommendationPlan plan, IModelShards shards, int shardCount, Random random)
+    public static async Task<List<PredictedItem>> RecommendAsync(ScoringPass pass, RecommendationPlan plan, IModelShards shards, ServingOptions options, Random random)
     {
         var served = pass.Served;
         int count = Math.Min(plan.NumResults, pass.Catalogue.Count);
@@ -32,7 +32,7 @@ internal static class Recommender
             MainCount = count,
             PromotionCount = promotedWanted,
         };
-        var merged = new MergedSelection(await shards.SelectAsync(served, ShardRange.CountFor(shardCount, served.ItemCount), query));
+        var merged = new MergedSelection(await shards.SelectAsync(served, ShardRange.CountFor(options.Shards, served.ItemCount, options.MinShardItems), query));
         pass.UseScores(merged.Basis, merged.Basis == ScoreBasis.History ? merged.LogNormalizer : 0);
 
         var promoted = SelectPromoted(pass, plan, merged, promotedWanted);

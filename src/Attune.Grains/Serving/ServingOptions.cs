@@ -5,6 +5,12 @@ public sealed class ServingOptions
 {
     public const string Section = "Attune:Serving";
 
-    /// <summary>S: how many item shards a request's top-k runs over (in parallel for large catalogues).</summary>
+    /// <summary>S: how many model shards (ModelShardGrains, each scoring 1/S of the items) a request fans out to.</summary>
     public int Shards { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Fewer shards than <see cref="Shards"/> when the catalogue is small: never shards of fewer items than this, since
+    /// a shard's grain call costs more than scanning a few thousand items.
+    /// </summary>
+    public int MinShardItems { get; set; } = 16_384;
 }

@@ -4,7 +4,7 @@ using Attune.Recipes.Models;
 
 namespace Attune.Server.Tests.Runtime;
 
-/// <summary>Sharded top-k must equal a brute-force sort, in the parallel (large) and sequential (small) regimes.</summary>
+/// <summary>Scores and top-k over S model shards must equal one full scoring and a brute-force sort.</summary>
 public sealed class ShardMergeTests
 {
     [Theory]
@@ -46,6 +46,50 @@ public sealed class ShardMergeTests
 
         var expected = Enumerable.Range(0, 7).OrderByDescending(i => ServingWorld.Popularity[i]).ThenBy(i => i).Select(i => $"i{i}");
         Assert.Equal(expected, result.Items.Select(i => i.ItemId));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(7)]
+    public async Task Sharded_personal_scores_equal_one_full_scoring_with_the_catalogue_wide_softmax(int shards)
+    {
+        using var world = new ServingWorld(shards);
+        var model = RandomNeighborhoodModel(300, seed: 11);
+        var version = await world.AddVersionAsync("dense", "aws-user-personalization", model);
+        var campaign = await world.AddCampaignAsync("dense", version);
+
+        var result = await world.Engine.RecommendAsync(new RecommendationQuery { CampaignArn = campaign, UserId = "u2", NumResults = 25 }, Token);
+
+        var scores = new float[model.ItemCount];
+        model.Score(new UserHistory(new[] { 3, 0 }), scores);
+        double normalizer = scores.Sum(s => Math.Exp(s));
+        var expected = Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(25).ToArray();
+        Assert.Equal(expected.Select(i => $"i{i}"), result.Items.Select(i => i.ItemId));
+        Assert.All(result.Items, item => Assert.Equal(Math.Exp(scores[item.Item]) / normalizer, item.Score!.Value, 6));
+    }
+
+    /// <summary>Items i0..i{count-1}; every item's row has 40 random positive weights.</summary>
+    private static NeighborhoodModel RandomNeighborhoodModel(int count, int seed)
+    {
+        var random = new Random(seed);
+        var starts = new int[count + 1];
+        var columns = new List<int>();
+        var values = new List<float>();
+        for (int row = 0; row < count; row++)
+        {
+            foreach (var column in Enumerable.Range(0, count).OrderBy(_ => random.Next()).Take(40).Order())
+            {
+                columns.Add(column);
+                values.Add((float)random.NextDouble());
+            }
+            starts[row + 1] = columns.Count;
+        }
+        var ids = Enumerable.Range(0, count).Select(i => $"i{i}").ToArray();
+        var popularity = Enumerable.Range(0, count).Select(_ => (float)random.Next(100)).ToArray();
+        var basis = new ModelBasis(ids, popularity, EventWeighting.Create(EventSettings.Default, ["view"]));
+        var similarity = new SparseRows(starts, [.. columns], [.. values]);
+        return new NeighborhoodModel(basis, new NeighborhoodSettings { RecencyHalfLife = 0, TransitionWeight = 0 }, similarity, similarity, null);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

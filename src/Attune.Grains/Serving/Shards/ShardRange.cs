@@ -9,6 +9,6 @@ public readonly record struct ShardRange(int Index, int Count, int ItemCount)
 
     public int Length => End - Start;
 
-    /// <summary>The shards a catalogue is split into: as configured, but never shards of fewer than 64 items.</summary>
-    public static int CountFor(int configured, int itemCount) => Math.Clamp(configured, 1, Math.Max(1, itemCount / 64));
+    /// <summary>The shards a catalogue is split into: as configured, but never shards of fewer than <paramref name="minItems"/> items.</summary>
+    public static int CountFor(int configured, int itemCount, int minItems) => Math.Clamp(configured, 1, Math.Max(1, itemCount / Math.Max(1, minItems)));
 }
