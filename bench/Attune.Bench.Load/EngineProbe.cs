@@ -22,7 +22,7 @@ internal static class EngineProbe
         using var catalog = new SqliteCatalog(Path.Combine(dataDirectory, "catalog.db"));
         var deployments = new CampaignDeployments(catalog, new ModelArtifacts(dataDirectory), new StorageLocations(dataDirectory, objectRoot), TimeProvider.System);
         var engine = new RecommendationEngine(deployments, new FilterCache(catalog, TimeProvider.System), new RecommendationLog(),
-            Options.Create(new ServingOptions { Shards = shards }), new InProcessModelShards(), new NoLiveEvents());
+            Options.Create(new ServingOptions { Shards = shards }), new InProcessModelShards(), new NoLiveEvents(), new NoLiveEvents());
         var queries = mix.Queries.Select(ToQuery).ToList();
         var deployment = await deployments.GetAsync(queries[0].CampaignArn, CancellationToken.None);
         var stages = StageProbe.Run(deployment, [.. queries.Select(q => q.UserId!)], requests)
@@ -66,8 +66,11 @@ internal static class EngineProbe
     };
 }
 
-/// <summary>The probe's users have no live events: it measures the engine and shards without any grain hop.</summary>
-internal sealed class NoLiveEvents : ILiveHistories
+/// <summary>The probe's users and items have no live events: it measures the engine and shards without any grain hop.</summary>
+internal sealed class NoLiveEvents : ILiveHistories, IItemActivitySource
 {
     public ValueTask<LiveEvent[]> ReadAsync(string datasetGroupArn, string userId, long afterSequence) => ValueTask.FromResult<LiveEvent[]>([]);
+
+    public Task<LiveItemActivity[]> ReadAsync(string datasetGroupArn, IReadOnlyList<string> itemIds) =>
+        Task.FromResult(new LiveItemActivity[itemIds.Count]);
 }

@@ -14,8 +14,11 @@ namespace Attune.Grains.Serving;
 /// </summary>
 public sealed class RecommendationEngine(
     CampaignDeployments deployments, FilterCache filters, RecommendationLog log, IOptions<ServingOptions> options,
-    IModelShards shards, ILiveHistories live)
+    IModelShards shards, ILiveHistories live, IItemActivitySource itemActivity)
 {
+    /// <summary>How stale exploration's view of items' live activity may get.</summary>
+    private static readonly TimeSpan ItemActivityRefresh = TimeSpan.FromSeconds(5);
+
     public async ValueTask<ServingResult> RecommendAsync(RecommendationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -51,6 +54,7 @@ public sealed class RecommendationEngine(
         bool needsHistory = type == RecipeType.UserPersonalization || filterNeedsUser || promotionFilter?.Expression.NeedsUser == true;
         var liveEvents = needsHistory ? await LiveEventsAsync(deployment, query.UserId) : [];
         using var pass = new ScoringPass(deployment, query.UserId, query.ItemId, liveEvents);
+        pass.Exploration.RefreshLiveActivity(itemActivity, deployment.Model.Data.DatasetGroupArn, pass.Catalogue, ItemActivityRefresh);
         var items = await Recommender.RecommendAsync(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
             shards, options.Value, Random.Shared);
         return Finish(deployment, pass.Catalogue, query.UserId, items, query.MetadataColumns);

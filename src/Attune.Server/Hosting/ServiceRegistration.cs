@@ -57,9 +57,10 @@ internal static class ServiceRegistration
         services.AddSingleton<ICampaignServing, CampaignGrainServing>();
         services.AddSingleton<IModelShards, GrainModelShards>();
         services.AddSingleton<ILiveHistories, UserGrainHistories>();
-        services.AddSingleton<ILiveEvents, UserGrainEvents>();
+        services.AddSingleton<ILiveEvents, GrainLiveEvents>();
         services.AddSingleton<ILiveEventStore, StoredLiveEvents>();
         services.AddSingleton<IEntityChanges, ServedCatalogueRefresh>();
+        services.AddSingleton<IItemActivitySource, ItemGrainActivity>();
         services.AddSingleton<IOperationFamily, RuntimeOperations>();
         services.AddSingleton<OperationRegistry>();
         services.AddSingleton<ApiPipeline>();

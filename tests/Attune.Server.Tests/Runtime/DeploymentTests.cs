@@ -46,6 +46,12 @@ public sealed class DeploymentTests : IDisposable
 
         for (int swap = 0; swap <= 20; swap++)
         {
+            // Each swap waits for a request served since the last one, so swaps overlap requests even on a busy machine.
+            int before = Volatile.Read(ref served);
+            while (Volatile.Read(ref served) == before && !load.Any(task => task.IsCompleted))
+            {
+                await Task.Delay(1, Token);
+            }
             var target = swap % 2 == 0 ? v2 : v1;
             await _world.UpdateBodyAsync(campaign, body => body["solutionVersionArn"] = target);
             await _world.Deployments.DeployAsync(campaign, Token);

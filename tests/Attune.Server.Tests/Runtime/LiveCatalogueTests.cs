@@ -49,6 +49,28 @@ public sealed class LiveCatalogueTests : IDisposable
         Assert.Equal("i9", adult.Items[0].ItemId);
     }
 
+    [Fact]
+    public async Task Live_interactions_lower_an_explored_items_novelty()
+    {
+        var version = await _world.AddVersionAsync("novelty", "aws-user-personalization", ServingWorld.NeighborhoodModel());
+        var deployment = await _world.Deployments.GetAsync(await _world.AddCampaignAsync("novelty", version, explorationWeight: "1"), Token);
+        var catalogue = deployment.Model.Catalogue;
+        var exploration = deployment.ExplorationIn(catalogue);
+        int slot = Array.IndexOf(exploration.Items, 6);
+        Assert.Equal(0.5f, exploration.Novelty[slot]);
+
+        _world.Live.Add("u1", "i6", ServingWorld.Now);
+        _world.Live.Add("u2", "i6", ServingWorld.Now);
+        exploration.RefreshLiveActivity(_world.Live, ServingWorld.GroupArn, catalogue, TimeSpan.Zero);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (exploration.Novelty[slot] == 0.5f && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10, Token);
+        }
+        Assert.Equal(0.25f, exploration.Novelty[slot]);
+    }
+
     private static RecommendationQuery Query(string campaign) => new() { CampaignArn = campaign, UserId = "u2", NumResults = 11 };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -4,8 +4,8 @@ using Attune.Grains.Live;
 
 namespace Attune.Server.Tests.Runtime;
 
-/// <summary>Live events the tests commit by hand, in place of UserGrains (which the end-to-end tests exercise).</summary>
-internal sealed class MemoryLiveHistories : ILiveHistories
+/// <summary>Live events the tests commit by hand, in place of User and ItemGrains (which the end-to-end tests exercise).</summary>
+internal sealed class MemoryLiveHistories : ILiveHistories, IItemActivitySource
 {
     private readonly ConcurrentDictionary<string, List<LiveEvent>> _users = new(StringComparer.Ordinal);
     private long _sequence;
@@ -17,6 +17,12 @@ internal sealed class MemoryLiveHistories : ILiveHistories
         {
             events.Add(new LiveEvent(Interlocked.Increment(ref _sequence), itemId, eventType, float.NaN, timestamp));
         }
+    }
+
+    public Task<LiveItemActivity[]> ReadAsync(string datasetGroupArn, IReadOnlyList<string> itemIds)
+    {
+        var events = _users.Values.SelectMany(list => { lock (list) { return list.ToArray(); } }).ToList();
+        return Task.FromResult(itemIds.Select(id => new LiveItemActivity(events.Count(e => e.ItemId == id), 0)).ToArray());
     }
 
     public ValueTask<LiveEvent[]> ReadAsync(string datasetGroupArn, string userId, long afterSequence)

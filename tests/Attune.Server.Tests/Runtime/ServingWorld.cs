@@ -37,7 +37,7 @@ internal sealed class ServingWorld : IDisposable
         WriteData();
         Deployments = new CampaignDeployments(_catalog, Artifacts, new StorageLocations(_folder.Path, _folder.Path), clock);
         Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), Log,
-            Options.Create(new ServingOptions { Shards = shards, MinShardItems = 1 }), new InProcessModelShards(), Live);
+            Options.Create(new ServingOptions { Shards = shards, MinShardItems = 1 }), new InProcessModelShards(), Live, Live);
     }
 
     public ICatalog Catalog => _catalog;
