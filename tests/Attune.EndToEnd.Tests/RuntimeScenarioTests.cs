@@ -9,4 +9,8 @@ public sealed class RuntimeScenarioTests(SharedServer shared)
     [Fact]
     public Task Runtime_serves_every_member_and_error_and_survives_a_campaign_update_under_load() =>
         shared.RunScenarioAsync("runtime.py", shared.Server.ObjectRoot);
+
+    [Fact]
+    public Task Events_items_and_users_reach_the_next_recommendation_and_retraining() =>
+        shared.RunScenarioAsync("live.py", shared.Server.ObjectRoot);
 }
