@@ -41,6 +41,9 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddSingleton<IOperationFamily, EntityOperations>();
+        services.AddSingleton<EventTrackers>();
+        services.AddSingleton<EventLogs>();
+        services.AddSingleton<IOperationFamily, EventOperations>();
         services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section);
         services.AddSingleton<CampaignDeployments>();
         services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
