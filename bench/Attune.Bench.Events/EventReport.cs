@@ -15,11 +15,12 @@ internal sealed class EventReport(EventOptions options)
         $"batch {step.BatchSize,2} × {step.Connections,3} connections: {step.EventsPerSecond,9:N0} events/s ({step.RequestsPerSecond:N0} requests/s), " +
         $"p50 {step.P50:F2} ms, p99 {step.P99:F2} ms, {step.Failures} failed");
 
-    public static string Line(CrashResult crash) => string.Create(CultureInfo.InvariantCulture,
-        $"kill -9 after {crash.KilledAfterSeconds:F1} s: {crash.Acknowledged:N0} events acknowledged by {crash.Users:N0} users, " +
-        $"{crash.Stored:N0} stored after restart; missing from the store {crash.MissingFromStore}, from user histories {crash.MissingFromHistory}");
+    public string Line(AcknowledgedCount crash) => string.Create(CultureInfo.InvariantCulture,
+        $"kill -9 after {options.KillAfterSeconds:F1} s of load from {options.CrashConnections} connections (batches of 10): " +
+        $"{crash.Acknowledged:N0} events acknowledged by {crash.Users:N0} users, " +
+        $"{crash.Stored:N0} interactions in the store after restart (all steps); missing from the store {crash.MissingFromStore}, from user histories {crash.MissingFromHistory}");
 
-    public void Write(CrashResult crash)
+    public void Write(AcknowledgedCount crash)
     {
         var text = new StringBuilder();
         text.AppendLine("# Events: durable PutEvents ingestion and kill -9").AppendLine();

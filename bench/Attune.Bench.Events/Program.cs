@@ -32,7 +32,7 @@ try
 
     // (c) kill -9 during load, restart, every acknowledged event looked up.
     var crash = await CrashCheck.RunAsync(server, load, groupArn, options.CrashConnections, TimeSpan.FromSeconds(options.KillAfterSeconds));
-    Console.WriteLine(EventReport.Line(crash));
+    Console.WriteLine(report.Line(crash));
     report.Write(crash);
     return crash.MissingFromStore == 0 && crash.MissingFromHistory == 0 ? 0 : 1;
 }
