@@ -5,15 +5,15 @@ namespace Attune.Storage.Datasets;
 
 /// <summary>
 /// The put log of PutEvents: event rows in <c>interactions_put</c> (Sequence = rowid) plus Attune's bookkeeping
-/// (<see cref="PutLogLayout"/>). Commits run with synchronous=FULL: an acknowledged event survives kill -9 of the
-/// process (WAL=NORMAL would already) and also a crash of the machine; group commit pays one fsync for many requests.
+/// (<see cref="PutLogLayout"/>), committed durably through <see cref="PutLogConnection"/>.
 /// </summary>
 public sealed partial class DatasetStore
 {
     /// <summary>Commits one batch in its own transaction (the group-committed path is <see cref="EventLogWriter"/>).</summary>
     public PutEventsCommit AppendEvents(AvroSchema schema, PutEventBatch batch)
     {
-        var outcome = AppendEventGroup([(schema, batch)])[0];
+        using var log = OpenPutLog();
+        var outcome = log.Append([(schema, batch)])[0];
         return outcome.Commit ?? throw outcome.Error!;
     }
 
@@ -44,50 +44,8 @@ public sealed partial class DatasetStore
         return events;
     }
 
-    /// <summary>
-    /// Writes the batches in one transaction, each under its own savepoint, and commits them with one fsync.
-    /// Per batch: its commit, or the error that undid it alone. A failure of the commit itself throws.
-    /// </summary>
-    internal (PutEventsCommit? Commit, Exception? Error)[] AppendEventGroup(IReadOnlyList<(AvroSchema Schema, PutEventBatch Batch)> batches)
-    {
-        var outcomes = new (PutEventsCommit?, Exception?)[batches.Count];
-        using var connection = OpenConnection();
-        Execute(connection, "PRAGMA synchronous=FULL");
-        using var transaction = new WriteTransaction(connection);
-        var appenders = new Dictionary<AvroSchema, PutEventAppender>(ReferenceEqualityComparer.Instance);
-        try
-        {
-            for (var i = 0; i < batches.Count; i++)
-            {
-                var (schema, batch) = batches[i];
-                if (!appenders.TryGetValue(schema, out var appender))
-                {
-                    EnsurePutLog(connection, schema);
-                    appender = new PutEventAppender(connection, schema);
-                    appenders.Add(schema, appender);
-                }
-
-                try
-                {
-                    outcomes[i] = (appender.Append(batch), null);
-                }
-                catch (EventRejectedException e)
-                {
-                    outcomes[i] = (null, e);
-                }
-            }
-        }
-        finally
-        {
-            foreach (var appender in appenders.Values)
-            {
-                appender.Dispose();
-            }
-        }
-
-        transaction.Commit();
-        return outcomes;
-    }
+    /// <summary>A connection for committing PutEvents groups (see <see cref="EventLogWriter"/>).</summary>
+    internal PutLogConnection OpenPutLog() => new(this);
 
     /// <summary>The highest put Sequence committed (0 when none), read inside the caller's snapshot.</summary>
     internal static long PutWatermark(SqliteConnection connection) =>
@@ -101,7 +59,7 @@ public sealed partial class DatasetStore
         reader.IsDBNull(4) ? float.NaN : (float)reader.GetDouble(4),
         reader.GetInt64(3));
 
-    private static void EnsurePutLog(SqliteConnection connection, AvroSchema schema)
+    internal static void EnsurePutLog(SqliteConnection connection, AvroSchema schema)
     {
         var extras = DatasetLayout.ExtraFields(DatasetType.Interactions, schema);
         EnsureTable(connection, PutLogLayout.Table, DatasetLayout.CreateEventTable(PutLogLayout.Table, extras), extras);

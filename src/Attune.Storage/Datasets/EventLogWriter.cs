@@ -16,6 +16,7 @@ public sealed class EventLogWriter : IAsyncDisposable
     private readonly DatasetStore _store;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private PutLogConnection? _log;
 
     public EventLogWriter(DatasetStore store)
     {
@@ -48,6 +49,7 @@ public sealed class EventLogWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        _log?.Dispose();
         _store.Dispose();
     }
 
@@ -69,30 +71,58 @@ public sealed class EventLogWriter : IAsyncDisposable
 
     private void Commit(List<Pending> group)
     {
+        var batches = group.Select(p => (p.Schema, p.Batch)).ToList();
+        (PutEventsCommit? Commit, Exception? Error)[] outcomes;
         try
         {
-            var outcomes = _store.AppendEventGroup(group.Select(p => (p.Schema, p.Batch)).ToList());
-            Commits++;
-            for (var i = 0; i < group.Count; i++)
+            outcomes = AppendOnce(batches);
+        }
+#pragma warning disable CA1031 // any failure of the transaction is retried once on a fresh connection, then reported to every waiting request
+        catch (Exception)
+        {
+            try
             {
-                if (outcomes[i].Commit is { } commit)
+                // Nothing of the failed transaction was committed; a fresh connection recovers from a dropped table or a deleted file.
+                outcomes = AppendOnce(batches);
+            }
+            catch (Exception error)
+            {
+                foreach (var pending in group)
                 {
-                    group[i].Completion.SetResult(commit);
+                    pending.Completion.SetException(error);
                 }
-                else
-                {
-                    group[i].Completion.SetException(outcomes[i].Error!);
-                }
+
+                return;
             }
         }
-#pragma warning disable CA1031 // a failed commit must fail its waiting requests, whatever the failure was
-        catch (Exception error)
 #pragma warning restore CA1031
+
+        Commits++;
+        for (var i = 0; i < group.Count; i++)
         {
-            foreach (var pending in group)
+            if (outcomes[i].Commit is { } commit)
             {
-                pending.Completion.SetException(error);
+                group[i].Completion.SetResult(commit);
             }
+            else
+            {
+                group[i].Completion.SetException(outcomes[i].Error!);
+            }
+        }
+    }
+
+    private (PutEventsCommit? Commit, Exception? Error)[] AppendOnce(List<(AvroSchema, PutEventBatch)> batches)
+    {
+        try
+        {
+            _log ??= _store.OpenPutLog();
+            return _log.Append(batches);
+        }
+        catch
+        {
+            _log?.Dispose();
+            _log = null;
+            throw;
         }
     }
 

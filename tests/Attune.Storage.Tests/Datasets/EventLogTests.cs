@@ -144,6 +144,22 @@ public sealed class EventLogTests : IDisposable
         Assert.Equal(1, store.AppendEvents(WithContext, new PutEventBatch("s", "u", [new PutEventRecord("imp-1", null, "view", null, 5, impressions)])).Duplicates);
     }
 
+    [Fact]
+    public async Task The_writer_keeps_working_after_the_interactions_dataset_was_deleted_under_it()
+    {
+        var writer = new EventLogWriter(DatasetStore.Open(_directory.Path, Group));
+        await writer.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "before", 1)]));
+        using var store = DatasetStore.Open(_directory.Path, Group);
+        store.DeleteDatasetData(DatasetType.Interactions);
+
+        var after = await writer.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "after", 2)]));
+        await writer.DisposeAsync();
+
+        Assert.Equal("after", Assert.Single(after.Events).ItemId);
+        var data = store.ReadInteractions();
+        Assert.Equal(["after"], data.ItemIndex.Select(i => data.ItemIds[i]));
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private static PutEventRecord Event(string type, string item, long timestamp, string? eventId = null) =>
