@@ -7,13 +7,13 @@ internal sealed record EventOptions(
     string ServerDll, int[] Connections, int[] BatchSizes, double Seconds, int CrashConnections, double KillAfterSeconds, string Results)
 {
     public const string Usage =
-        "usage: Attune.Bench.Events [--server DLL] [--connections 1,8,32] [--batches 1,10] [--seconds 10] " +
+        "usage: Attune.Bench.Events [--server DLL] [--connections 1,16,64] [--batches 1,10] [--seconds 10] " +
         "[--crash-connections 16] [--kill-after 3] [--out bench/results/events.md]";
 
     public static EventOptions Parse(string[] args)
     {
         var options = new EventOptions(
-            Path.GetFullPath("src/Attune.Server/bin/Release/net10.0/Attune.Server.dll"), [1, 8, 32], [1, 10], 10, 16, 3, "bench/results/events.md");
+            Path.GetFullPath("src/Attune.Server/bin/Release/net10.0/Attune.Server.dll"), [1, 16, 64], [1, 10], 10, 16, 3, "bench/results/events.md");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];

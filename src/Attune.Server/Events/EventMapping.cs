@@ -48,6 +48,11 @@ internal static class EventMapping
         }
 
         float? eventValue = entry.TryGetProperty("eventValue", out var value) && value.ValueKind == JsonValueKind.Number ? value.GetSingle() : null;
+        if (eventValue is { } number && !float.IsFinite(number))
+        {
+            throw ApiErrors.InvalidInput($"{member}.eventValue: {value.GetRawText()} is out of the range of a float.");
+        }
+
         return new PutEventRecord(entry.OptionalString("eventId"), itemId, entry.RequiredString("eventType"), eventValue,
             (long)Math.Floor(sentAt), columns);
     }

@@ -125,6 +125,7 @@ def scenario():
     expect_raw({**base, "eventList": [{"eventType": "x", "sentAt": "yesterday", "itemId": "i"}]}, "sentAt")
     expect_raw({**base, "eventList": [{"eventType": "x", "sentAt": 1764000000000, "itemId": "i"}]}, "eventList.1.sentAt")
     expect_raw({**base, "eventList": [{"eventType": "x", "itemId": "i"}]}, "sentAt")
+    expect_raw({**base, "eventList": [{"eventType": "x", "sentAt": 1764000000, "itemId": "i", "eventValue": 1e300}]}, "eventList.1.eventValue")
     expect_raw({**base, "eventList": [{"sentAt": 1764000000, "itemId": "i"}]}, "eventType")
     check(len(rows(group)) == 5, f"a refused request stored something: {rows(group)}")
 
