@@ -31,13 +31,3 @@ public readonly record struct StoredEvent(long Sequence, string Principal, strin
 /// Events whose eventId was committed before are acknowledged but absent here.
 /// </summary>
 public sealed record PutEventsCommit(IReadOnlyList<StoredEvent> Events, int Duplicates);
-
-/// <summary>An event of a batch holds a value the schema refuses; nothing of the batch was stored.</summary>
-public sealed class EventRejectedException(int eventNumber, string reason)
-    : Exception($"Event {eventNumber}: {reason}")
-{
-    /// <summary>1-based position of the event in its batch.</summary>
-    public int EventNumber { get; } = eventNumber;
-
-    public string Reason { get; } = reason;
-}
