@@ -32,6 +32,7 @@ internal static class ServiceRegistration
         services.AddSingleton(new StorageLocations(attune.FullDataDir, attune.FullObjectRoot));
         services.AddSingleton<DatasetGroupLocks>();
         services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
+        services.AddSingleton<IResourceDeletionHandler, EventLogRetirement>(); // before DatasetGroupDeletion removes the file
         services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
         services.AddSingleton<IOperationFamily, SolutionOperations>();
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();

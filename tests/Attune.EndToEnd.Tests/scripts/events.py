@@ -11,7 +11,8 @@ import sys
 import urllib.error
 import urllib.request
 
-from e2e import ENDPOINT, active_dataset, active_group, avro, check, client, events_client, run, unique, wait_for
+from e2e import (ENDPOINT, active_dataset, active_group, avro, check, client, delete_group_with_datasets, events_client, run,
+                 unique, wait_for, wait_gone)
 from e2e import expect_rest as expect
 
 DATA_DIR = sys.argv[2]
@@ -127,7 +128,29 @@ def scenario():
     expect_raw({**base, "eventList": [{"eventType": "x", "itemId": "i"}]}, "sentAt")
     expect_raw({**base, "eventList": [{"eventType": "x", "sentAt": 1764000000, "itemId": "i", "eventValue": 1e300}]}, "eventList.1.eventValue")
     expect_raw({**base, "eventList": [{"sentAt": 1764000000, "itemId": "i"}]}, "eventType")
+    expect_raw({**base, "eventList": [{"eventType": "x", "sentAt": 1764000000, "itemId": "i", "eventValue": "high"}]}, "eventValue")
+    expect_raw({**base, "userId": 7, "eventList": [{"eventType": "x", "sentAt": 1764000000, "itemId": "i"}]}, "userId")
     check(len(rows(group)) == 5, f"a refused request stored something: {rows(group)}")
+    recreated_group_starts_empty(p, events, group, tracker["eventTrackerArn"])
+
+
+def recreated_group_starts_empty(p, events, group, tracker_arn):
+    """Deleting the group closes its event log: events for a new group of the same name land in the new store."""
+    p.delete_event_tracker(eventTrackerArn=tracker_arn)
+    wait_gone(lambda: p.describe_event_tracker(eventTrackerArn=tracker_arn)["eventTracker"])
+    delete_group_with_datasets(p, group)
+    wait_gone(lambda: p.describe_dataset_group(datasetGroupArn=group)["datasetGroup"])
+    again = p.create_dataset_group(name=group.split("/")[-1])["datasetGroupArn"]
+    check(again == group, f"recreated {again}")
+    wait_for(lambda: p.describe_dataset_group(datasetGroupArn=group)["datasetGroup"], "ACTIVE")
+    active_dataset(p, group, "Interactions", SCHEMA, "events-again")
+    tracker = p.create_event_tracker(name=unique("events"), datasetGroupArn=group)
+    wait_for(lambda: p.describe_event_tracker(eventTrackerArn=tracker["eventTrackerArn"])["eventTracker"], "ACTIVE")
+    events.put_events(trackingId=tracker["trackingId"], userId="new", sessionId="s1", eventList=[event(eventId="e-1")])
+    check([(r[0], r[1]) for r in rows(group)] == [("new", "item-1")], f"the recreated group's store: {rows(group)}")
+    p.delete_event_tracker(eventTrackerArn=tracker["eventTrackerArn"])
+    wait_gone(lambda: p.describe_event_tracker(eventTrackerArn=tracker["eventTrackerArn"])["eventTracker"])
+    delete_group_with_datasets(p, group)
 
 
 run(scenario)
