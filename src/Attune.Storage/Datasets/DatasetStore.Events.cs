@@ -59,8 +59,13 @@ public sealed partial class DatasetStore
         reader.IsDBNull(4) ? float.NaN : (float)reader.GetDouble(4),
         reader.GetInt64(3));
 
+    /// <summary>
+    /// Creates or widens the put table and the bookkeeping. A missing put table means a new Interactions dataset
+    /// (deleting one drops the table): the eventIds, sessions and impressions of the deleted one are forgotten.
+    /// </summary>
     internal static void EnsurePutLog(SqliteConnection connection, AvroSchema schema)
     {
+        var newDataset = !TableExists(connection, PutLogLayout.Table);
         var extras = DatasetLayout.ExtraFields(DatasetType.Interactions, schema);
         EnsureTable(connection, PutLogLayout.Table, DatasetLayout.CreateEventTable(PutLogLayout.Table, extras), extras);
         var columns = ColumnsOf(connection, PutLogLayout.Table).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -75,6 +80,10 @@ public sealed partial class DatasetStore
         }
 
         Execute(connection, PutLogLayout.CreateBookkeeping + PutLogLayout.CreateIndexes);
+        if (newDataset)
+        {
+            Execute(connection, PutLogLayout.ForgetBookkeeping);
+        }
     }
 
     private static bool HasPutLogColumns(SqliteConnection connection) =>

@@ -28,6 +28,12 @@ internal sealed class PutLogConnection : IDisposable
     {
         var outcomes = new (PutEventsCommit?, Exception?)[batches.Count];
         using var transaction = new WriteTransaction(_connection);
+        if (_appenders.Count > 0 && !DatasetStore.TableExists(_connection, PutLogLayout.Table))
+        {
+            // The Interactions dataset was deleted since the last commit: start the new one's put log afresh.
+            DisposeAppenders();
+        }
+
         for (var i = 0; i < batches.Count; i++)
         {
             var (schema, batch) = batches[i];
@@ -47,12 +53,18 @@ internal sealed class PutLogConnection : IDisposable
 
     public void Dispose()
     {
+        DisposeAppenders();
+        _connection.Dispose();
+    }
+
+    private void DisposeAppenders()
+    {
         foreach (var appender in _appenders.Values)
         {
             appender.Dispose();
         }
 
-        _connection.Dispose();
+        _appenders.Clear();
     }
 
     private PutEventAppender AppenderFor(AvroSchema schema)

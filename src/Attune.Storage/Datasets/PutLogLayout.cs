@@ -20,6 +20,8 @@ internal static class PutLogLayout
             event_type TEXT NOT NULL, impression TEXT, recommendation_id TEXT);
         """;
 
+    public const string ForgetBookkeeping = "DELETE FROM put_event_ids; DELETE FROM put_sessions; DELETE FROM put_impressions;";
+
     public const string CreateIndexes = $"""
         CREATE INDEX IF NOT EXISTS interactions_put_by_user ON {Table}(user_idx);
         CREATE INDEX IF NOT EXISTS interactions_put_anonymous ON {Table}({SessionColumn}) WHERE {AnonymousColumn} = 1;

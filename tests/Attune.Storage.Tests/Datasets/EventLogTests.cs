@@ -145,14 +145,15 @@ public sealed class EventLogTests : IDisposable
     }
 
     [Fact]
-    public async Task The_writer_keeps_working_after_the_interactions_dataset_was_deleted_under_it()
+    public async Task The_writer_keeps_working_after_the_interactions_dataset_was_deleted_under_it_and_forgets_its_event_ids()
     {
         var writer = new EventLogWriter(DatasetStore.Open(_directory.Path, Group));
-        await writer.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "before", 1)]));
+        await writer.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "before", 1, eventId: "e-1")]));
         using var store = DatasetStore.Open(_directory.Path, Group);
         store.DeleteDatasetData(DatasetType.Interactions);
 
-        var after = await writer.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "after", 2)]));
+        // The new dataset does not remember the deleted one's eventIds.
+        var after = await writer.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "after", 2, eventId: "e-1")]));
         await writer.DisposeAsync();
 
         Assert.Equal("after", Assert.Single(after.Events).ItemId);
