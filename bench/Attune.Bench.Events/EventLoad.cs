@@ -28,7 +28,14 @@ internal sealed class EventLoad(HttpClient http, Func<string> endpoint, string t
     private const int Items = 5_000;
     private static int _runs;
 
-    public async Task<LoadResult> RunAsync(int connections, int batchSize, TimeSpan duration, bool uniqueItems, CancellationToken stop)
+    /// <summary>
+    /// Runs <paramref name="connections"/> closed loops of batches of <paramref name="batchSize"/> for <paramref name="duration"/>
+    /// or until <paramref name="stop"/>; <paramref name="uniqueItems"/> gives every event an item of its own. With
+    /// <paramref name="refused"/> the requests lack their sessionId, so validation refuses them (400) before any store
+    /// work: the step measures the HTTP pipeline alone, and an answered 400 counts as a request done.
+    /// </summary>
+    public async Task<LoadResult> RunAsync(
+        int connections, int batchSize, TimeSpan duration, bool uniqueItems, CancellationToken stop, bool refused = false)
     {
         var run = Interlocked.Increment(ref _runs);
         var acknowledged = new ConcurrentQueue<AcknowledgedEvent>();
@@ -46,11 +53,12 @@ internal sealed class EventLoad(HttpClient http, Func<string> endpoint, string t
                     .Select(k => uniqueItems ? $"r{run}-w{worker}-n{sequence}-k{k}" : $"item-{random.Next(Items)}")
                     .ToArray();
                 var started = Stopwatch.GetTimestamp();
-                if (await SendAsync(Body(user, items, $"r{run}-w{worker}-n{sequence}", sequence), stop))
+                var status = await SendAsync(Body(user, refused ? null : "s-" + user, items, $"r{run}-w{worker}-n{sequence}", sequence), stop);
+                if (status == (refused ? 400 : 200))
                 {
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     Interlocked.Increment(ref requests);
-                    foreach (var item in items)
+                    foreach (var item in refused ? [] : items)
                     {
                         acknowledged.Enqueue(new AcknowledgedEvent(user, item));
                     }
@@ -68,24 +76,26 @@ internal sealed class EventLoad(HttpClient http, Func<string> endpoint, string t
         return new LoadResult(connections, batchSize, seconds, requests, failures, Percentile(sorted, 0.50), Percentile(sorted, 0.99), [.. acknowledged]);
     }
 
-    private async Task<bool> SendAsync(string body, CancellationToken stop)
+    /// <summary>The HTTP status, or 0 when no answer came (the server was killed or the step stopped).</summary>
+    private async Task<int> SendAsync(string body, CancellationToken stop)
     {
         try
         {
             using var content = new StringContent(body, Encoding.UTF8, "application/json");
             using var response = await http.PostAsync(new Uri(endpoint() + "/events"), content, stop);
-            return response.IsSuccessStatusCode;
+            return (int)response.StatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
-            return false; // the server was killed or the step stopped: not acknowledged
+            return 0;
         }
     }
 
-    private string Body(string user, string[] items, string eventIdPrefix, int sequence)
+    private string Body(string user, string? session, string[] items, string eventIdPrefix, int sequence)
     {
         var body = new StringBuilder(128 + items.Length * 120);
-        body.Append(CultureInfo.InvariantCulture, $"{{\"trackingId\":\"{trackingId}\",\"userId\":\"{user}\",\"sessionId\":\"s-{user}\",\"eventList\":[");
+        var sessionMember = session is null ? string.Empty : $"\"sessionId\":\"{session}\",";
+        body.Append(CultureInfo.InvariantCulture, $"{{\"trackingId\":\"{trackingId}\",\"userId\":\"{user}\",{sessionMember}\"eventList\":[");
         for (var k = 0; k < items.Length; k++)
         {
             body.Append(k == 0 ? "" : ",").Append(CultureInfo.InvariantCulture,

@@ -8,8 +8,11 @@ namespace Attune.Bench.Events;
 internal sealed class EventReport(EventOptions options)
 {
     private readonly List<LoadResult> _steps = [];
+    private readonly List<LoadResult> _references = [];
 
     public void Add(LoadResult step) => _steps.Add(step);
+
+    public void AddReference(LoadResult step) => _references.Add(step);
 
     public static string Line(LoadResult step) => string.Create(CultureInfo.InvariantCulture,
         $"batch {step.BatchSize,2} × {step.Connections,3} connections: {step.EventsPerSecond,9:N0} events/s ({step.RequestsPerSecond:N0} requests/s), " +
@@ -36,6 +39,13 @@ internal sealed class EventReport(EventOptions options)
         }
 
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{options.Seconds:F0} s per step after a 2 s warm-up.").AppendLine();
+        text.AppendLine("Reference, the HTTP pipeline alone: the same batch-of-1 requests without sessionId, refused by validation (400) before any store work:").AppendLine();
+        foreach (var s in _references)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {s.Connections} connections: {s.RequestsPerSecond:N0} requests/s, p50 {s.P50:F2} ms, p99 {s.P99:F2} ms");
+        }
+
+        text.AppendLine();
         text.AppendLine("## (b) Freshness").AppendLine();
         text.AppendLine("Not measured here yet: it needs the live path (UserGrain overlay) that serves put events.").AppendLine();
         text.AppendLine("## (c) kill -9 during load").AppendLine();

@@ -30,6 +30,14 @@ try
         }
     }
 
+    // Reference: the HTTP pipeline alone (the same batch-of-1 requests refused by validation, no store work).
+    foreach (var connections in options.Connections.Where(c => c > 1))
+    {
+        var step = await load.RunAsync(connections, 1, TimeSpan.FromSeconds(options.Seconds), uniqueItems: false, CancellationToken.None, refused: true);
+        Console.WriteLine("refused by validation, " + EventReport.Line(step));
+        report.AddReference(step);
+    }
+
     // (c) kill -9 during load, restart, every acknowledged event looked up.
     var crash = await CrashCheck.RunAsync(server, load, groupArn, options.CrashConnections, TimeSpan.FromSeconds(options.KillAfterSeconds));
     Console.WriteLine(report.Line(crash));
