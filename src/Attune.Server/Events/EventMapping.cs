@@ -29,24 +29,22 @@ internal static class EventMapping
 
         var columns = PropertiesJson.Read(entry.OptionalString("properties"), member + ".properties", schema, ReservedKeys);
         var impression = entry.OptionalArray("impression").Select(i => i.GetString()!).ToList();
-        if (impression.Count > 0)
+        if (impression.Any(i => i.Contains('|', StringComparison.Ordinal)))
         {
-            if (impression.Any(i => i.Contains('|', StringComparison.Ordinal)))
-            {
-                throw ApiErrors.InvalidInput($"{member}.impression: item ids in an impression cannot contain '|'.");
-            }
-
-            SetIfColumn(columns, schema, "IMPRESSION", string.Join('|', impression));
+            throw ApiErrors.InvalidInput($"{member}.impression: item ids in an impression cannot contain '|'.");
         }
 
-        SetIfColumn(columns, schema, "RECOMMENDATION_ID", entry.OptionalString("recommendationId"));
-        SetIfColumn(columns, schema, "EVENT_ATTRIBUTION_SOURCE", entry.OptionalObject("metricAttribution")?.OptionalString("eventAttributionSource"));
         var itemId = entry.OptionalString("itemId");
         if (itemId is null && impression.Count == 0)
         {
             throw ApiErrors.InvalidInput($"{member}.itemId is required unless the event records an impression list.");
         }
 
+        // An impression-only event is kept as an impression record whatever the schema's optional columns.
+        var keepAll = itemId is null;
+        Set(columns, schema, "IMPRESSION", impression.Count > 0 ? string.Join('|', impression) : null, keepAll);
+        Set(columns, schema, "RECOMMENDATION_ID", entry.OptionalString("recommendationId"), keepAll);
+        Set(columns, schema, "EVENT_ATTRIBUTION_SOURCE", entry.OptionalObject("metricAttribution")?.OptionalString("eventAttributionSource"), keepAll);
         float? eventValue = entry.TryGetProperty("eventValue", out var value) && value.ValueKind == JsonValueKind.Number ? value.GetSingle() : null;
         if (eventValue is { } number && !float.IsFinite(number))
         {
@@ -57,11 +55,20 @@ internal static class EventMapping
             (long)Math.Floor(sentAt), columns);
     }
 
-    private static void SetIfColumn(Dictionary<string, string?> columns, AvroSchema schema, string field, string? value)
+    private static void Set(Dictionary<string, string?> columns, AvroSchema schema, string field, string? value, bool keepWithoutColumn)
     {
-        if (value is not null && schema.Find(field) is { } column)
+        if (value is null)
+        {
+            return;
+        }
+
+        if (schema.Find(field) is { } column)
         {
             columns[column.Name] = value;
+        }
+        else if (keepWithoutColumn)
+        {
+            columns[field] = value;
         }
     }
 }
