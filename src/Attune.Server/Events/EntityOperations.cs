@@ -38,11 +38,12 @@ public sealed class EntityOperations(Resources resources, StorageLocations locat
         var schemaRecord = await resources.GetAsync(body["schemaArn"]!.GetValue<string>(), ResourceKinds.Schema, context);
         var schema = AvroSchema.Parse(schemaRecord.ParseBody()["schema"]!.GetValue<string>());
         var records = new List<IReadOnlyDictionary<string, string?>>();
+        var reserved = new HashSet<string> { PropertiesJson.Key(idField) };
         var position = 0;
         foreach (var entry in input.OptionalArray(listMember))
         {
             position++;
-            var record = Properties(entry.OptionalString("properties"), $"{listMember}.{position}.properties", schema, idField);
+            var record = PropertiesJson.Read(entry.OptionalString("properties"), $"{listMember}.{position}.properties", schema, reserved);
             record[idField] = entry.RequiredString(idMember);
             records.Add(record);
         }
@@ -60,55 +61,5 @@ public sealed class EntityOperations(Resources resources, StorageLocations locat
         }
         await changes.ChangedAsync(dataset.ParentArn!, context.Aborted);
         return [];
-    }
-
-    /// <summary>
-    /// The properties JSON string (camelCase keys of schema columns, e.g. numberOfRatings for NUMBER_OF_RATINGS) as
-    /// field → text in CSV conventions; categorical multi-values are "a|b" strings.
-    /// </summary>
-    private static Dictionary<string, string?> Properties(string? json, string member, AvroSchema schema, string idField)
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (json is null)
-        {
-            return values;
-        }
-        using var document = ParseObject(json, member);
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            var field = schema.FindProperty(property.Name)
-                ?? throw ApiErrors.InvalidInput($"{member}: '{property.Name}' is not a column of the {schema.Name} schema.");
-            if (field.Name.Equals(idField, StringComparison.OrdinalIgnoreCase))
-            {
-                throw ApiErrors.InvalidInput($"{member}: the id goes in its own member, not in properties ('{property.Name}').");
-            }
-            values[field.Name] = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Number => property.Value.GetRawText(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                JsonValueKind.Null => null,
-                _ => throw ApiErrors.InvalidInput($"{member}: '{property.Name}' must be a string, number, boolean or null."),
-            };
-        }
-        return values;
-    }
-
-    private static JsonDocument ParseObject(string json, string member)
-    {
-        try
-        {
-            var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document;
-            }
-            document.Dispose();
-        }
-        catch (JsonException)
-        {
-        }
-        throw ApiErrors.InvalidInput($"{member}: Error parsing properties json; it must be a JSON object of column values.");
     }
 }

@@ -35,6 +35,7 @@ internal static class ServiceRegistration
         services.AddSingleton(new StorageLocations(attune.FullDataDir, attune.FullObjectRoot));
         services.AddSingleton<DatasetGroupLocks>();
         services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
+        services.AddSingleton<IResourceDeletionHandler, EventLogRetirement>(); // before DatasetGroupDeletion removes the file
         services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
         services.AddSingleton<IOperationFamily, SolutionOperations>();
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
@@ -47,6 +48,9 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddSingleton<IOperationFamily, EntityOperations>();
+        services.AddSingleton<EventTrackers>();
+        services.AddSingleton<EventLogs>();
+        services.AddSingleton<IOperationFamily, EventOperations>();
         services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section);
         services.AddSingleton<CampaignDeployments>();
         services.AddSingleton<IResourceActivationHandler, CampaignActivation>();

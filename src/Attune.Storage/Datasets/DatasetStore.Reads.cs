@@ -51,6 +51,7 @@ public sealed partial class DatasetStore
             UserIds = users.Names(connection),
             ItemIds = items.Names(connection),
             EventTypes = eventTypes.Names(connection),
+            PutWatermark = type == DatasetType.Interactions ? PutWatermark(connection) : 0,
         };
     }
 

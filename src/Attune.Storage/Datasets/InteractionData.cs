@@ -26,5 +26,8 @@ public sealed class InteractionData
 
     public required string[] EventTypes { get; init; }
 
+    /// <summary>The highest put-log Sequence this read contains (0 if none): live events above it are not in the data.</summary>
+    public long PutWatermark { get; init; }
+
     public int Count => UserIndex.Length;
 }

@@ -31,6 +31,28 @@ def client():
         config=Config(retries={"max_attempts": 1}, connect_timeout=5, read_timeout=30))
 
 
+def events_client():
+    return boto3.client("personalize-events", endpoint_url=ENDPOINT, region_name="us-east-1",
+                        config=Config(retries={"max_attempts": 1}))
+
+
+def expect_rest(code, status, call, *words, **kwargs):
+    """A restJson (events/runtime) call that must fail with code and HTTP status, the message naming every word."""
+    try:
+        call(**kwargs)
+    except ClientError as error:
+        got = error.response["Error"]["Code"]
+        message = error.response["Error"].get("Message", "")
+        check(got == code, f"expected {code}, got {got}: {message}")
+        check(error.response["ResponseMetadata"]["HTTPStatusCode"] == status, f"{code}: HTTP {error.response['ResponseMetadata']}")
+        check(error.response["ResponseMetadata"]["HTTPHeaders"].get("x-amzn-errortype", "").startswith(code),
+              f"{code}: no X-Amzn-ErrorType header")
+        for word in words:
+            check(word in message, f"message {message!r} does not name {word!r}")
+        return
+    raise ScenarioFailure(f"{call.__name__}({kwargs}) should fail with {code}")
+
+
 def unique(prefix):
     return f"{prefix}-{uuid.uuid4().hex[:8]}"
 

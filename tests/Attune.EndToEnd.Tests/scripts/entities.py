@@ -2,33 +2,9 @@
 and every refusal with its restJson status: bad JSON, unknown column, bad value, wrong dataset, missing dataset."""
 import json
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
-
-from e2e import (ENDPOINT, INTERACTIONS_SCHEMA, ITEMS_SCHEMA, USERS_SCHEMA, ScenarioFailure, active_dataset,
-                 active_group, check, client, delete_group_with_datasets, run)
-
-
-def events_client():
-    return boto3.client("personalize-events", endpoint_url=ENDPOINT, region_name="us-east-1",
-                        config=Config(retries={"max_attempts": 1}))
-
-
-def expect(code, status, call, *words, **kwargs):
-    try:
-        call(**kwargs)
-    except ClientError as error:
-        got = error.response["Error"]["Code"]
-        message = error.response["Error"].get("Message", "")
-        check(got == code, f"expected {code}, got {got}: {message}")
-        check(error.response["ResponseMetadata"]["HTTPStatusCode"] == status, f"{code}: HTTP {error.response['ResponseMetadata']}")
-        check(error.response["ResponseMetadata"]["HTTPHeaders"].get("x-amzn-errortype", "").startswith(code),
-              f"{code}: no X-Amzn-ErrorType header")
-        for word in words:
-            check(word in message, f"message {message!r} does not name {word!r}")
-        return
-    raise ScenarioFailure(f"{call.__name__}({kwargs}) should fail with {code}")
+from e2e import (INTERACTIONS_SCHEMA, ITEMS_SCHEMA, USERS_SCHEMA, active_dataset, active_group, client,
+                 delete_group_with_datasets, events_client, run)
+from e2e import expect_rest as expect
 
 
 def scenario():

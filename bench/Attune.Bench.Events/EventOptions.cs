@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Attune.Bench.Events;
+
+/// <summary>Command line of the events benchmark.</summary>
+internal sealed record EventOptions(
+    string ServerDll, int[] Connections, int[] BatchSizes, double Seconds, int CrashConnections, double KillAfterSeconds, string Results)
+{
+    public const string Usage =
+        "usage: Attune.Bench.Events [--server DLL] [--connections 1,16,64] [--batches 1,10] [--seconds 10] " +
+        "[--crash-connections 16] [--kill-after 3] [--out bench/results/events.md]";
+
+    public static EventOptions Parse(string[] args)
+    {
+        var options = new EventOptions(
+            Path.GetFullPath("src/Attune.Server/bin/Release/net10.0/Attune.Server.dll"), [1, 16, 64], [1, 10], 10, 16, 3, "bench/results/events.md");
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--server" => options with { ServerDll = Path.GetFullPath(value) },
+                "--connections" => options with { Connections = Integers(value) },
+                "--batches" => options with { BatchSizes = Integers(value) },
+                "--seconds" => options with { Seconds = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--crash-connections" => options with { CrashConnections = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--kill-after" => options with { KillAfterSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--out" => options with { Results = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int[] Integers(string list) => [.. list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Attune.Contracts.Events;
+using Attune.Grains.Live;
+using Attune.Server.ControlPlane;
+using Attune.Server.Wire;
+using Attune.Storage.Datasets;
+
+namespace Attune.Server.Events;
+
+/// <summary>
+/// PutEvents (personalize-events): maps each event onto the dataset group's Interactions schema, commits the
+/// request through the group's <see cref="EventLogWriter"/> (durable before the 200), then hands the committed
+/// events, with any anonymous ones a login re-attributed, to every <see cref="ILiveEvents"/>.
+/// PutActions and PutActionInteractions answer InvalidInputException until actions are supported.
+/// </summary>
+internal sealed class EventOperations(EventTrackers trackers, EventLogs logs, IEnumerable<ILiveEvents> live) : IOperationFamily
+{
+    private readonly ILiveEvents[] _live = [.. live];
+
+    public void Register(OperationRegistry registry)
+    {
+        registry.Add("PutEvents", PutEventsAsync);
+        registry.Add("PutActions", (_, _) => throw ActionsUnsupported("PutActions"));
+        registry.Add("PutActionInteractions", (_, _) => throw ActionsUnsupported("PutActionInteractions"));
+    }
+
+    private static ApiException ActionsUnsupported(string operation) =>
+        ApiErrors.InvalidInput($"{operation}: actions are not supported yet; Attune records item interactions with PutEvents.");
+
+    private async Task<JsonObject?> PutEventsAsync(JsonElement input, CallContext context)
+    {
+        var destination = await trackers.ResolveAsync(input.RequiredString("trackingId"), context);
+        var events = new List<PutEventRecord>();
+        var position = 0;
+        foreach (var entry in input.OptionalArray("eventList"))
+        {
+            events.Add(EventMapping.Read(entry, ++position, destination.Schema));
+        }
+
+        var batch = new PutEventBatch(input.RequiredString("sessionId"), input.OptionalString("userId"), events);
+        PutEventsCommit commit;
+        try
+        {
+            commit = await logs.For(destination.DatasetGroupArn).AppendAsync(destination.Schema, batch);
+        }
+        catch (EventRejectedException error)
+        {
+            throw ApiErrors.InvalidInput($"eventList.{error.EventNumber}: {error.Reason}");
+        }
+
+        if (commit.Events.Count > 0 && _live.Length > 0)
+        {
+            var published = commit.Events
+                .Select(e => new PrincipalEvent(e.Principal, new LiveEvent(e.Sequence, e.ItemId, e.EventType, e.EventValue, e.Timestamp)))
+                .ToList();
+            foreach (var sink in _live)
+            {
+                await sink.PublishAsync(destination.DatasetGroupArn, published, context.Aborted);
+            }
+        }
+
+        return [];
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Attune.Server.ControlPlane;
+using Attune.Server.Wire;
+using Attune.Storage.Catalog;
+using Attune.Storage.Schemas;
+
+namespace Attune.Server.Events;
+
+/// <summary>Where a trackingId's events go: its dataset group and the Interactions schema they are stored under.</summary>
+internal sealed record EventDestination(string DatasetGroupArn, AvroSchema Schema);
+
+/// <summary>
+/// Resolves a trackingId to its event tracker's dataset group and Interactions dataset through the catalog, and
+/// remembers the answer for <see cref="CacheFor"/>, so that PutEvents at thousands of requests per second does not
+/// scan the catalog each time. A deleted tracker or an updated schema is therefore seen within that time.
+/// </summary>
+internal sealed class EventTrackers(Resources resources, TimeProvider time)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, (EventDestination Destination, long Until)> _cache = new(StringComparer.Ordinal);
+
+    public async ValueTask<EventDestination> ResolveAsync(string trackingId, CallContext context)
+    {
+        var now = time.GetTimestamp();
+        if (_cache.TryGetValue(trackingId, out var cached) && now < cached.Until)
+        {
+            return cached.Destination;
+        }
+
+        var destination = await LookUpAsync(trackingId, context);
+        _cache[trackingId] = (destination, now + (long)(CacheFor.TotalSeconds * time.TimestampFrequency));
+        return destination;
+    }
+
+    private async Task<EventDestination> LookUpAsync(string trackingId, CallContext context)
+    {
+        var trackers = await resources.Catalog.ListReferencingAsync(ResourceKinds.EventTracker, "trackingId", trackingId, context.Aborted);
+        var tracker = trackers.FirstOrDefault(t => t.Status == ResourceStatus.Active)
+            ?? throw new ApiException("ResourceNotFoundException",
+                $"trackingId {trackingId} names no ACTIVE event tracker; create one with CreateEventTracker and use its trackingId.");
+        var groupArn = tracker.ParentArn!;
+        var datasets = await resources.Catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted);
+        var interactions = datasets.FirstOrDefault(d => d.ParseBody()["datasetType"]?.GetValue<string>() == DatasetType.Interactions.WireName())
+            ?? throw ApiErrors.InvalidInput(
+                $"trackingId {trackingId}: the dataset group {groupArn} has no Interactions dataset; create one before putting events.");
+        if (interactions.Status != ResourceStatus.Active)
+        {
+            throw ApiErrors.InvalidInput($"trackingId {trackingId}: the Interactions dataset {interactions.Arn} is {interactions.Status}, not ACTIVE.");
+        }
+
+        var schema = await resources.GetAsync(interactions.ParseBody()["schemaArn"]!.GetValue<string>(), ResourceKinds.Schema, context);
+        return new EventDestination(groupArn, AvroSchema.Parse(schema.ParseBody()["schema"]!.GetValue<string>()));
+    }
+}

@@ -1,0 +1,130 @@
+using System.Threading.Channels;
+using Attune.Storage.Schemas;
+
+namespace Attune.Storage.Datasets;
+
+/// <summary>
+/// Group commit of one dataset group's PutEvents: requests queue their batch, a single writer drains everything
+/// queued so far into one transaction (one fsync), then completes every waiting request. A request therefore waits
+/// at most for the commit in flight plus its own, and throughput grows with concurrency instead of fsyncs.
+/// </summary>
+public sealed class EventLogWriter : IAsyncDisposable
+{
+    /// <summary>Batches per transaction at most, so one commit stays short and memory bounded.</summary>
+    public const int MaxBatchesPerCommit = 1024;
+
+    private readonly DatasetStore _store;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private PutLogConnection? _log;
+
+    public EventLogWriter(DatasetStore store)
+    {
+        _store = store;
+        _loop = Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
+    }
+
+    /// <summary>Commits transactions so far, for tests and metrics.</summary>
+    public long Commits { get; private set; }
+
+    /// <summary>
+    /// Queues the batch and completes once it is durably committed (or throws <see cref="EventRejectedException"/>
+    /// when the schema refuses a value; then nothing of the batch was stored).
+    /// </summary>
+    public Task<PutEventsCommit> AppendAsync(AvroSchema schema, PutEventBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(batch);
+        var pending = new Pending(schema, batch, new TaskCompletionSource<PutEventsCommit>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(EventLogWriter), "The event log of this dataset group is closed.");
+        }
+
+        return pending.Completion.Task;
+    }
+
+    /// <summary>Stops taking batches, commits what is queued and waits for the writer to finish.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _log?.Dispose();
+        _store.Dispose();
+    }
+
+    private void Run()
+    {
+        var group = new List<Pending>();
+        var reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            group.Clear();
+            while (group.Count < MaxBatchesPerCommit && reader.TryRead(out var pending))
+            {
+                group.Add(pending);
+            }
+
+            Commit(group);
+        }
+    }
+
+    private void Commit(List<Pending> group)
+    {
+        var batches = group.Select(p => (p.Schema, p.Batch)).ToList();
+        (PutEventsCommit? Commit, Exception? Error)[] outcomes;
+        try
+        {
+            outcomes = AppendOnce(batches);
+        }
+#pragma warning disable CA1031 // any failure of the transaction is retried once on a fresh connection, then reported to every waiting request
+        catch (Exception)
+        {
+            try
+            {
+                // Nothing of the failed transaction was committed; a fresh connection recovers from a dropped table or a deleted file.
+                outcomes = AppendOnce(batches);
+            }
+            catch (Exception error)
+            {
+                foreach (var pending in group)
+                {
+                    pending.Completion.SetException(error);
+                }
+
+                return;
+            }
+        }
+#pragma warning restore CA1031
+
+        Commits++;
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (outcomes[i].Commit is { } commit)
+            {
+                group[i].Completion.SetResult(commit);
+            }
+            else
+            {
+                group[i].Completion.SetException(outcomes[i].Error!);
+            }
+        }
+    }
+
+    private (PutEventsCommit? Commit, Exception? Error)[] AppendOnce(List<(AvroSchema, PutEventBatch)> batches)
+    {
+        try
+        {
+            _log ??= _store.OpenPutLog();
+            return _log.Append(batches);
+        }
+        catch
+        {
+            _log?.Dispose();
+            _log = null;
+            throw;
+        }
+    }
+
+    private sealed record Pending(AvroSchema Schema, PutEventBatch Batch, TaskCompletionSource<PutEventsCommit> Completion);
+}

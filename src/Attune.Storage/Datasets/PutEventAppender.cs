@@ -1,0 +1,251 @@
+using System.Globalization;
+using Attune.Storage.Import;
+using Attune.Storage.Schemas;
+using Microsoft.Data.Sqlite;
+
+namespace Attune.Storage.Datasets;
+
+/// <summary>
+/// Writes PutEvents batches inside one open write transaction: each batch under its own savepoint, so a batch with a
+/// bad value is undone alone while the others commit together. Resolves who each batch's events belong to, skips
+/// eventIds committed before and merges a session's anonymous events into its user.
+/// </summary>
+internal sealed class PutEventAppender : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly AvroSchema _schema;
+    private readonly RawStatement _insertEventId;
+    private readonly RawStatement _claimSession;
+    private readonly RawStatement _insertImpression;
+    private readonly SqliteCommand _sessionUser;
+    private readonly int _sessionParameter;
+    private readonly int[] _sources;
+    private readonly string?[] _values;
+    private readonly int _userField;
+    private readonly int _itemField;
+    private readonly int _timestampField;
+    private readonly int _eventTypeField;
+    private readonly int _eventValueField;
+    private readonly string _insertSql;
+    private IdDictionaries _dictionaries;
+    private RawStatement _insert;
+    private RowWriter _writer;
+
+    public PutEventAppender(SqliteConnection connection, AvroSchema schema)
+    {
+        _connection = connection;
+        _schema = schema;
+        var extras = DatasetLayout.ExtraFields(DatasetType.Interactions, schema);
+        _sessionParameter = 6 + extras.Count;
+        _insertSql = $"INSERT INTO \"{PutLogLayout.Table}\" ({DatasetLayout.EventColumns}{DatasetLayout.ColumnList(extras)}, " +
+            $"{PutLogLayout.SessionColumn}, {PutLogLayout.AnonymousColumn}) VALUES ({string.Join(", ", Enumerable.Range(1, _sessionParameter + 1).Select(i => $"?{i}"))})";
+        _insertEventId = new RawStatement(connection, PutLogLayout.InsertEventId);
+        _claimSession = new RawStatement(connection, PutLogLayout.ClaimSession);
+        _insertImpression = new RawStatement(connection, PutLogLayout.InsertImpression);
+        _sessionUser = connection.CreateCommand();
+        _sessionUser.CommandText = PutLogLayout.SessionUser;
+        _sessionUser.Parameters.Add("?1", SqliteType.Text);
+        _sources = Enumerable.Range(0, schema.Fields.Count).ToArray();
+        _values = new string?[schema.Fields.Count];
+        _userField = IndexOf("USER_ID");
+        _itemField = IndexOf("ITEM_ID");
+        _timestampField = IndexOf("TIMESTAMP");
+        _eventTypeField = IndexOf("EVENT_TYPE");
+        _eventValueField = IndexOf("EVENT_VALUE");
+        (_dictionaries, _insert, _writer) = OpenWriter();
+    }
+
+    /// <summary>Writes one batch; throws <see cref="EventRejectedException"/> (with the batch undone) for a value the schema refuses.</summary>
+    public PutEventsCommit Append(PutEventBatch batch)
+    {
+        DatasetStore.Execute(_connection, "SAVEPOINT batch");
+        try
+        {
+            var commit = AppendUnderSavepoint(batch);
+            DatasetStore.Execute(_connection, "RELEASE batch");
+            return commit;
+        }
+        catch
+        {
+            DatasetStore.Execute(_connection, "ROLLBACK TO batch; RELEASE batch");
+            // The id caches may hold ids whose insert was just undone: start them afresh.
+            (_dictionaries, _insert, _writer) = ReopenWriter();
+            throw;
+        }
+    }
+
+    private PutEventsCommit AppendUnderSavepoint(PutEventBatch batch)
+    {
+        var (principal, anonymous, merged) = Attribute(batch);
+        var stored = new List<StoredEvent>(batch.Events.Count + merged.Count);
+        var duplicates = 0;
+        _insert.Bind(_sessionParameter, batch.SessionId);
+        _insert.Bind(_sessionParameter + 1, anonymous ? 1L : 0L);
+        for (var i = 0; i < batch.Events.Count; i++)
+        {
+            var record = batch.Events[i];
+            if (record.EventId is { } eventId)
+            {
+                _insertEventId.Bind(1, eventId);
+                if (_insertEventId.Execute() == 0)
+                {
+                    duplicates++;
+                    continue;
+                }
+            }
+
+            if (record.ItemId is null)
+            {
+                InsertImpression(batch.SessionId, anonymous ? null : principal, record);
+                continue;
+            }
+
+            try
+            {
+                _writer.Write(new ValueSource(Fill(principal, record)));
+            }
+            catch (RowException e)
+            {
+                throw new EventRejectedException(i + 1, e.Message);
+            }
+
+            stored.Add(new StoredEvent(_insert.LastInsertRowId, principal, record.ItemId, record.EventType,
+                record.EventValue ?? float.NaN, record.Timestamp));
+        }
+
+        stored.AddRange(merged);
+        return new PutEventsCommit(stored, duplicates);
+    }
+
+    /// <summary>
+    /// The batch's principal: its user (claiming the session for the user the first time, which re-attributes the
+    /// session's anonymous events), the user a session was claimed by, or the session itself while anonymous.
+    /// </summary>
+    private (string Principal, bool Anonymous, List<StoredEvent> Merged) Attribute(PutEventBatch batch)
+    {
+        if (batch.UserId is { } user)
+        {
+            _claimSession.Bind(1, batch.SessionId);
+            _claimSession.Bind(2, user);
+            var merged = _claimSession.Execute() == 1 ? MergeSession(batch.SessionId, user) : [];
+            return (user, false, merged);
+        }
+
+        _sessionUser.Parameters[0].Value = batch.SessionId;
+        return _sessionUser.ExecuteScalar() is string owner ? (owner, false, []) : (batch.SessionId, true, []);
+    }
+
+    private List<StoredEvent> MergeSession(string session, string user)
+    {
+        var merged = new List<StoredEvent>();
+        using (var select = _connection.CreateCommand())
+        {
+            select.CommandText = PutLogLayout.SelectAnonymous;
+            select.Parameters.AddWithValue("?1", session);
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                merged.Add(DatasetStore.ReadStored(reader, user));
+            }
+        }
+
+        if (merged.Count > 0)
+        {
+            var userIndex = _dictionaries.Get(DatasetLayout.UserIds).Intern(user);
+            DatasetStore.Execute(_connection, PutLogLayout.AttributeAnonymous, ("?1", session), ("?2", userIndex));
+        }
+
+        DatasetStore.Execute(_connection, PutLogLayout.AttributeImpressions, ("?1", session), ("?2", user));
+        return merged;
+    }
+
+    private void InsertImpression(string session, string? user, PutEventRecord record)
+    {
+        _insertImpression.Bind(1, session);
+        BindText(2, user);
+        _insertImpression.Bind(3, record.Timestamp);
+        _insertImpression.Bind(4, record.EventType);
+        BindText(5, record.Columns.GetValueOrDefault("IMPRESSION"));
+        BindText(6, record.Columns.GetValueOrDefault("RECOMMENDATION_ID"));
+        _insertImpression.Execute();
+    }
+
+    private void BindText(int index, string? value)
+    {
+        if (value is null)
+        {
+            _insertImpression.BindNull(index);
+        }
+        else
+        {
+            _insertImpression.Bind(index, value);
+        }
+    }
+
+    private string?[] Fill(string principal, PutEventRecord record)
+    {
+        Array.Clear(_values);
+        foreach (var (name, value) in record.Columns)
+        {
+            var field = _schema.FindProperty(name) ?? throw new RowException($"{name} is not a column of the {_schema.Name} schema.");
+            _values[IndexOf(field.Name)] = value;
+        }
+
+        Set(_userField, principal);
+        Set(_itemField, record.ItemId);
+        Set(_timestampField, record.Timestamp.ToString(CultureInfo.InvariantCulture));
+        Set(_eventTypeField, record.EventType);
+        Set(_eventValueField, record.EventValue?.ToString("R", CultureInfo.InvariantCulture));
+        return _values;
+    }
+
+    private void Set(int field, string? value)
+    {
+        if (field >= 0)
+        {
+            _values[field] = value;
+        }
+    }
+
+    private int IndexOf(string fieldName)
+    {
+        for (var i = 0; i < _schema.Fields.Count; i++)
+        {
+            if (_schema.Fields[i].Name.Equals(fieldName, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private (IdDictionaries, RawStatement, RowWriter) OpenWriter()
+    {
+        var dictionaries = new IdDictionaries(_connection, preload: false);
+        var insert = new RawStatement(_connection, _insertSql);
+        return (dictionaries, insert, new RowWriter(DatasetType.Interactions, _schema, _sources, insert, dictionaries.Get));
+    }
+
+    private (IdDictionaries, RawStatement, RowWriter) ReopenWriter()
+    {
+        _insert.Dispose();
+        _dictionaries.Dispose();
+        return OpenWriter();
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _dictionaries.Dispose();
+        _insertEventId.Dispose();
+        _claimSession.Dispose();
+        _insertImpression.Dispose();
+        _sessionUser.Dispose();
+    }
+
+    private sealed class ValueSource(string?[] values) : IRowSource
+    {
+        public ReadOnlySpan<char> Field(int index) => values[index];
+    }
+}

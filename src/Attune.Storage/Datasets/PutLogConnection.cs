@@ -1,0 +1,81 @@
+using Attune.Storage.Schemas;
+using Microsoft.Data.Sqlite;
+
+namespace Attune.Storage.Datasets;
+
+/// <summary>
+/// A connection that commits PutEvents groups, kept open by the group's writer so that prepared statements and the
+/// id caches outlive one commit. Runs with synchronous=FULL: an acknowledged event survives kill -9 of the process
+/// (WAL with NORMAL would already) and a crash of the machine too; group commit pays one fsync for many requests.
+/// Discard it after any failure: its caches may then be stale.
+/// </summary>
+internal sealed class PutLogConnection : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, PutEventAppender> _appenders = new(StringComparer.Ordinal);
+
+    public PutLogConnection(DatasetStore store)
+    {
+        _connection = store.OpenConnection();
+        DatasetStore.Execute(_connection, "PRAGMA synchronous=FULL");
+    }
+
+    /// <summary>
+    /// Writes the batches in one transaction, each under its own savepoint, and commits them together.
+    /// Per batch: its commit, or the rejection that undid it alone. A failure of the transaction itself throws.
+    /// </summary>
+    public (PutEventsCommit? Commit, Exception? Error)[] Append(IReadOnlyList<(AvroSchema Schema, PutEventBatch Batch)> batches)
+    {
+        var outcomes = new (PutEventsCommit?, Exception?)[batches.Count];
+        using var transaction = new WriteTransaction(_connection);
+        if (_appenders.Count > 0 && !DatasetStore.TableExists(_connection, PutLogLayout.Table))
+        {
+            // The Interactions dataset was deleted since the last commit: start the new one's put log afresh.
+            DisposeAppenders();
+        }
+
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var (schema, batch) = batches[i];
+            try
+            {
+                outcomes[i] = (AppenderFor(schema).Append(batch), null);
+            }
+            catch (EventRejectedException e)
+            {
+                outcomes[i] = (null, e);
+            }
+        }
+
+        transaction.Commit();
+        return outcomes;
+    }
+
+    public void Dispose()
+    {
+        DisposeAppenders();
+        _connection.Dispose();
+    }
+
+    private void DisposeAppenders()
+    {
+        foreach (var appender in _appenders.Values)
+        {
+            appender.Dispose();
+        }
+
+        _appenders.Clear();
+    }
+
+    private PutEventAppender AppenderFor(AvroSchema schema)
+    {
+        if (!_appenders.TryGetValue(schema.Json, out var appender))
+        {
+            DatasetStore.EnsurePutLog(_connection, schema);
+            appender = new PutEventAppender(_connection, schema);
+            _appenders.Add(schema.Json, appender);
+        }
+
+        return appender;
+    }
+}
