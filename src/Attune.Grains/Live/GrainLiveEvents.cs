@@ -8,10 +8,15 @@ namespace Attune.Grains.Live;
 /// </summary>
 public sealed class GrainLiveEvents(IGrainFactory grains) : ILiveEvents
 {
-    public Task PublishAsync(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, CancellationToken cancellationToken)
+    public Task PublishAsync(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, IReadOnlyList<string> impressions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        RecordItems(datasetGroupArn, events);
+        ArgumentNullException.ThrowIfNull(impressions);
+        RecordItems(datasetGroupArn, events, impressions);
+        if (events.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
         if (events.Count == 1)
         {
             return grains.GetGrain<IUserGrain>(UserGrainKey.For(datasetGroupArn, events[0].Principal)).AppendAsync([events[0].Event]);
@@ -20,25 +25,22 @@ public sealed class GrainLiveEvents(IGrainFactory grains) : ILiveEvents
             grains.GetGrain<IUserGrain>(UserGrainKey.For(datasetGroupArn, principal.Key)).AppendAsync([.. principal.Select(e => e.Event)])));
     }
 
-    private void RecordItems(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events)
+    private void RecordItems(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, IReadOnlyList<string> impressions)
     {
         var counts = new Dictionary<string, (int Interactions, int Impressions)>(StringComparer.Ordinal);
         foreach (var (_, live) in events)
         {
-            if (live.ItemId.Length > 0)
-            {
-                var (interactions, impressions) = counts.GetValueOrDefault(live.ItemId);
-                counts[live.ItemId] = (interactions + 1, impressions);
-            }
-            foreach (var shown in live.Impressions)
-            {
-                var (shownInteractions, shownImpressions) = counts.GetValueOrDefault(shown);
-                counts[shown] = (shownInteractions, shownImpressions + 1);
-            }
+            var (interactions, shown) = counts.GetValueOrDefault(live.ItemId);
+            counts[live.ItemId] = (interactions + 1, shown);
         }
-        foreach (var (item, (interactions, impressions)) in counts)
+        foreach (var item in impressions)
         {
-            _ = grains.GetGrain<IItemGrain>(ItemGrainKey.For(datasetGroupArn, item)).RecordAsync(interactions, impressions);
+            var (interactions, shown) = counts.GetValueOrDefault(item);
+            counts[item] = (interactions, shown + 1);
+        }
+        foreach (var (item, (interactions, shown)) in counts)
+        {
+            _ = grains.GetGrain<IItemGrain>(ItemGrainKey.For(datasetGroupArn, item)).RecordAsync(interactions, shown);
         }
     }
 }

@@ -8,8 +8,11 @@ namespace Attune.Grains.Live;
 /// </summary>
 public interface ILiveEvents
 {
-    /// <summary>Delivers each principal's new events (in commit order) and returns once every principal has them.</summary>
-    Task PublishAsync(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, CancellationToken cancellationToken);
+    /// <summary>
+    /// Delivers each principal's new events (in commit order) and returns once every principal has them;
+    /// <paramref name="impressions"/> are the items the events list as shown.
+    /// </summary>
+    Task PublishAsync(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, IReadOnlyList<string> impressions, CancellationToken cancellationToken);
 }
 
 /// <summary>An event and whose live history it belongs to.</summary>

@@ -38,7 +38,7 @@ public static class ServedModelLoader
         var data = new ServedData
         {
             DatasetGroupArn = store.DatasetGroupArn,
-            LiveWatermark = 0,
+            LiveWatermark = interactions.PutWatermark,
             Histories = UserHistories.Build(interactions, itemIndex, model.Events.EventTypeNames),
             Activity = Activity(interactions, itemIndex, model.ItemIds),
         };

@@ -49,14 +49,14 @@ internal sealed class EventOperations(EventTrackers trackers, EventLogs logs, IE
             throw ApiErrors.InvalidInput($"eventList.{error.EventNumber}: {error.Reason}");
         }
 
-        if (commit.Events.Count > 0 && _live.Length > 0)
+        if (commit.Events.Count + commit.Impressions.Count > 0)
         {
             var published = commit.Events
                 .Select(e => new PrincipalEvent(e.Principal, new LiveEvent(e.Sequence, e.ItemId, e.EventType, e.EventValue, e.Timestamp)))
                 .ToList();
             foreach (var sink in _live)
             {
-                await sink.PublishAsync(destination.DatasetGroupArn, published, context.Aborted);
+                await sink.PublishAsync(destination.DatasetGroupArn, published, commit.Impressions, context.Aborted);
             }
         }
 

@@ -78,6 +78,7 @@ internal sealed class PutEventAppender : IDisposable
     {
         var (principal, anonymous, merged) = Attribute(batch);
         var stored = new List<StoredEvent>(batch.Events.Count + merged.Count);
+        var impressions = new List<string>();
         var duplicates = 0;
         _insert.Bind(_sessionParameter, batch.SessionId);
         _insert.Bind(_sessionParameter + 1, anonymous ? 1L : 0L);
@@ -92,6 +93,11 @@ internal sealed class PutEventAppender : IDisposable
                     duplicates++;
                     continue;
                 }
+            }
+
+            if (record.Columns.GetValueOrDefault("IMPRESSION") is { Length: > 0 } shown)
+            {
+                impressions.AddRange(shown.Split('|', StringSplitOptions.RemoveEmptyEntries));
             }
 
             if (record.ItemId is null)
@@ -114,7 +120,7 @@ internal sealed class PutEventAppender : IDisposable
         }
 
         stored.AddRange(merged);
-        return new PutEventsCommit(stored, duplicates);
+        return new PutEventsCommit(stored, impressions, duplicates);
     }
 
     /// <summary>

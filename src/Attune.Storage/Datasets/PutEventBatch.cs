@@ -27,7 +27,7 @@ public readonly record struct StoredEvent(long Sequence, string Principal, strin
 
 /// <summary>
 /// What committing one batch did: its new interactions in order, followed by the session's earlier anonymous
-/// interactions re-attributed to the batch's user (sequence unchanged), if this batch merged the session.
-/// Events whose eventId was committed before are acknowledged but absent here.
+/// interactions re-attributed to the batch's user (sequence unchanged), if this batch merged the session; and the
+/// items its new events list as impressions. Events whose eventId was committed before are acknowledged but absent here.
 /// </summary>
-public sealed record PutEventsCommit(IReadOnlyList<StoredEvent> Events, int Duplicates);
+public sealed record PutEventsCommit(IReadOnlyList<StoredEvent> Events, IReadOnlyList<string> Impressions, int Duplicates);

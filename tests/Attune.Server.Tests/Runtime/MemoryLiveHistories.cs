@@ -8,7 +8,8 @@ namespace Attune.Server.Tests.Runtime;
 internal sealed class MemoryLiveHistories : ILiveHistories, IItemActivitySource
 {
     private readonly ConcurrentDictionary<string, List<LiveEvent>> _users = new(StringComparer.Ordinal);
-    private long _sequence;
+    // Past every row the world's data put into the put log, as real live events are.
+    private long _sequence = 1_000_000;
 
     public void Add(string userId, string itemId, long timestamp, string eventType = "view")
     {
