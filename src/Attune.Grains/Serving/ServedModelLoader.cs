@@ -1,7 +1,6 @@
 using System.Globalization;
 using Attune.Recipes.Catalog;
 using Attune.Recipes.Models;
-using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
@@ -11,21 +10,21 @@ namespace Attune.Grains.Serving;
 /// <summary>Reads a solution version's artifact and its dataset group's data into a <see cref="ServedModel"/>.</summary>
 public static class ServedModelLoader
 {
-    public static ServedModel Load(ModelArtifacts artifacts, StorageLocations locations, string solutionVersionArn, string datasetGroupArn,
+    public static ServedModel Load(IModelArtifacts artifacts, IDatasetStores datasets, string solutionVersionArn, string datasetGroupArn,
         RecipeDefinition recipe)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
-        ArgumentNullException.ThrowIfNull(locations);
+        ArgumentNullException.ThrowIfNull(datasets);
         RecommendationModel model;
         using (var stream = artifacts.OpenModel(solutionVersionArn))
         {
             model = ModelSerializer.Read(stream);
         }
-        using var store = DatasetStore.Open(locations.DataDirectory, datasetGroupArn);
+        using var store = datasets.Open(datasetGroupArn);
         return new ServedModel(solutionVersionArn, model, recipe, ReadData(store, model));
     }
 
-    public static ServedData ReadData(DatasetStore store, RecommendationModel model)
+    public static ServedData ReadData(IDatasetStore store, RecommendationModel model)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(model);

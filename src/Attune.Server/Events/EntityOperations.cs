@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
-using Attune.Storage;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
@@ -13,7 +12,7 @@ namespace Attune.Server.Events;
 /// PutItems and PutUsers (personalize-events): upsert up to 10 records into an ACTIVE Items or Users dataset,
 /// durably, before answering. Records written this way survive FULL bulk imports, as in Personalize.
 /// </summary>
-public sealed class EntityOperations(Resources resources, StorageLocations locations) : IOperationFamily
+public sealed class EntityOperations(Resources resources, IDatasetStores datasets) : IOperationFamily
 {
     public void Register(OperationRegistry registry)
     {
@@ -49,7 +48,7 @@ public sealed class EntityOperations(Resources resources, StorageLocations locat
         {
             await Task.Run(() =>
             {
-                using var store = DatasetStore.Open(locations.DataDirectory, dataset.ParentArn!);
+                using var store = datasets.Open(dataset.ParentArn!);
                 store.Put(type, schema, records);
             }, context.Aborted);
         }

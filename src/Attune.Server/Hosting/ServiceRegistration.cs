@@ -7,8 +7,6 @@ using Attune.Server.Observability;
 using Attune.Server.Runtime;
 using Attune.Server.Wire;
 using Attune.Storage;
-using Attune.Storage.Artifacts;
-using Attune.Storage.Catalog;
 
 namespace Attune.Server.Hosting;
 
@@ -20,7 +18,7 @@ internal static class ServiceRegistration
         Directory.CreateDirectory(attune.FullDataDir);
         Directory.CreateDirectory(attune.FullObjectRoot);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICatalog>(_ => new SqliteCatalog(Path.Combine(attune.FullDataDir, "catalog.db")));
+        services.AddAttuneSqliteStores(attune.FullDataDir);
         services.AddSingleton<RequestMetrics>();
         services.AddSingleton<Resources>();
         services.AddSingleton<IOperationFamily, DatasetGroupOperations>();
@@ -35,7 +33,6 @@ internal static class ServiceRegistration
         services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
         services.AddSingleton<IOperationFamily, SolutionOperations>();
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
-        services.AddSingleton(new ModelArtifacts(attune.FullDataDir));
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
         services.AddSingleton<IOperationFamily, CampaignOperations>();
         services.AddSingleton<IOperationFamily, FilterOperations>();

@@ -18,9 +18,10 @@ public sealed partial class DatasetStore
         using var snapshot = new ReadSnapshot(connection);
         var tables = VisibleTables(connection, type);
         var count = checked((int)tables.Sum(table => Scalar(connection, $"SELECT count(*) FROM \"{table}\"")));
-        var users = new DenseIndex(connection, DatasetLayout.UserIds);
-        var items = new DenseIndex(connection, type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds);
-        var eventTypes = new DenseIndex(connection, DatasetLayout.EventTypes);
+        var itemDictionary = type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds;
+        var users = NewDenseIndex(connection, DatasetLayout.UserIds);
+        var items = NewDenseIndex(connection, itemDictionary);
+        var eventTypes = NewDenseIndex(connection, DatasetLayout.EventTypes);
         var userIndex = new int[count];
         var itemIndex = new int[count];
         var timestamp = new long[count];
@@ -48,9 +49,9 @@ public sealed partial class DatasetStore
             Timestamp = timestamp,
             EventTypeIndex = eventTypeIndex,
             EventValue = eventValue,
-            UserIds = users.Names(connection),
-            ItemIds = items.Names(connection),
-            EventTypes = eventTypes.Names(connection),
+            UserIds = users.Names(() => Dictionary(connection, DatasetLayout.UserIds)),
+            ItemIds = items.Names(() => Dictionary(connection, itemDictionary)),
+            EventTypes = eventTypes.Names(() => Dictionary(connection, DatasetLayout.EventTypes)),
         };
     }
 
@@ -143,6 +144,20 @@ public sealed partial class DatasetStore
         }
 
         return new EntityData { Ids = ids[..row], FromBulkImport = bulk[..row], Columns = result };
+    }
+
+    private static DenseIndex NewDenseIndex(SqliteConnection connection, string dictionary) =>
+        new(Scalar(connection, $"SELECT coalesce(max(idx), 0) FROM {dictionary}"));
+
+    private static IEnumerable<(long Stored, string Id)> Dictionary(SqliteConnection connection, string dictionary)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT idx, id FROM {dictionary}";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (reader.GetInt64(0), reader.GetString(1));
+        }
     }
 
     private static object ReadValue(SqliteDataReader reader, int ordinal, AvroType type) => type switch
