@@ -124,7 +124,7 @@ internal sealed class PostgresStagingSession : IStagingSession
         {
             _store.DropBatch(_connection, _batch, DatasetLayout.BatchTable(Request.DatasetType, _batch), replaced: false);
         }
-        catch (NpgsqlException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
             // A broken connection released the batch lock with it: DiscardInterruptedImports finishes the cleanup.
         }
