@@ -66,7 +66,10 @@ internal sealed class PostgresIdInterner : IIdInterner
     /// <summary>The stored index for what <see cref="Intern"/> returned (valid after <see cref="Resolve"/>).</summary>
     public int Map(long interned) => interned >= 0 ? (int)interned : _resolved[-interned - 1];
 
-    /// <summary>Stores the pending ids (autocommit, outside any transaction: other writers may intern the same ids) and learns their indices.</summary>
+    /// <summary>
+    /// Stores the pending ids and learns their indices in one statement of its own (autocommit: other writers may
+    /// intern the same ids, so no lock is held beyond it).
+    /// </summary>
     public void Resolve(NpgsqlConnection connection)
     {
         if (_pendingOrder.Count == 0)
@@ -75,14 +78,20 @@ internal sealed class PostgresIdInterner : IIdInterner
         }
 
         var ids = _pendingOrder.ToArray();
+        _resolved = new int[ids.Length];
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                Sql.Execute(connection, $"""
-                    INSERT INTO {_table} (id) SELECT u.id FROM unnest(@ids) WITH ORDINALITY AS u(id, n) ORDER BY u.n
-                    ON CONFLICT (id) DO NOTHING
-                    """, ("ids", ids));
+                Learn(connection, $"""
+                    WITH input AS (SELECT u.id, u.n FROM unnest(@ids) WITH ORDINALITY AS u(id, n)),
+                    inserted AS (
+                        INSERT INTO {_table} (id) SELECT id FROM input ORDER BY n
+                        ON CONFLICT (id) DO NOTHING RETURNING idx, id)
+                    SELECT idx, id FROM inserted
+                    UNION ALL
+                    SELECT t.idx, t.id FROM {_table} t JOIN input ON t.id = input.id
+                    """, ids);
                 break;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < DeadlockRetries)
@@ -91,8 +100,17 @@ internal sealed class PostgresIdInterner : IIdInterner
             }
         }
 
-        _resolved = new int[ids.Length];
-        using var command = Sql.Command(connection, $"SELECT idx, id FROM {_table} WHERE id = ANY(@ids)", ("ids", ids));
+        // An id another writer committed while this statement ran is outside its snapshot: look it up again.
+        var missing = ids.Where((_, k) => _resolved[k] == 0).ToArray();
+        if (missing.Length > 0)
+        {
+            Learn(connection, $"SELECT idx, id FROM {_table} WHERE id = ANY(@ids)", missing);
+        }
+    }
+
+    private void Learn(NpgsqlConnection connection, string sql, string[] ids)
+    {
+        using var command = Sql.Command(connection, sql, ("ids", ids));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -56,6 +56,9 @@ internal sealed class PostgresStagingSession : IStagingSession
             var batch = store.BeginImport(connection, request, table => DatasetLayout.IsEventDataset(request.DatasetType)
                 ? PostgresLayout.CreateEventTable(table, extras)
                 : PostgresLayout.CreateEntityStaging(table, extras));
+            // Staging commits need no fsync: until the (synchronous) publishing commit flushes the WAL, a crash may only
+            // lose rows of a batch that was never visible and is discarded anyway.
+            Sql.Execute(connection, "SET synchronous_commit = off");
             return new PostgresStagingSession(store, connection, request, batch);
         }
         catch
@@ -89,6 +92,7 @@ internal sealed class PostgresStagingSession : IStagingSession
         _transactionClock.Restart();
         using (var transaction = _connection.BeginTransaction())
         {
+            Sql.Execute(_connection, "SET LOCAL synchronous_commit = on");
             Sql.LockGroup(_connection, _store.DatasetGroupArn);
             if (!DatasetLayout.IsEventDataset(type))
             {
@@ -136,7 +140,7 @@ internal sealed class PostgresStagingSession : IStagingSession
         {
             if (_connection.State == System.Data.ConnectionState.Open)
             {
-                Sql.Execute(_connection, $"SELECT pg_advisory_unlock({Sql.BatchLockSpace}, @batch)", ("batch", (int)_batch));
+                Sql.Execute(_connection, $"RESET synchronous_commit; SELECT pg_advisory_unlock({Sql.BatchLockSpace}, @batch)", ("batch", (int)_batch));
             }
         }
         catch (NpgsqlException)
