@@ -117,9 +117,7 @@ public sealed class PostgresCatalog(NpgsqlDataSource dataSource) : ICatalog
     public async Task<IReadOnlyList<ResourceRecord>> ListTransientAsync(CancellationToken cancellationToken = default) =>
         await QueryAsync($"""
             SELECT {Columns} FROM attune_resources
-            WHERE status IN ('{ResourceStatus.CreatePending}', '{ResourceStatus.CreateInProgress}',
-                             '{ResourceStatus.DeletePending}', '{ResourceStatus.DeleteInProgress}',
-                             '{ResourceStatus.CreateStopping}')
+            WHERE status IN ({CatalogSql.TransientStatuses})
             ORDER BY seq
             """, cancellationToken);
 
@@ -180,7 +178,7 @@ public sealed class PostgresCatalog(NpgsqlDataSource dataSource) : ICatalog
         await QueryAsync($"""
             SELECT {Columns} FROM attune_resources
             WHERE parent_arn = @parent AND kind = ANY(@kinds)
-              AND (@all OR status NOT IN ('{ResourceStatus.DeletePending}', '{ResourceStatus.DeleteInProgress}'))
+              AND (@all OR status NOT IN ({CatalogSql.DeleteStatuses}))
             ORDER BY seq
             """, cancellationToken, ("parent", parentArn), ("kinds", kinds.ToArray()), ("all", includeDeleting));
 

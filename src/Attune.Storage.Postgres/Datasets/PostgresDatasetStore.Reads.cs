@@ -16,41 +16,23 @@ public sealed partial class PostgresDatasetStore
         var tables = VisibleTables(connection, type);
         var count = checked((int)tables.Sum(table => Sql.Scalar(connection, $"SELECT count(*) FROM {table}")));
         var itemDictionary = type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds;
-        var users = NewDenseIndex(connection, DatasetLayout.UserIds);
-        var items = NewDenseIndex(connection, itemDictionary);
-        var eventTypes = NewDenseIndex(connection, DatasetLayout.EventTypes);
-        var userIndex = new int[count];
-        var itemIndex = new int[count];
-        var timestamp = new long[count];
-        var eventTypeIndex = new int[count];
-        var eventValue = new float[count];
-        var row = 0;
+        var columns = new InteractionColumns(count, NewDenseIndex(connection, DatasetLayout.UserIds),
+            NewDenseIndex(connection, itemDictionary), NewDenseIndex(connection, DatasetLayout.EventTypes));
         foreach (var table in tables)
         {
             using var command = Sql.Command(connection, $"SELECT {DatasetLayout.EventColumns} FROM {table} ORDER BY seq");
             using var reader = command.ExecuteReader();
-            while (row < count && reader.Read())
+            while (!columns.IsFull && reader.Read())
             {
-                userIndex[row] = users.Map(reader.GetInt32(0));
-                itemIndex[row] = items.Map(reader.GetInt32(1));
-                timestamp[row] = reader.GetInt64(2);
-                eventTypeIndex[row] = reader.IsDBNull(3) ? -1 : eventTypes.Map(reader.GetInt32(3));
-                eventValue[row] = reader.IsDBNull(4) ? float.NaN : (float)reader.GetDouble(4);
-                row++;
+                columns.Add(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2),
+                    reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetDouble(4));
             }
         }
 
-        return new InteractionData
-        {
-            UserIndex = userIndex,
-            ItemIndex = itemIndex,
-            Timestamp = timestamp,
-            EventTypeIndex = eventTypeIndex,
-            EventValue = eventValue,
-            UserIds = users.Names(() => Dictionary(connection, DatasetLayout.UserIds)),
-            ItemIds = items.Names(() => Dictionary(connection, itemDictionary)),
-            EventTypes = eventTypes.Names(() => Dictionary(connection, DatasetLayout.EventTypes)),
-        };
+        return columns.Build(
+            columns.Users.Names(() => Dictionary(connection, DatasetLayout.UserIds)),
+            columns.Items.Names(() => Dictionary(connection, itemDictionary)),
+            columns.EventTypes.Names(() => Dictionary(connection, DatasetLayout.EventTypes)));
     }
 
     public object?[] ReadInteractionColumn(string field, DatasetType type = DatasetType.Interactions)

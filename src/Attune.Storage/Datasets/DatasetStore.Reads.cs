@@ -19,40 +19,22 @@ public sealed partial class DatasetStore
         var tables = VisibleTables(connection, type);
         var count = checked((int)tables.Sum(table => Scalar(connection, $"SELECT count(*) FROM \"{table}\"")));
         var itemDictionary = type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds;
-        var users = NewDenseIndex(connection, DatasetLayout.UserIds);
-        var items = NewDenseIndex(connection, itemDictionary);
-        var eventTypes = NewDenseIndex(connection, DatasetLayout.EventTypes);
-        var userIndex = new int[count];
-        var itemIndex = new int[count];
-        var timestamp = new long[count];
-        var eventTypeIndex = new int[count];
-        var eventValue = new float[count];
-        var row = 0;
+        var columns = new InteractionColumns(count, NewDenseIndex(connection, DatasetLayout.UserIds),
+            NewDenseIndex(connection, itemDictionary), NewDenseIndex(connection, DatasetLayout.EventTypes));
         foreach (var table in tables)
         {
             using var query = new RawStatement(connection, $"SELECT {DatasetLayout.EventColumns} FROM \"{table}\" ORDER BY rowid");
-            while (row < count && query.Next())
+            while (!columns.IsFull && query.Next())
             {
-                userIndex[row] = users.Map(query.ColumnLong(0));
-                itemIndex[row] = items.Map(query.ColumnLong(1));
-                timestamp[row] = query.ColumnLong(2);
-                eventTypeIndex[row] = query.ColumnIsNull(3) ? -1 : eventTypes.Map(query.ColumnLong(3));
-                eventValue[row] = query.ColumnIsNull(4) ? float.NaN : (float)query.ColumnDouble(4);
-                row++;
+                columns.Add(query.ColumnLong(0), query.ColumnLong(1), query.ColumnLong(2),
+                    query.ColumnIsNull(3) ? null : query.ColumnLong(3), query.ColumnIsNull(4) ? null : query.ColumnDouble(4));
             }
         }
 
-        return new InteractionData
-        {
-            UserIndex = userIndex,
-            ItemIndex = itemIndex,
-            Timestamp = timestamp,
-            EventTypeIndex = eventTypeIndex,
-            EventValue = eventValue,
-            UserIds = users.Names(() => Dictionary(connection, DatasetLayout.UserIds)),
-            ItemIds = items.Names(() => Dictionary(connection, itemDictionary)),
-            EventTypes = eventTypes.Names(() => Dictionary(connection, DatasetLayout.EventTypes)),
-        };
+        return columns.Build(
+            columns.Users.Names(() => Dictionary(connection, DatasetLayout.UserIds)),
+            columns.Items.Names(() => Dictionary(connection, itemDictionary)),
+            columns.EventTypes.Names(() => Dictionary(connection, DatasetLayout.EventTypes)));
     }
 
     /// <summary>
