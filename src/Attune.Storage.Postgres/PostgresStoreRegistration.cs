@@ -5,7 +5,6 @@ using Attune.Storage.Postgres.Artifacts;
 using Attune.Storage.Postgres.Catalog;
 using Attune.Storage.Postgres.Datasets;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Attune.Storage.Postgres;
 
@@ -24,30 +23,4 @@ public static class PostgresStoreRegistration
         services.AddSingleton<IModelArtifacts>(provider => new PostgresModelArtifacts(provider.GetRequiredService<AttuneDatabase>().DataSource));
         return services;
     }
-}
-
-/// <summary>Attune's own connection pool (kept apart from any the Orleans providers configure), migrated on open.</summary>
-public sealed class AttuneDatabase : IDisposable
-{
-    private AttuneDatabase(NpgsqlDataSource dataSource) => DataSource = dataSource;
-
-    public NpgsqlDataSource DataSource { get; }
-
-    public static AttuneDatabase Open(string connectionString)
-    {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
-        try
-        {
-            SchemaMigrations.Apply(dataSource);
-        }
-        catch
-        {
-            dataSource.Dispose();
-            throw;
-        }
-
-        return new AttuneDatabase(dataSource);
-    }
-
-    public void Dispose() => DataSource.Dispose();
 }
