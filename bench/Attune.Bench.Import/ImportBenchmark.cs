@@ -3,13 +3,16 @@ using System.Globalization;
 using System.Text;
 using Attune.Storage.Datasets;
 using Attune.Storage.Import;
+using Attune.Storage.Postgres;
+using Attune.Storage.Postgres.Datasets;
 using Attune.Storage.Schemas;
 
 namespace Attune.Bench.Import;
 
 /// <summary>
-/// Imports the generated CSVs through the real import path (<see cref="CsvImporter"/>) into a fresh store in a temp
-/// directory, then reads the interactions back as training would; prints and records the figures.
+/// Imports the generated CSVs through the real import path (<see cref="IDatasetStore.Import"/>) into a fresh store (SQLite
+/// in a temp directory, or a fresh group in PostgreSQL), then reads the interactions back as training would; prints and
+/// records the figures.
 /// </summary>
 internal static class ImportBenchmark
 {
@@ -38,22 +41,33 @@ internal static class ImportBenchmark
             DatasetGenerator.Write(options);
         }
 
+        if (options.Postgres is { } connectionString)
+        {
+            using var database = AttuneDatabase.Open(connectionString);
+            var stores = new PostgresDatasetStores(database.DataSource);
+            stores.Delete(GroupArn);
+            try
+            {
+                var section = "\n## PostgreSQL: binary COPY into PostgresDatasetStores\n\n" +
+                    Measure(stores, options, $"PostgresDatasetStore.Import (binary COPY into a fresh group; {ServerVersion(database)})")
+                        .Replace("# Import benchmark", "Run", StringComparison.Ordinal);
+                Console.Write(section);
+                Directory.CreateDirectory(options.ResultsDirectory);
+                File.AppendAllText(Path.Combine(options.ResultsDirectory, "import.md"), section);
+            }
+            finally
+            {
+                stores.Delete(GroupArn);
+            }
+
+            return;
+        }
+
         var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "attune-bench-import-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var store = DatasetStore.Open(dataDirectory, GroupArn);
-            using var probe = new WriterProbe(store, InteractionsSchema);
-            var interactions = Import(store, DatasetType.Interactions, InteractionsSchema, options.InteractionsFile);
-            var writes = probe.Stop();
-            var items = Import(store, DatasetType.Items, ItemsSchema, Path.Combine(options.OutDirectory, "items.csv"));
-            var users = Import(store, DatasetType.Users, UsersSchema, Path.Combine(options.OutDirectory, "users.csv"));
-            var clock = Stopwatch.StartNew();
-            var data = store.ReadInteractions();
-            var read = clock.Elapsed;
-            var bytes = new FileInfo(options.InteractionsFile).Length;
-
-            var report = Report(options, interactions, items, users, data.Count, read, bytes) + string.Create(CultureInfo.InvariantCulture,
-                $"Concurrent live writer during the interactions import (one Put every 20 ms): {writes.Writes} writes, latency p50 {writes.P50Ms:F1} ms, p99 {writes.P99Ms:F1} ms, max {writes.MaxMs:F1} ms.\n");
+            var report = Measure(new SqliteDatasetStores(dataDirectory), options,
+                "CsvImporter.Import into a fresh DatasetStore (SQLite WAL, synchronous=NORMAL)");
             Console.Write(report);
             Directory.CreateDirectory(options.ResultsDirectory);
             File.WriteAllText(Path.Combine(options.ResultsDirectory, "import.md"), report);
@@ -66,6 +80,28 @@ internal static class ImportBenchmark
                 Directory.Delete(dataDirectory, recursive: true);
             }
         }
+    }
+
+    private static string Measure(IDatasetStores stores, BenchOptions options, string path)
+    {
+        using var store = stores.Open(GroupArn);
+        using var probe = new WriterProbe(store, InteractionsSchema);
+        var interactions = Import(store, DatasetType.Interactions, InteractionsSchema, options.InteractionsFile);
+        var writes = probe.Stop();
+        var items = Import(store, DatasetType.Items, ItemsSchema, Path.Combine(options.OutDirectory, "items.csv"));
+        var users = Import(store, DatasetType.Users, UsersSchema, Path.Combine(options.OutDirectory, "users.csv"));
+        var clock = Stopwatch.StartNew();
+        var data = store.ReadInteractions();
+        var read = clock.Elapsed;
+        var bytes = new FileInfo(options.InteractionsFile).Length;
+        return Report(options, path, interactions, items, users, data.Count, read, bytes) + string.Create(CultureInfo.InvariantCulture,
+            $"Concurrent live writer during the interactions import (one Put every 20 ms): {writes.Writes} writes, latency p50 {writes.P50Ms:F1} ms, p99 {writes.P99Ms:F1} ms, max {writes.MaxMs:F1} ms.\n");
+    }
+
+    private static string ServerVersion(AttuneDatabase database)
+    {
+        using var connection = database.DataSource.OpenConnection();
+        return "PostgreSQL " + connection.PostgreSqlVersion;
     }
 
     /// <summary>Opens a kept store as a restarted server would and prints what an interrupted run left.</summary>
@@ -83,17 +119,17 @@ internal static class ImportBenchmark
 
     private static string JobArn(DatasetType type) => $"arn:aws:personalize:us-east-1:000000000000:dataset-import-job/bench-{type}";
 
-    private static Measured Import(DatasetStore store, DatasetType type, AvroSchema schema, string file)
+    private static Measured Import(IDatasetStore store, DatasetType type, AvroSchema schema, string file)
     {
         var request = new ImportRequest(JobArn(type), type, schema, [file]);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var result = CsvImporter.Import(store, request);
+        var result = store.Import(request);
         return new Measured(result, Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
     private sealed record Measured(ImportResult Result, TimeSpan Cpu);
 
-    private static string Report(BenchOptions options, Measured interactions, Measured items, Measured users, int readRows, TimeSpan read, long bytes)
+    private static string Report(BenchOptions options, string path, Measured interactions, Measured items, Measured users, int readRows, TimeSpan read, long bytes)
     {
         var culture = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -101,7 +137,7 @@ internal static class ImportBenchmark
         text.AppendLine();
         text.AppendLine(culture, $"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Environment.OSVersion}, .NET {Environment.Version}.");
         text.AppendLine(culture, $"Data: `generate --rows {options.Rows} --users {options.Users} --items {options.Items} --seed {options.Seed}`; interactions.csv {bytes / 1e6:F1} MB.");
-        text.AppendLine(culture, $"Path: CsvImporter.Import into a fresh DatasetStore (SQLite WAL, synchronous=NORMAL), {CsvImporter.RowsPerTransaction:N0} rows per staging transaction.");
+        text.AppendLine(culture, $"Path: {path}, {CsvImporter.RowsPerTransaction:N0} rows per staging transaction.");
         text.AppendLine();
         text.AppendLine(culture, $"Load average at the end: {LoadAverage()} (the machine is shared; wall time rises with load, CPU time much less).");
         text.AppendLine();

@@ -14,7 +14,7 @@ internal sealed class WriterProbe : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
 
-    public WriterProbe(DatasetStore store, AvroSchema schema)
+    public WriterProbe(IDatasetStore store, AvroSchema schema)
     {
         _thread = new Thread(() => Loop(store, schema)) { IsBackground = true, Name = "writer-probe" };
         _thread.Start();
@@ -32,7 +32,7 @@ internal sealed class WriterProbe : IDisposable
 
     public void Dispose() => _stop.Dispose();
 
-    private void Loop(DatasetStore store, AvroSchema schema)
+    private void Loop(IDatasetStore store, AvroSchema schema)
     {
         var clock = new Stopwatch();
         for (var n = 0; !_stop.IsCancellationRequested; n++)

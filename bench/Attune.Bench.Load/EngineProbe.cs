@@ -4,9 +4,9 @@ using Attune.Contracts.Events;
 using Attune.Grains.Live;
 using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
-using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Bench.Load;
@@ -20,7 +20,7 @@ internal static class EngineProbe
     public static async Task<(IReadOnlyList<StepResult> Steps, IReadOnlyList<string> Stages)> RunAsync(string dataDirectory, string objectRoot, RequestMix mix, int shards, int requests)
     {
         using var catalog = new SqliteCatalog(Path.Combine(dataDirectory, "catalog.db"));
-        var deployments = new CampaignDeployments(catalog, new ModelArtifacts(dataDirectory), new StorageLocations(dataDirectory, objectRoot), TimeProvider.System);
+        var deployments = new CampaignDeployments(catalog, new ModelArtifacts(dataDirectory), new SqliteDatasetStores(dataDirectory), TimeProvider.System);
         var engine = new RecommendationEngine(deployments, new FilterCache(catalog, TimeProvider.System), new RecommendationLog(),
             Options.Create(new ServingOptions { Shards = shards }), new InProcessModelShards(), new NoLiveEvents(), new NoLiveEvents());
         var queries = mix.Queries.Select(ToQuery).ToList();

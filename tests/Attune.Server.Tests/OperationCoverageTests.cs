@@ -2,9 +2,9 @@ using Attune.Server.ControlPlane;
 using Attune.Server.Events;
 using Attune.Server.Hosting;
 using Microsoft.Extensions.Options;
-using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
 
 namespace Attune.Server.Tests;
 
@@ -47,7 +47,7 @@ public sealed class OperationCoverageTests
     {
         using var temp = new TempFolder();
         var resources = new Resources(new SqliteCatalog(Path.Combine(temp.Path, "c.db")), null!);
-        var locations = new StorageLocations(temp.Path, temp.Path);
+        var locations = new SqliteDatasetStores(temp.Path);
         return new OperationRegistry(
         [
             new DatasetGroupOperations(resources), new SchemaOperations(resources), new DatasetOperations(resources),

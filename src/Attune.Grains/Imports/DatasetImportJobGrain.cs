@@ -16,6 +16,7 @@ public sealed partial class DatasetImportJobGrain(
     [PersistentState("importJob")] IPersistentState<JobAttempts> attempts,
     ICatalog catalog,
     StorageLocations locations,
+    IDatasetStores datasets,
     DatasetGroupLocks locks,
     TimeProvider clock,
     ILogger<DatasetImportJobGrain> logger) : Grain, IDatasetImportJobGrain
@@ -65,7 +66,7 @@ public sealed partial class DatasetImportJobGrain(
         var location = body["dataSource"]!["dataLocation"]!.GetValue<string>();
 
         using var groupLock = await locks.AcquireAsync(dataset.ParentArn!, CancellationToken.None);
-        using var store = DatasetStore.Open(locations.DataDirectory, dataset.ParentArn!);
+        using var store = datasets.Open(dataset.ParentArn!);
         store.DiscardInterruptedImports();
         if (store.CommittedImportRows(job.Arn) is { } committed)
         {
@@ -80,7 +81,7 @@ public sealed partial class DatasetImportJobGrain(
         var files = ObjectLocation.Resolve(location, locations.ObjectRoot);
         var request = new ImportRequest(job.Arn, type, schema, files, mode);
         var progress = new CatalogProgress<long>(catalog, job.Arn, "rowsImported", rows => rows, clock);
-        var result = await Task.Run(() => CsvImporter.Import(store, request, progress));
+        var result = await Task.Run(() => store.Import(request, progress));
         return result.Rows;
     }
 

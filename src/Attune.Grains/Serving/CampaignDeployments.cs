@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Attune.Recipes.Catalog;
-using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
@@ -13,7 +12,7 @@ namespace Attune.Grains.Serving;
 /// deployment or the new one, never a mix. Campaigns not yet deployed here (a restart, another silo) are loaded on
 /// their first request from the catalog.
 /// </summary>
-public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifacts, StorageLocations locations, TimeProvider clock) : IDisposable
+public sealed class CampaignDeployments(ICatalog catalog, IModelArtifacts artifacts, IDatasetStores datasets, TimeProvider clock) : IDisposable
 {
     /// <summary>How long a campaign following $LATEST serves a version before it looks for a newer one.</summary>
     private static readonly TimeSpan LatestRecheck = TimeSpan.FromSeconds(10);
@@ -86,7 +85,7 @@ public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifac
             {
                 served.Catalogue = await Task.Run(() =>
                 {
-                    using var store = DatasetStore.Open(locations.DataDirectory, datasetGroupArn);
+                    using var store = datasets.Open(datasetGroupArn);
                     return ServedModelLoader.ReadCatalogue(store, served.Data.Activity);
                 }, cancellationToken);
             }
@@ -169,7 +168,7 @@ public sealed class CampaignDeployments(ICatalog catalog, ModelArtifacts artifac
             ?? solutionBody["recipeArn"]?.GetValue<string>();
         var recipe = (recipeArn is null ? null : RecipeCatalog.Find(recipeArn))
             ?? throw ServingException.InvalidInput($"The solution version {versionArn} names no recipe Attune serves.");
-        return await Task.Run(() => ServedModelLoader.Load(artifacts, locations, versionArn, solution.ParentArn!, recipe), cancellationToken);
+        return await Task.Run(() => ServedModelLoader.Load(artifacts, datasets, versionArn, solution.ParentArn!, recipe), cancellationToken);
     }
 
     private async Task<JsonObject?> GetCampaignAsync(string campaignArn, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Attune.Recipes.Catalog;
 using Attune.Recipes.Models;
-using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
@@ -10,22 +9,22 @@ namespace Attune.Grains.Serving;
 /// <summary>Reads a solution version's artifact and its dataset group's data into a <see cref="ServedModel"/>.</summary>
 public static class ServedModelLoader
 {
-    public static ServedModel Load(ModelArtifacts artifacts, StorageLocations locations, string solutionVersionArn, string datasetGroupArn,
+    public static ServedModel Load(IModelArtifacts artifacts, IDatasetStores datasets, string solutionVersionArn, string datasetGroupArn,
         RecipeDefinition recipe)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
-        ArgumentNullException.ThrowIfNull(locations);
+        ArgumentNullException.ThrowIfNull(datasets);
         RecommendationModel model;
         using (var stream = artifacts.OpenModel(solutionVersionArn))
         {
             model = ModelSerializer.Read(stream);
         }
-        using var store = DatasetStore.Open(locations.DataDirectory, datasetGroupArn);
+        using var store = datasets.Open(datasetGroupArn);
         var (data, catalogue) = ReadData(store, model);
         return new ServedModel(solutionVersionArn, model, recipe, data, catalogue);
     }
 
-    public static (ServedData Data, ServedCatalogue Catalogue) ReadData(DatasetStore store, RecommendationModel model)
+    public static (ServedData Data, ServedCatalogue Catalogue) ReadData(IDatasetStore store, RecommendationModel model)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(model);
@@ -46,7 +45,7 @@ public static class ServedModelLoader
     }
 
     /// <summary>The group's Items and Users as they are now, around the model's items.</summary>
-    public static ServedCatalogue ReadCatalogue(DatasetStore store, ItemActivity activity)
+    public static ServedCatalogue ReadCatalogue(IDatasetStore store, ItemActivity activity)
     {
         ArgumentNullException.ThrowIfNull(store);
         return ServedCatalogue.Build(activity, store.ReadEntities(DatasetType.Items), store.ReadEntities(DatasetType.Users));

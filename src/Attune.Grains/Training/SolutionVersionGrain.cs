@@ -6,7 +6,6 @@ using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
 using Attune.Recipes.Models;
 using Attune.Recipes.Training;
-using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
@@ -20,8 +19,8 @@ namespace Attune.Grains.Training;
 public sealed partial class SolutionVersionGrain(
     [PersistentState("training")] IPersistentState<JobAttempts> attempts,
     ICatalog catalog,
-    StorageLocations locations,
-    ModelArtifacts artifacts,
+    IDatasetStores datasetStores,
+    IModelArtifacts artifacts,
     TimeProvider clock,
     ILogger<SolutionVersionGrain> logger) : Grain, ISolutionVersionGrain
 {
@@ -113,7 +112,7 @@ public sealed partial class SolutionVersionGrain(
             p => new JsonObject { ["percent"] = Math.Round(p.Percent, 1), ["stage"] = p.Stage }, clock);
         return await Task.Run(() =>
         {
-            using var store = DatasetStore.Open(locations.DataDirectory, groupArn);
+            using var store = datasetStores.Open(groupArn);
             var data = TrainingDataLoader.Load(store, itemsSchema);
             return SolutionTrainer.Train(data, settings, progress, cancellationToken);
         }, cancellationToken);

@@ -10,7 +10,7 @@ namespace Attune.Grains.Training;
 /// <summary>Turns a dataset group's stored interactions and item metadata into the recipes' columnar input.</summary>
 public static class TrainingDataLoader
 {
-    public static TrainingInteractions Load(DatasetStore store, AvroSchema? itemsSchema)
+    public static TrainingInteractions Load(IDatasetStore store, AvroSchema? itemsSchema)
     {
         var stored = store.ReadInteractions(DatasetType.Interactions);
         var metadata = itemsSchema is null ? null : ReadItemMetadata(store, stored, itemsSchema);
@@ -23,7 +23,7 @@ public static class TrainingDataLoader
     /// Item columns that can inform a model, aligned with the interaction item indices: categorical strings,
     /// numbers, the textual column and CREATION_TIMESTAMP. Plain (non-categorical) strings are for filters only.
     /// </summary>
-    private static ItemMetadata ReadItemMetadata(DatasetStore store, StoredInteractions stored, AvroSchema schema)
+    private static ItemMetadata ReadItemMetadata(IDatasetStore store, StoredInteractions stored, AvroSchema schema)
     {
         var items = store.ReadEntities(DatasetType.Items);
         var rowOf = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);

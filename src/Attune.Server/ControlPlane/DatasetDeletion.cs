@@ -1,5 +1,4 @@
 using Attune.Grains.Lifecycle;
-using Attune.Storage;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
@@ -7,7 +6,7 @@ using Attune.Storage.Schemas;
 namespace Attune.Server.ControlPlane;
 
 /// <summary>Deleting a dataset removes its rows and its import jobs.</summary>
-public sealed class DatasetDeletion(ICatalog catalog, StorageLocations locations) : IResourceDeletionHandler
+public sealed class DatasetDeletion(ICatalog catalog, IDatasetStores datasets) : IResourceDeletionHandler
 {
     public string Kind => ResourceKinds.Dataset;
 
@@ -19,7 +18,7 @@ public sealed class DatasetDeletion(ICatalog catalog, StorageLocations locations
             return;
         }
         var type = DatasetTypes.Parse(dataset.ParseBody()["datasetType"]!.GetValue<string>());
-        using (var store = DatasetStore.Open(locations.DataDirectory, dataset.ParentArn!))
+        using (var store = datasets.Open(dataset.ParentArn!))
         {
             store.DeleteDatasetData(type);
         }
@@ -31,13 +30,13 @@ public sealed class DatasetDeletion(ICatalog catalog, StorageLocations locations
 }
 
 /// <summary>Deleting a dataset group removes its database.</summary>
-public sealed class DatasetGroupDeletion(StorageLocations locations) : IResourceDeletionHandler
+public sealed class DatasetGroupDeletion(IDatasetStores datasets) : IResourceDeletionHandler
 {
     public string Kind => ResourceKinds.DatasetGroup;
 
     public Task DeleteOwnedDataAsync(string arn, CancellationToken cancellationToken)
     {
-        DatasetStore.Delete(locations.DataDirectory, arn);
+        datasets.Delete(arn);
         return Task.CompletedTask;
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Attune.Server.Hosting;
 using Attune.Server.Wire;
 using Microsoft.Extensions.Options;
-using Attune.Storage;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
@@ -11,7 +10,7 @@ using Attune.Storage.Schemas;
 namespace Attune.Server.ControlPlane;
 
 /// <summary>CreateDatasetImportJob, DescribeDatasetImportJob, ListDatasetImportJobs. The import itself runs in a job grain.</summary>
-public sealed class DatasetImportJobOperations(Resources resources, StorageLocations locations, IOptions<AttuneOptions> options)
+public sealed class DatasetImportJobOperations(Resources resources, IDatasetStores datasets, IOptions<AttuneOptions> options)
     : IOperationFamily
 {
     private static readonly string[] SummaryMembers =
@@ -42,7 +41,7 @@ public sealed class DatasetImportJobOperations(Resources resources, StorageLocat
         if (mode == "INCREMENTAL")
         {
             var type = DatasetTypes.Parse(dataset.ParseBody()["datasetType"]!.GetValue<string>());
-            using var store = DatasetStore.Open(locations.DataDirectory, dataset.ParentArn!);
+            using var store = datasets.Open(dataset.ParentArn!);
             if (!store.HasBulkImport(type))
             {
                 throw ApiErrors.InvalidInput(

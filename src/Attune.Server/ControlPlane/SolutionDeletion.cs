@@ -5,7 +5,7 @@ using Attune.Storage.Catalog;
 namespace Attune.Server.ControlPlane;
 
 /// <summary>Deleting a solution deletes its versions and their model artifacts.</summary>
-public sealed class SolutionDeletion(ICatalog catalog, ModelArtifacts artifacts) : IResourceDeletionHandler
+public sealed class SolutionDeletion(ICatalog catalog, IModelArtifacts artifacts) : IResourceDeletionHandler
 {
     public string Kind => ResourceKinds.Solution;
 

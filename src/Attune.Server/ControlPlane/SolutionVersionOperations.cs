@@ -12,7 +12,7 @@ namespace Attune.Server.ControlPlane;
 /// GetSolutionMetrics. Training runs in a solution-version grain; its progress shows as the extra member
 /// <c>trainingProgress</c> {percent, stage}.
 /// </summary>
-public sealed class SolutionVersionOperations(Resources resources, SolutionVersionFactory versions, ModelArtifacts artifacts, IGrainFactory grains) : IOperationFamily
+public sealed class SolutionVersionOperations(Resources resources, SolutionVersionFactory versions, IModelArtifacts artifacts, IGrainFactory grains) : IOperationFamily
 {
     /// <summary>Recipes whose versions may be trained with trainingMode UPDATE, as in Personalize.</summary>
     private static readonly string[] UpdatableRecipes =

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Attune.Grains.Live;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
-using Attune.Storage;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
@@ -14,7 +13,7 @@ namespace Attune.Server.Events;
 /// PutItems and PutUsers (personalize-events): upsert up to 10 records into an ACTIVE Items or Users dataset,
 /// durably, before answering. Records written this way survive FULL bulk imports, as in Personalize.
 /// </summary>
-public sealed class EntityOperations(Resources resources, StorageLocations locations, IEntityChanges changes) : IOperationFamily
+public sealed class EntityOperations(Resources resources, IDatasetStores datasets, IEntityChanges changes) : IOperationFamily
 {
     public void Register(OperationRegistry registry)
     {
@@ -51,7 +50,7 @@ public sealed class EntityOperations(Resources resources, StorageLocations locat
         {
             await Task.Run(() =>
             {
-                using var store = DatasetStore.Open(locations.DataDirectory, dataset.ParentArn!);
+                using var store = datasets.Open(dataset.ParentArn!);
                 store.Put(type, schema, records);
             }, context.Aborted);
         }

@@ -10,8 +10,6 @@ using Attune.Server.Runtime;
 using Attune.Server.Training;
 using Attune.Server.Wire;
 using Attune.Storage;
-using Attune.Storage.Artifacts;
-using Attune.Storage.Catalog;
 
 namespace Attune.Server.Hosting;
 
@@ -23,7 +21,7 @@ internal static class ServiceRegistration
         Directory.CreateDirectory(attune.FullDataDir);
         Directory.CreateDirectory(attune.FullObjectRoot);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICatalog>(_ => new SqliteCatalog(Path.Combine(attune.FullDataDir, "catalog.db")));
+        services.AddAttuneSqliteStores(attune.FullDataDir);
         services.AddSingleton<RequestMetrics>();
         services.AddSingleton<Resources>();
         services.AddSingleton<IOperationFamily, DatasetGroupOperations>();
@@ -42,7 +40,6 @@ internal static class ServiceRegistration
         services.AddSingleton<SolutionVersionFactory>();
         services.AddOptions<AutoTrainingOptions>().BindConfiguration(AutoTrainingOptions.Section);
         services.AddHostedService<AutoTrainingService>();
-        services.AddSingleton(new ModelArtifacts(attune.FullDataDir));
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
         services.AddSingleton<IOperationFamily, CampaignOperations>();
         services.AddSingleton<IOperationFamily, FilterOperations>();

@@ -9,7 +9,7 @@ namespace Attune.Storage.Artifacts;
 /// version ARN. Every write goes to a temporary file that is flushed and then renamed over the target, so a
 /// reader (or a restart after kill -9) sees the old file or the new one, never half of one.
 /// </summary>
-public sealed class ModelArtifacts(string dataDirectory)
+public sealed class ModelArtifacts(string dataDirectory) : IModelArtifacts
 {
     private readonly string _folder = Path.Combine(dataDirectory, "models");
 

@@ -166,7 +166,7 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
         command.CommandText = $"""
             SELECT {Columns} FROM resources
             WHERE parent_arn = $parent AND kind IN (SELECT value FROM json_each($kinds))
-              AND ($all OR status NOT IN ('{ResourceStatus.DeletePending}', '{ResourceStatus.DeleteInProgress}'))
+              AND ($all OR status NOT IN ({CatalogSql.DeleteStatuses}))
             ORDER BY seq
             """;
         command.Parameters.AddWithValue("$parent", parentArn);
@@ -181,9 +181,7 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT {Columns} FROM resources
-            WHERE status IN ('{ResourceStatus.CreatePending}', '{ResourceStatus.CreateInProgress}',
-                             '{ResourceStatus.DeletePending}', '{ResourceStatus.DeleteInProgress}',
-                             '{ResourceStatus.CreateStopping}')
+            WHERE status IN ({CatalogSql.TransientStatuses})
             ORDER BY seq
             """;
         return await ReadAsync(command, cancellationToken);

@@ -1,3 +1,4 @@
+using Attune.Storage.Import;
 using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
 
@@ -10,15 +11,19 @@ namespace Attune.Storage.Datasets;
 /// </summary>
 public sealed partial class DatasetStore
 {
-    private const string Staging = "staging";
-    private const string Committed = "committed";
-    private const string Superseded = "superseded";
-    private const string Replaced = "replaced";
+    internal const string Staging = "staging";
+    internal const string Committed = "committed";
+    internal const string Superseded = "superseded";
+    internal const string Replaced = "replaced";
 
-    /// <summary>
-    /// Removes what interrupted imports left behind (call at startup, before new imports start) and finishes
-    /// replacements a crash cut short. Returns the job ARNs whose import never committed: mark them CREATE FAILED.
-    /// </summary>
+    public ImportResult Import(ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var connection = OpenConnection();
+        return CsvImporter.Run(StagingSession.Begin(connection, request), progress, cancellationToken);
+    }
+
+    /// <summary>Call at startup, before new imports into the group start: staging batches of live imports are discarded too.</summary>
     public IReadOnlyList<string> DiscardInterruptedImports()
     {
         using var connection = OpenConnection();
@@ -46,10 +51,6 @@ public sealed partial class DatasetStore
         return pending.Where(p => p.State == Staging).Select(p => p.Job).ToList();
     }
 
-    /// <summary>
-    /// The row count of <paramref name="jobArn"/>'s import if it committed (its data is or was visible), else null:
-    /// after a restart such a job is ACTIVE with that many rows and must not be imported again.
-    /// </summary>
     public long? CommittedImportRows(string jobArn)
     {
         using var connection = OpenConnection();
@@ -59,7 +60,6 @@ public sealed partial class DatasetStore
         return command.ExecuteScalar() is long rows ? rows : null;
     }
 
-    /// <summary>True when a bulk import into this dataset has committed (INCREMENTAL imports need one first).</summary>
     public bool HasBulkImport(DatasetType type)
     {
         using var connection = OpenConnection();

@@ -18,41 +18,24 @@ public sealed partial class DatasetStore
         using var snapshot = new ReadSnapshot(connection);
         var tables = VisibleTables(connection, type);
         var count = checked((int)tables.Sum(table => Scalar(connection, $"SELECT count(*) FROM \"{table}\"")));
-        var users = new DenseIndex(connection, DatasetLayout.UserIds);
-        var items = new DenseIndex(connection, type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds);
-        var eventTypes = new DenseIndex(connection, DatasetLayout.EventTypes);
-        var userIndex = new int[count];
-        var itemIndex = new int[count];
-        var timestamp = new long[count];
-        var eventTypeIndex = new int[count];
-        var eventValue = new float[count];
-        var row = 0;
+        var itemDictionary = type == DatasetType.Interactions ? DatasetLayout.ItemIds : DatasetLayout.ActionIds;
+        var columns = new InteractionColumns(count, NewDenseIndex(connection, DatasetLayout.UserIds),
+            NewDenseIndex(connection, itemDictionary), NewDenseIndex(connection, DatasetLayout.EventTypes));
         foreach (var table in tables)
         {
             using var query = new RawStatement(connection, $"SELECT {DatasetLayout.EventColumns} FROM \"{table}\" ORDER BY rowid");
-            while (row < count && query.Next())
+            while (!columns.IsFull && query.Next())
             {
-                userIndex[row] = users.Map(query.ColumnLong(0));
-                itemIndex[row] = items.Map(query.ColumnLong(1));
-                timestamp[row] = query.ColumnLong(2);
-                eventTypeIndex[row] = query.ColumnIsNull(3) ? -1 : eventTypes.Map(query.ColumnLong(3));
-                eventValue[row] = query.ColumnIsNull(4) ? float.NaN : (float)query.ColumnDouble(4);
-                row++;
+                columns.Add(query.ColumnLong(0), query.ColumnLong(1), query.ColumnLong(2),
+                    query.ColumnIsNull(3) ? null : query.ColumnLong(3), query.ColumnIsNull(4) ? null : query.ColumnDouble(4));
             }
         }
 
-        return new InteractionData
-        {
-            UserIndex = userIndex,
-            ItemIndex = itemIndex,
-            Timestamp = timestamp,
-            EventTypeIndex = eventTypeIndex,
-            EventValue = eventValue,
-            UserIds = users.Names(connection),
-            ItemIds = items.Names(connection),
-            EventTypes = eventTypes.Names(connection),
-            PutWatermark = type == DatasetType.Interactions ? PutWatermark(connection) : 0,
-        };
+        return columns.Build(
+            columns.Users.Names(() => Dictionary(connection, DatasetLayout.UserIds)),
+            columns.Items.Names(() => Dictionary(connection, itemDictionary)),
+            columns.EventTypes.Names(() => Dictionary(connection, DatasetLayout.EventTypes)),
+            type == DatasetType.Interactions ? PutWatermark(connection) : 0);
     }
 
     /// <summary>
@@ -144,6 +127,20 @@ public sealed partial class DatasetStore
         }
 
         return new EntityData { Ids = ids[..row], FromBulkImport = bulk[..row], Columns = result };
+    }
+
+    private static DenseIndex NewDenseIndex(SqliteConnection connection, string dictionary) =>
+        new(Scalar(connection, $"SELECT coalesce(max(idx), 0) FROM {dictionary}"));
+
+    private static IEnumerable<(long Stored, string Id)> Dictionary(SqliteConnection connection, string dictionary)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT idx, id FROM {dictionary}";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (reader.GetInt64(0), reader.GetString(1));
+        }
     }
 
     private static object ReadValue(SqliteDataReader reader, int ordinal, AvroType type) => type switch

@@ -10,7 +10,7 @@ namespace Attune.Storage.Datasets;
 /// <c>&lt;dataDirectory&gt;/datasets/&lt;sha256(arn)[..16]&gt;.db</c> holding interned user/item/action ids shared by the
 /// group's datasets, interactions in file order and items/users/actions with their metadata columns.
 /// </summary>
-public sealed partial class DatasetStore : IDisposable
+public sealed partial class DatasetStore : IDatasetStore
 {
     private readonly string _connectionString;
 

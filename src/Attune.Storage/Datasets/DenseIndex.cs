@@ -1,19 +1,10 @@
-using Microsoft.Data.Sqlite;
-
 namespace Attune.Storage.Datasets;
 
 /// <summary>Renumbers stored dictionary indices densely in order of first appearance and resolves their names.</summary>
-internal sealed class DenseIndex
+internal sealed class DenseIndex(long maxStored)
 {
-    private readonly string _dictionary;
-    private int[] _dense;
+    private int[] _dense = new int[maxStored + 1];
     private int _count;
-
-    public DenseIndex(SqliteConnection connection, string dictionary)
-    {
-        _dictionary = dictionary;
-        _dense = new int[DatasetStore.Scalar(connection, $"SELECT coalesce(max(idx), 0) + 1 FROM {dictionary}")];
-    }
 
     public int Map(long stored)
     {
@@ -32,7 +23,8 @@ internal sealed class DenseIndex
         return slot - 1;
     }
 
-    public string[] Names(SqliteConnection connection)
+    /// <summary>The names of the mapped indices in dense order; <paramref name="dictionary"/> is read only when some index was mapped.</summary>
+    public string[] Names(Func<IEnumerable<(long Stored, string Id)>> dictionary)
     {
         var names = new string[_count];
         if (_count == 0)
@@ -40,15 +32,11 @@ internal sealed class DenseIndex
             return names;
         }
 
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT idx, id FROM {_dictionary}";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var (stored, id) in dictionary())
         {
-            var stored = reader.GetInt64(0);
             if (stored < _dense.Length && _dense[stored] > 0)
             {
-                names[_dense[stored] - 1] = reader.GetString(1);
+                names[_dense[stored] - 1] = id;
             }
         }
 

@@ -1,3 +1,4 @@
+using Attune.Storage.Import;
 using Microsoft.Data.Sqlite;
 
 namespace Attune.Storage.Datasets;
@@ -7,7 +8,7 @@ namespace Attune.Storage.Datasets;
 /// known ids cost one span lookup. Intern inside a write transaction; ids added by other writers meanwhile are
 /// picked up on conflict.
 /// </summary>
-internal sealed class IdDictionary : IDisposable
+internal sealed class IdDictionary : IIdInterner, IDisposable
 {
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Attune.Storage.Import;
 using SQLitePCL;
 
 namespace Attune.Storage.Datasets;
@@ -7,7 +8,7 @@ namespace Attune.Storage.Datasets;
 /// A prepared statement driven through the native API: binds without boxing, which is most of the cost of
 /// bulk inserts through <see cref="SqliteCommand"/>. Runs inside whatever transaction the connection has open.
 /// </summary>
-internal sealed class RawStatement : IDisposable
+internal sealed class RawStatement : IRowSink, IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;

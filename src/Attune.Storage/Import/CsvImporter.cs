@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Attune.Storage.Csv;
 using Attune.Storage.Datasets;
-using Microsoft.Data.Sqlite;
 
 namespace Attune.Storage.Import;
 
@@ -18,27 +17,20 @@ public static class CsvImporter
     /// <summary>Progress is reported after the first staging transaction, then at most this often, and once at the end.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The failureReason for a job whose import <see cref="DatasetStore.DiscardInterruptedImports"/> discarded.</summary>
+    /// <summary>The failureReason for a job whose import <see cref="IDatasetStore.DiscardInterruptedImports"/> discarded.</summary>
     public const string InterruptedReason = "The import was interrupted by a restart of the service before it completed; no data was imported.";
 
     /// <summary>
-    /// Runs the import on the calling thread (use <c>Task.Run</c> from a grain). Reports rows done (see
-    /// <see cref="ProgressInterval"/>). Throws <see cref="ImportFailedException"/> (message = failureReason) for bad input and
-    /// <see cref="OperationCanceledException"/> when cancelled; in both cases nothing is imported.
+    /// Runs an import through <paramref name="session"/> (see <see cref="Datasets.IDatasetStore.Import"/>), disposing it.
+    /// Reports rows done (see <see cref="ProgressInterval"/>).
     /// </summary>
-    public static ImportResult Import(DatasetStore store, ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    internal static ImportResult Run(IStagingSession session, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        using var connection = store.OpenConnection();
-        var batch = Begin(connection, request);
-        StagingSession? session = null;
         try
         {
-            session = new StagingSession(connection, request, batch);
             var throttled = progress is null ? null : new ThrottledProgress(progress, ProgressInterval);
-            foreach (var file in request.Files)
+            foreach (var file in session.Request.Files)
             {
                 ImportFile(session, file, throttled, cancellationToken);
             }
@@ -52,34 +44,20 @@ public static class CsvImporter
             progress?.Report(session.Rows);
             return new ImportResult(session.Rows, clock.Elapsed, session.LongestTransaction);
         }
-        catch when (session is not { Published: true })
+        catch when (!session.Published)
         {
             // Once published the data is visible and acknowledged; a later failure (dropping replaced batches) is
             // finished by DiscardInterruptedImports instead.
-            session?.Dispose();
-            DatasetStore.Abandon(connection, batch, request.DatasetType);
+            session.Abandon();
             throw;
         }
         finally
         {
-            session?.Dispose();
+            session.Dispose();
         }
     }
 
-    private static long Begin(SqliteConnection connection, ImportRequest request)
-    {
-        using var transaction = new WriteTransaction(connection);
-        var batch = DatasetStore.BeginImport(connection, request.JobArn, request.DatasetType, request.Mode.ToString().ToUpperInvariant());
-        var table = DatasetLayout.BatchTable(request.DatasetType, batch);
-        var extras = DatasetLayout.ExtraFields(request.DatasetType, request.Schema);
-        DatasetStore.Execute(connection, DatasetLayout.IsEventDataset(request.DatasetType)
-            ? DatasetLayout.CreateEventTable(table, extras)
-            : DatasetLayout.CreateEntityStaging(table, extras));
-        transaction.Commit();
-        return batch;
-    }
-
-    private static void ImportFile(StagingSession session, string path, ThrottledProgress? progress, CancellationToken cancellationToken)
+    private static void ImportFile(IStagingSession session, string path, ThrottledProgress? progress, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var name = Path.GetFileName(path);

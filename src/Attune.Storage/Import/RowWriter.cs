@@ -13,9 +13,9 @@ namespace Attune.Storage.Import;
 internal sealed class RowWriter
 {
     private readonly Slot[] _slots;
-    private readonly RawStatement _insert;
+    private readonly IRowSink _insert;
 
-    public RowWriter(DatasetType type, AvroSchema schema, int[] sources, RawStatement insert, Func<string, IdDictionary> dictionaries)
+    public RowWriter(DatasetType type, AvroSchema schema, int[] sources, IRowSink insert, Func<string, IIdInterner> dictionaries)
     {
         _insert = insert;
         var extras = DatasetLayout.ExtraFields(type, schema);
@@ -114,7 +114,7 @@ internal sealed class RowWriter
         return new RowException($"{field.Name} '{shown}' is not {what}.");
     }
 
-    private static Slot CoreSlot(DatasetType type, SchemaField field, int source, Func<string, IdDictionary> dictionaries)
+    private static Slot CoreSlot(DatasetType type, SchemaField field, int source, Func<string, IIdInterner> dictionaries)
     {
         if (!DatasetLayout.IsEventDataset(type))
         {
@@ -137,5 +137,5 @@ internal sealed class RowWriter
         Value,
     }
 
-    private readonly record struct Slot(SchemaField Field, int Source, SlotKind Kind, int Parameter, IdDictionary? Dictionary);
+    private readonly record struct Slot(SchemaField Field, int Source, SlotKind Kind, int Parameter, IIdInterner? Dictionary);
 }

@@ -9,7 +9,7 @@ namespace Attune.Storage.Import;
 /// The write side of one import: a staging batch table filled in bounded transactions, the interning dictionaries
 /// and the final publishing transaction.
 /// </summary>
-internal sealed class StagingSession : IDisposable
+internal sealed class StagingSession : IStagingSession
 {
     private readonly SqliteConnection _connection;
     private readonly long _batch;
@@ -20,7 +20,7 @@ internal sealed class StagingSession : IDisposable
     private readonly Stopwatch _transactionClock = new();
     private WriteTransaction? _transaction;
 
-    public StagingSession(SqliteConnection connection, ImportRequest request, long batch)
+    private StagingSession(SqliteConnection connection, ImportRequest request, long batch)
     {
         _connection = connection;
         _batch = batch;
@@ -34,6 +34,32 @@ internal sealed class StagingSession : IDisposable
 
         // Checkpoints (with their fsyncs) would otherwise run inside staging commits every 1000 pages; run one at the end.
         DatasetStore.Execute(connection, "PRAGMA wal_autocheckpoint=0");
+    }
+
+    /// <summary>Records the batch in the ledger (state staging) with its empty staging table, and opens a session on it.</summary>
+    public static StagingSession Begin(SqliteConnection connection, ImportRequest request)
+    {
+        long batch;
+        using (var transaction = new WriteTransaction(connection))
+        {
+            batch = DatasetStore.BeginImport(connection, request.JobArn, request.DatasetType, request.Mode.ToString().ToUpperInvariant());
+            var extras = DatasetLayout.ExtraFields(request.DatasetType, request.Schema);
+            var table = DatasetLayout.BatchTable(request.DatasetType, batch);
+            DatasetStore.Execute(connection, DatasetLayout.IsEventDataset(request.DatasetType)
+                ? DatasetLayout.CreateEventTable(table, extras)
+                : DatasetLayout.CreateEntityStaging(table, extras));
+            transaction.Commit();
+        }
+
+        try
+        {
+            return new StagingSession(connection, request, batch);
+        }
+        catch
+        {
+            DatasetStore.Abandon(connection, batch, request.DatasetType);
+            throw;
+        }
     }
 
     public ImportRequest Request { get; }
@@ -102,6 +128,12 @@ internal sealed class StagingSession : IDisposable
             // The import is committed and acknowledged; replaced batches left behind are dropped by
             // DiscardInterruptedImports at the next start, so this must not fail the job.
         }
+    }
+
+    public void Abandon()
+    {
+        Dispose();
+        DatasetStore.Abandon(_connection, _batch, Request.DatasetType);
     }
 
     public void Dispose()

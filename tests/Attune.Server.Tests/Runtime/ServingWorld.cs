@@ -3,7 +3,6 @@ using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
-using Attune.Storage;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
@@ -35,7 +34,7 @@ internal sealed class ServingWorld : IDisposable
         _catalog = new SqliteCatalog(Path.Combine(_folder.Path, "catalog.db"));
         Artifacts = new ModelArtifacts(_folder.Path);
         WriteData();
-        Deployments = new CampaignDeployments(_catalog, Artifacts, new StorageLocations(_folder.Path, _folder.Path), clock);
+        Deployments = new CampaignDeployments(_catalog, Artifacts, new SqliteDatasetStores(_folder.Path), clock);
         Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), Log,
             Options.Create(new ServingOptions { Shards = shards, MinShardItems = 1 }), new InProcessModelShards(), Live, Live);
     }

@@ -1,13 +1,12 @@
 using Attune.Storage.Datasets;
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
-using static Attune.Storage.Tests.Import.ImportHelpers;
+using static Attune.Storage.Tests.Contracts.ImportHelpers;
 
-namespace Attune.Storage.Tests.Import;
+namespace Attune.Storage.Tests.Contracts;
 
-public sealed class ImportModeTests : StoreTestBase
+public abstract class ImportModeContract(IStoreBackend backend) : StoreTestBase(backend)
 {
-
     [Fact]
     public void Incremental_appends_and_full_replaces_bulk_rows_but_keeps_put_events()
     {
@@ -27,7 +26,7 @@ public sealed class ImportModeTests : StoreTestBase
         Assert.Equal(["u9", "p1"], Users(data));
         Assert.Equal([9L, 4L], data.Timestamp);
         Assert.Equal(["buy", "view"], data.EventTypes);
-        Assert.Equal(1, BatchTableCount(Store));
+        Assert.Equal(1, Backend.BatchTableCount(Store));
         Assert.True(Store.HasBulkImport(DatasetType.Interactions));
     }
 
@@ -85,16 +84,19 @@ public sealed class ImportModeTests : StoreTestBase
     }
 
     [Fact]
-    public void Deleting_a_group_removes_its_database()
+    public void Deleting_a_group_removes_all_its_data()
     {
         Store.Put(DatasetType.Users, TestSchemas.Users, [new Dictionary<string, string?> { ["USER_ID"] = "u1", ["GENDER"] = "F", ["AGE"] = "30", ["OCCUPATION"] = "x" }]);
+        Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, WriteFile("i.csv", InteractionsHeader + "u1,i1,1,view,1\n"));
         Store.Dispose();
 
-        DatasetStore.Delete(TempPath, GroupArn);
+        Backend.Stores.Delete(GroupArn);
 
-        Assert.False(File.Exists(DatasetStore.PathFor(TempPath, GroupArn)));
-        using var reopened = DatasetStore.Open(TempPath, GroupArn);
+        using var reopened = Backend.Stores.Open(GroupArn);
         Assert.Equal(0, reopened.CountRows(DatasetType.Users));
+        Assert.Equal(0, reopened.ReadInteractions().Count);
+        Assert.False(reopened.HasBulkImport(DatasetType.Interactions));
+        Assert.Equal(0, Backend.BatchTableCount(reopened));
     }
 
     private static string[] Users(InteractionData data) => data.UserIndex.Select(u => data.UserIds[u]).ToArray();

@@ -1,11 +1,10 @@
 using Attune.Storage.Schemas;
-using static Attune.Storage.Tests.Import.ImportHelpers;
+using static Attune.Storage.Tests.Contracts.ImportHelpers;
 
-namespace Attune.Storage.Tests.Import;
+namespace Attune.Storage.Tests.Contracts;
 
-public sealed class ImportFailureTests : StoreTestBase
+public abstract class ImportFailureContract(IStoreBackend backend) : StoreTestBase(backend)
 {
-
     [Fact]
     public void Missing_required_columns_are_named_in_personalize_wording()
     {
@@ -88,7 +87,7 @@ public sealed class ImportFailureTests : StoreTestBase
         var reason = Fail(Store, DatasetType.Interactions, TestSchemas.Interactions, Path.Combine(TempPath, "gone.csv"));
 
         Assert.StartsWith("Cannot read gone.csv:", reason, StringComparison.Ordinal);
-        Assert.Equal(0, BatchTableCount(Store));
+        Assert.Equal(0, Backend.BatchTableCount(Store));
     }
 
     [Fact]

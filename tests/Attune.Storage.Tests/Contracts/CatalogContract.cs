@@ -1,20 +1,12 @@
 using Attune.Storage.Catalog;
 
-namespace Attune.Storage.Tests.Catalog;
+namespace Attune.Storage.Tests.Contracts;
 
-public sealed class SqliteCatalogTests : IDisposable
+/// <summary>The behaviour every <see cref="ICatalog"/> must have; each test gets an empty catalog.</summary>
+public abstract class CatalogContract(ICatalog catalog)
 {
-    private const string Prefix = "arn:aws:personalize:us-east-1:000000000000:";
-    private readonly TempDirectory _temp = new();
-    private readonly SqliteCatalog _catalog;
-
-    public SqliteCatalogTests() => _catalog = new SqliteCatalog(System.IO.Path.Combine(_temp.Path, "catalog.db"));
-
-    public void Dispose()
-    {
-        _catalog.Dispose();
-        _temp.Dispose();
-    }
+    protected const string Prefix = "arn:aws:personalize:us-east-1:000000000000:";
+    private readonly ICatalog _catalog = catalog;
 
     [Fact]
     public async Task An_arn_can_be_inserted_once()
@@ -23,16 +15,6 @@ public sealed class SqliteCatalogTests : IDisposable
         Assert.True(await _catalog.TryInsertAsync(Record("dataset-group", "a"), [], ct));
         Assert.False(await _catalog.TryInsertAsync(Record("dataset-group", "a"), [], ct));
         Assert.Equal("a", (await _catalog.GetAsync(Prefix + "dataset-group/a", ct))!.Name);
-    }
-
-    [Fact]
-    public async Task Records_survive_reopening_the_file()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await _catalog.TryInsertAsync(Record("schema", "s"), [new("k", "v")], ct);
-        using var reopened = new SqliteCatalog(System.IO.Path.Combine(_temp.Path, "catalog.db"));
-        Assert.NotNull(await reopened.GetAsync(Prefix + "schema/s", ct));
-        Assert.Equal([new("k", "v")], await reopened.GetTagsAsync(Prefix + "schema/s", ct));
     }
 
     [Fact]
@@ -125,6 +107,39 @@ public sealed class SqliteCatalogTests : IDisposable
         Assert.False(failed.WithStatus(ResourceStatus.Active, 13).ParseBody().ContainsKey("failureReason"));
     }
 
-    private static ResourceRecord Record(string kind, string name, string? parent = null) =>
+    [Fact]
+    public async Task A_body_member_is_patched_in_place_keeping_the_other_members_and_their_order()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var record = Record("dataset-import-job", "j") with { Body = """{"jobName":"j","status":"CREATE IN_PROGRESS","rowsImported":0}""" };
+        await _catalog.TryInsertAsync(record, [], ct);
+        await _catalog.UpdateAsync(record.WithStatus(ResourceStatus.Active, 5), ct);
+
+        await _catalog.SetBodyMemberAsync(record.Arn, "rowsImported", "42", 7.5, ct);
+        await _catalog.SetBodyMemberAsync(Prefix + "dataset-import-job/missing", "rowsImported", "1", 8, ct);
+
+        var stored = (await _catalog.GetAsync(record.Arn, ct))!;
+        Assert.Equal("""{"jobName":"j","status":"ACTIVE","rowsImported":42,"lastUpdatedDateTime":7.5}""", stored.Body);
+        Assert.Equal(ResourceStatus.Active, stored.Status);
+        Assert.Equal(7.5, stored.UpdatedAt);
+        Assert.Null(await _catalog.GetAsync(Prefix + "dataset-import-job/missing", ct));
+    }
+
+    [Fact]
+    public async Task Updates_replace_the_record_and_report_a_missing_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var record = Record("solution", "s", parent: "g");
+        await _catalog.TryInsertAsync(record, [], ct);
+
+        Assert.True(await _catalog.UpdateAsync(record with { Status = ResourceStatus.CreateFailed, ParentArn = null, Body = """{"b":1}""" }, ct));
+        Assert.False(await _catalog.UpdateAsync(Record("solution", "other"), ct));
+
+        var stored = (await _catalog.GetAsync(record.Arn, ct))!;
+        Assert.Equal((ResourceStatus.CreateFailed, (string?)null, """{"b":1}"""), (stored.Status, stored.ParentArn, stored.Body));
+        Assert.Empty(await _catalog.ListChildrenAsync("g", ["solution"], ct));
+    }
+
+    protected static ResourceRecord Record(string kind, string name, string? parent = null) =>
         new(Prefix + kind + "/" + name, kind, name, parent, ResourceStatus.Active, 1, 1, "{}");
 }

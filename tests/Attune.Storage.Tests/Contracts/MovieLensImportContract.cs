@@ -1,10 +1,10 @@
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
-using static Attune.Storage.Tests.Import.ImportHelpers;
+using static Attune.Storage.Tests.Contracts.ImportHelpers;
 
-namespace Attune.Storage.Tests.Import;
+namespace Attune.Storage.Tests.Contracts;
 
-public sealed class MovieLensImportTests : StoreTestBase
+public abstract class MovieLensImportContract(IStoreBackend backend) : StoreTestBase(backend)
 {
 
     private static string File(string name) => Path.Combine(TestPaths.SharedData, "ml-100k", name);

@@ -1,10 +1,10 @@
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
-using static Attune.Storage.Tests.Import.ImportHelpers;
+using static Attune.Storage.Tests.Contracts.ImportHelpers;
 
-namespace Attune.Storage.Tests.Import;
+namespace Attune.Storage.Tests.Contracts;
 
-public sealed class EventColumnsTests : StoreTestBase
+public abstract class EventColumnsContract(IStoreBackend backend) : StoreTestBase(backend)
 {
     private static readonly AvroSchema WithContext = AvroSchema.Parse("""
         {"type":"record","name":"Interactions","fields":[{"name":"USER_ID","type":"string"},{"name":"ITEM_ID","type":"string"},

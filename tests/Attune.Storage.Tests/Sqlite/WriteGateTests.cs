@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Attune.Storage.Datasets;
 
-namespace Attune.Storage.Tests.Datasets;
+namespace Attune.Storage.Tests.Sqlite;
 
 public sealed class WriteGateTests
 {

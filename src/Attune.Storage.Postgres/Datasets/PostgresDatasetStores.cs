@@ -1,0 +1,38 @@
+using Attune.Storage.Datasets;
+using Npgsql;
+
+namespace Attune.Storage.Postgres.Datasets;
+
+/// <summary>
+/// Cluster mode's dataset stores: each dataset group in its own PostgreSQL schema (see <see cref="PostgresLayout"/>),
+/// registered in <c>attune_dataset_groups</c>. Any silo can open any group.
+/// </summary>
+public sealed class PostgresDatasetStores(NpgsqlDataSource dataSource) : IDatasetStores
+{
+    public IDatasetStore Open(string datasetGroupArn)
+    {
+        var schema = PostgresLayout.SchemaFor(datasetGroupArn);
+        using var connection = dataSource.OpenConnection();
+        if (Sql.Scalar(connection, "SELECT count(*) FROM attune_dataset_groups WHERE arn = @arn", ("arn", datasetGroupArn)) == 0)
+        {
+            using var transaction = connection.BeginTransaction();
+            Sql.LockGroup(connection, datasetGroupArn);
+            Sql.Execute(connection, PostgresLayout.CreateGroup(schema));
+            Sql.Execute(connection, "INSERT INTO attune_dataset_groups (arn, schema_name) VALUES (@arn, @schema) ON CONFLICT DO NOTHING",
+                ("arn", datasetGroupArn), ("schema", schema));
+            transaction.Commit();
+        }
+
+        return new PostgresDatasetStore(dataSource, datasetGroupArn, schema);
+    }
+
+    public void Delete(string datasetGroupArn)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        Sql.LockGroup(connection, datasetGroupArn);
+        Sql.Execute(connection, $"DROP SCHEMA IF EXISTS {Sql.Quote(PostgresLayout.SchemaFor(datasetGroupArn))} CASCADE");
+        Sql.Execute(connection, "DELETE FROM attune_dataset_groups WHERE arn = @arn", ("arn", datasetGroupArn));
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,55 @@
+using Npgsql;
+
+namespace Attune.Storage.Postgres;
+
+/// <summary>Small synchronous helpers for the dataset stores, whose callers run them on worker threads.</summary>
+internal static class Sql
+{
+    /// <summary>Advisory lock namespaces (the first key of the two-key form).</summary>
+    public const int GroupLockSpace = 0x61740001;
+    public const int BatchLockSpace = 0x61740002;
+    public const int TagLockSpace = 0x61740003;
+
+    public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    public static int Execute(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public static long Scalar(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static List<T> Rows<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Serializes writers of one dataset group across processes until the current transaction ends.</summary>
+    public static void LockGroup(NpgsqlConnection connection, string datasetGroupArn) =>
+        Execute(connection, $"SELECT pg_advisory_xact_lock({GroupLockSpace}, hashtext(@arn))", ("arn", datasetGroupArn));
+
+    /// <summary>A double-quoted identifier (names here come from code and schema field names, which are [A-Za-z_][A-Za-z0-9_]*).</summary>
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

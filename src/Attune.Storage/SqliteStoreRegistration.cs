@@ -1,0 +1,19 @@
+using Attune.Storage.Artifacts;
+using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attune.Storage;
+
+/// <summary>Embedded mode: the catalog, the dataset stores and the model artifacts as files under one data directory.</summary>
+public static class SqliteStoreRegistration
+{
+    /// <summary>Registers <see cref="ICatalog"/>, <see cref="IDatasetStores"/> and <see cref="IModelArtifacts"/> on SQLite files and plain files under <paramref name="dataDirectory"/>.</summary>
+    public static IServiceCollection AddAttuneSqliteStores(this IServiceCollection services, string dataDirectory)
+    {
+        services.AddSingleton<ICatalog>(_ => new SqliteCatalog(Path.Combine(dataDirectory, "catalog.db")));
+        services.AddSingleton<IDatasetStores>(new SqliteDatasetStores(dataDirectory));
+        services.AddSingleton<IModelArtifacts>(new ModelArtifacts(dataDirectory));
+        return services;
+    }
+}

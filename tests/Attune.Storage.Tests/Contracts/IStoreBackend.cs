@@ -1,0 +1,12 @@
+using Attune.Storage.Datasets;
+
+namespace Attune.Storage.Tests.Contracts;
+
+/// <summary>One dataset-store backend under test, with the one thing the contract tests must look at behind the interface.</summary>
+public interface IStoreBackend : IDisposable
+{
+    IDatasetStores Stores { get; }
+
+    /// <summary>Bulk-import batch tables (committed, staging or superseded) the group's storage holds.</summary>
+    int BatchTableCount(IDatasetStore store);
+}
