@@ -28,6 +28,7 @@ builder.Services.AddSerilog((services, logging) => logging
     .ReadFrom.Configuration(builder.Configuration));
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(RequestMetrics.MeterName)
+    .AddMeter("Microsoft.Orleans") // activations, messaging and membership figures of the silo or client
     .AddAspNetCoreInstrumentation()
     .AddPrometheusExporter());
 builder.Services.AddAttune(attune, mode);

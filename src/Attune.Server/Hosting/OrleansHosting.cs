@@ -89,26 +89,28 @@ internal static class OrleansHosting
     }
 
     /// <summary>The gateway role: an Orleans client that finds the silos' gateways in the membership table.</summary>
-    private static void AddClusterGateway(this WebApplicationBuilder builder, SiloOptions silo, string connectionString)
+    private static void AddClusterGateway(this WebApplicationBuilder builder, SiloOptions silo, string connectionString) =>
+        builder.UseOrleansClient(client => client.UseAttuneCluster(silo, connectionString));
+
+    /// <summary>Cluster-mode client settings; public to tests that inspect a cluster through the management grain.</summary>
+    public static IClientBuilder UseAttuneCluster(this IClientBuilder client, SiloOptions silo, string connectionString)
     {
-        builder.UseOrleansClient(client =>
+        client.Configure<ClusterOptions>(o =>
         {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = silo.ClusterId;
-                o.ServiceId = silo.ServiceId;
-            });
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-            // A gateway may start before any silo: keep trying until one answers or the host stops.
-            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                return !cancellationToken.IsCancellationRequested;
-            });
+            o.ClusterId = silo.ClusterId;
+            o.ServiceId = silo.ServiceId;
         });
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        // A gateway may start before any silo: keep trying until one answers or the host stops.
+        client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return !cancellationToken.IsCancellationRequested;
+        });
+        return client;
     }
 }

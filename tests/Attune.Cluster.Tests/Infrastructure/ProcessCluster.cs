@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Attune.EndToEnd.Tests.Infrastructure;
+using Npgsql;
 
 namespace Attune.Cluster.Tests.Infrastructure;
 
@@ -41,6 +42,15 @@ public sealed class ProcessCluster(string connectionString) : IAsyncDisposable
         ]);
         _nodes.Add((name, node));
         return StartedAsync(node, cancellationToken);
+    }
+
+    /// <summary>How many silos the membership table lists as active.</summary>
+    public async Task<int> ActiveSilosAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*)::integer FROM OrleansMembershipTable WHERE Status = 3", connection);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Every node's output, for failure messages.</summary>
