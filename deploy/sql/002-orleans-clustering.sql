@@ -43,6 +43,18 @@ BEGIN
 END
 $$;
 
+-- Moves the cluster's table version on by one if it is still version_arg (another silo may have changed it first).
+CREATE OR REPLACE FUNCTION attune_bump_membership_version(deployment_id varchar, version_arg integer)
+    RETURNS boolean LANGUAGE plpgsql AS
+$$
+BEGIN
+    UPDATE OrleansMembershipVersionTable
+    SET Timestamp = now(), Version = Version + 1
+    WHERE DeploymentId = deployment_id AND Version = version_arg;
+    RETURN FOUND;
+END
+$$;
+
 -- Adds a silo's row if the table version is still the one the silo read (optimistic concurrency):
 -- 1 on success, 0 when the row exists or another silo changed the table first (nothing is changed then).
 CREATE OR REPLACE FUNCTION attune_insert_membership(
@@ -54,11 +66,7 @@ $$
 DECLARE
     changed integer;
 BEGIN
-    UPDATE OrleansMembershipVersionTable
-    SET Timestamp = now(), Version = Version + 1
-    WHERE DeploymentId = deployment_id AND Version = version_arg;
-    GET DIAGNOSTICS changed = ROW_COUNT;
-    IF changed = 0 THEN
+    IF NOT attune_bump_membership_version(deployment_id, version_arg) THEN
         RETURN QUERY SELECT 0;
         RETURN;
     END IF;
@@ -89,11 +97,7 @@ $$
 DECLARE
     changed integer;
 BEGIN
-    UPDATE OrleansMembershipVersionTable
-    SET Timestamp = now(), Version = Version + 1
-    WHERE DeploymentId = deployment_id AND Version = version_arg;
-    GET DIAGNOSTICS changed = ROW_COUNT;
-    IF changed = 0 THEN
+    IF NOT attune_bump_membership_version(deployment_id, version_arg) THEN
         RETURN QUERY SELECT 0;
         RETURN;
     END IF;
