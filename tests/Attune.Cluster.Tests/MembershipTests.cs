@@ -67,6 +67,37 @@ public sealed class MembershipTests(TestPostgres postgres)
     }
 
     [Fact]
+    public async Task An_import_in_flight_on_a_killed_silo_is_resumed_by_the_survivors()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var cluster = new ProcessCluster(await postgres.CreateDatabaseAsync(token));
+        var silos = await cluster.StartSilosAsync(3, token);
+        await InteractionsCsv.WriteAsync(Path.Combine(silos[0].ObjectRoot, "orphan", "interactions.csv"), 400_000, token);
+        using var victim = new ControlPlaneClient(silos[2].Endpoint);
+        using var survivor = new ControlPlaneClient(silos[0].Endpoint);
+        var group = await victim.CreateActiveAsync("CreateDatasetGroup", new { name = "orphan" }, "datasetGroupArn", Settle, token);
+        var schemaArn = (await victim.CallAsync("CreateSchema", new { name = "orphan", schema = Schemas.Interactions }, token))
+            .GetProperty("schemaArn").GetString();
+        var dataset = await victim.CreateActiveAsync(
+            "CreateDataset", new { name = "orphan", datasetGroupArn = group, datasetType = "Interactions", schemaArn }, "datasetArn", Settle, token);
+
+        // Created through the victim, whose front door places the job grain locally (or wherever placement puts it).
+        var job = (await victim.CallAsync("CreateDatasetImportJob", new
+        {
+            jobName = "orphan", datasetArn = dataset, dataSource = new { dataLocation = "s3://orphan/interactions.csv" },
+            roleArn = "arn:aws:iam::000000000000:role/unused",
+        }, token)).GetProperty("datasetImportJobArn").GetString()!;
+        await silos[2].KillAsync();
+
+        var settled = await survivor.WaitSettledAsync(
+            "DescribeDatasetImportJob", "datasetImportJobArn", "datasetImportJob", job, TimeSpan.FromSeconds(90), token);
+        Assert.True(settled.GetProperty("status").GetString() == "ACTIVE", $"{settled}\n{cluster.Output()}");
+        Assert.Equal(400_000, settled.GetProperty("rowsImported").GetInt64());
+        var survivorsLog = (silos[0].Output + silos[1].Output).Split('\n');
+        Assert.Contains(survivorsLog, line => line.Contains("Resuming", StringComparison.Ordinal) && line.Contains(job, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_fourth_silo_joins_a_running_cluster_and_hosts_activations()
     {
         var token = TestContext.Current.CancellationToken;
