@@ -10,7 +10,7 @@ namespace Attune.Bench.Scaling;
 /// </summary>
 internal sealed class PngChart(int width = 720, int height = 420)
 {
-    private const int Left = 70, Right = 20, Top = 20, Bottom = 40, Scale = 2;
+    private const int Left = 70, Right = 40, Top = 20, Bottom = 40, Scale = 2;
     private static readonly string[] Digits =
     [
         "111101101101111", "010110010010111", "111001111100111", "111001111001111", "101101111001001",
