@@ -35,7 +35,8 @@ internal static class ScalingReport
         text.AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Plot: `{Path.GetFileName(options.Plot)}` (x: silos, y: requests/s; blue GetRecommendations, orange PutEvents).")
             .AppendLine("All processes (silos, gateways, PostgreSQL and the load generator) share the host's cores, so on a small host the")
-            .AppendLine("figures show the cost of coordination rather than added capacity; run it on a larger host for scale-out figures.");
+            .AppendLine("figures show processes competing for the same cores (each also keeps its own copy of the model and its own GC heaps)")
+            .AppendLine("rather than added capacity; run it on a larger host for scale-out figures.");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Results))!);
         File.WriteAllText(options.Results, text.ToString());
 
