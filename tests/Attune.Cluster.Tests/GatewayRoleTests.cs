@@ -9,9 +9,12 @@ using Microsoft.Extensions.Hosting;
 namespace Attune.Cluster.Tests;
 
 /// <summary>The gateway role's services, wired exactly as Program.cs wires them, without starting anything.</summary>
-public sealed class GatewayRoleTests
+public sealed class GatewayRoleTests : IDisposable
 {
     private const string Unreachable = "Host=127.0.0.1;Port=1;Username=postgres;Database=none";
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("attune-gateway-").FullName;
+
+    public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
 
     [Fact]
     public void Every_front_door_service_resolves_through_the_orleans_client_and_no_silo_service_is_registered()
@@ -50,12 +53,12 @@ public sealed class GatewayRoleTests
     }
 
     /// <summary>The registrations of Program.cs for these command-line arguments, built but not started.</summary>
-    private static WebApplication Build(string[] args)
+    private WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
-        builder.Configuration["Attune:DataDir"] = Directory.CreateTempSubdirectory("attune-gateway-").FullName;
-        var attune = new AttuneOptions { DataDir = builder.Configuration["Attune:DataDir"]! };
+        builder.Configuration["Attune:DataDir"] = _dataDirectory;
+        var attune = new AttuneOptions { DataDir = _dataDirectory };
         var mode = ClusterModeOptions.From(builder.Configuration);
         builder.Services.AddAttune(attune, mode);
         builder.AddOrleans(attune, new SiloOptions(), mode);
