@@ -14,6 +14,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 var attune = builder.Configuration.GetSection(AttuneOptions.Section).Get<AttuneOptions>() ?? new AttuneOptions();
 var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+var mode = ClusterModeOptions.From(builder.Configuration); // embedded or cluster, silo or gateway: decided here only
 builder.Services.Configure<AttuneOptions>(builder.Configuration.GetSection(AttuneOptions.Section));
 builder.Services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.Section));
 
@@ -27,10 +28,11 @@ builder.Services.AddSerilog((services, logging) => logging
     .ReadFrom.Configuration(builder.Configuration));
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(RequestMetrics.MeterName)
+    .AddMeter("Microsoft.Orleans") // activations, messaging and membership figures of the silo or client
     .AddAspNetCoreInstrumentation()
     .AddPrometheusExporter());
-builder.Services.AddAttune(attune);
-builder.AddEmbeddedSilo(attune, silo);
+builder.Services.AddAttune(attune, mode);
+builder.AddOrleans(attune, silo, mode);
 
 var app = builder.Build();
 app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, error) =>

@@ -10,7 +10,9 @@ namespace Attune.ServiceModel;
 /// </summary>
 internal static class JavaRegex
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    // NonBacktracking matches in linear time; the limit only guards the lazy DFA construction, which can take over
+    // 100 ms on a process's first request on a busy host (a valid name was then rejected as not matching).
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     public static Regex Compile(string javaPattern) =>
         new($@"\A(?:{ToDotNet(javaPattern)})\z",

@@ -16,8 +16,10 @@ public sealed class AutoTrainingTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = new ServerProcess(null,
+        [
             "--Attune:AutoTraining:CheckInterval", "00:00:00.500", "--Attune:AutoTraining:FirstDelay", "00:00:01",
-            "--Attune:AutoTraining:Day", "00:00:03");
+            "--Attune:AutoTraining:Day", "00:00:03",
+        ]);
         await server.StartAsync(ct);
         await InteractionsCsv.WriteAsync(Path.Combine(server.ObjectRoot, "auto", "interactions.csv"), 2_000, ct);
         using var client = new ControlPlaneClient(server.Endpoint);

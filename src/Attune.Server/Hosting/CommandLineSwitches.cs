@@ -9,7 +9,11 @@ internal static class CommandLineSwitches
         ["--object-root"] = $"{AttuneOptions.Section}:{nameof(AttuneOptions.ObjectRoot)}",
         ["--account-id"] = $"{AttuneOptions.Section}:{nameof(AttuneOptions.AccountId)}",
         ["--region"] = $"{AttuneOptions.Section}:{nameof(AttuneOptions.DefaultRegion)}",
+        ["--cluster"] = $"{AttuneOptions.Section}:{nameof(ClusterModeOptions.Cluster)}",
+        ["--role"] = $"{AttuneOptions.Section}:{nameof(ClusterModeOptions.Role)}",
         ["--silo-port"] = $"{SiloOptions.Section}:{nameof(SiloOptions.SiloPort)}",
         ["--gateway-port"] = $"{SiloOptions.Section}:{nameof(SiloOptions.GatewayPort)}",
+        ["--advertised-address"] = $"{SiloOptions.Section}:{nameof(SiloOptions.AdvertisedAddress)}",
+        ["--silo-name"] = $"{SiloOptions.Section}:{nameof(SiloOptions.SiloName)}",
     };
 }

@@ -10,18 +10,51 @@ using Attune.Server.Runtime;
 using Attune.Server.Training;
 using Attune.Server.Wire;
 using Attune.Storage;
+using Attune.Storage.Postgres;
 
 namespace Attune.Server.Hosting;
 
-/// <summary>Attune's own services: the catalog, the operation families and the front door.</summary>
+/// <summary>
+/// Attune's own services: the stores, the operation families and the front door in every role, plus what only
+/// grains use (deletion and activation handlers, import locks, crash recovery, automatic training) where this
+/// process is a silo.
+/// </summary>
 internal static class ServiceRegistration
 {
-    public static void AddAttune(this IServiceCollection services, AttuneOptions attune)
+    public static void AddAttune(this IServiceCollection services, AttuneOptions attune, ClusterModeOptions mode)
+    {
+        services.AddSingleton(mode);
+        services.AddSingleton(TimeProvider.System);
+        services.AddStores(attune, mode);
+        services.AddFrontDoor();
+        services.AddServing();
+        if (mode.Role == ServerRole.Silo)
+        {
+            services.AddSiloServices();
+        }
+    }
+
+    /// <summary>
+    /// The one place that picks the stores: the catalog, datasets and model artifacts in PostgreSQL in cluster mode,
+    /// SQLite files under the data directory otherwise. The object root (s3:// locations) is a folder in both.
+    /// </summary>
+    private static void AddStores(this IServiceCollection services, AttuneOptions attune, ClusterModeOptions mode)
     {
         Directory.CreateDirectory(attune.FullDataDir);
         Directory.CreateDirectory(attune.FullObjectRoot);
-        services.AddSingleton(TimeProvider.System);
-        services.AddAttuneSqliteStores(attune.FullDataDir);
+        services.AddSingleton(new StorageLocations(attune.FullDataDir, attune.FullObjectRoot));
+        if (mode.IsCluster)
+        {
+            services.AddAttunePostgresStores(mode.ConnectionString!);
+        }
+        else
+        {
+            services.AddAttuneSqliteStores(attune.FullDataDir);
+        }
+    }
+
+    private static void AddFrontDoor(this IServiceCollection services)
+    {
         services.AddSingleton<RequestMetrics>();
         services.AddSingleton<Resources>();
         services.AddSingleton<IOperationFamily, DatasetGroupOperations>();
@@ -30,17 +63,10 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, TagOperations>();
         services.AddSingleton<IOperationFamily, RecipeOperations>();
         services.AddSingleton<IOperationFamily, DatasetImportJobOperations>();
-        services.AddSingleton(new StorageLocations(attune.FullDataDir, attune.FullObjectRoot));
-        services.AddSingleton<DatasetGroupLocks>();
-        services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
-        services.AddSingleton<IResourceDeletionHandler, EventLogRetirement>(); // before DatasetGroupDeletion removes the file
-        services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
         services.AddSingleton<IOperationFamily, SolutionOperations>();
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
         services.AddSingleton<SolutionVersionFactory>();
         services.AddOptions<AutoTrainingOptions>().BindConfiguration(AutoTrainingOptions.Section);
-        services.AddHostedService<AutoTrainingService>();
-        services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
         services.AddSingleton<IOperationFamily, CampaignOperations>();
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
@@ -48,10 +74,16 @@ internal static class ServiceRegistration
         services.AddSingleton<EventTrackers>();
         services.AddSingleton<EventLogs>();
         services.AddSingleton<IOperationFamily, EventOperations>();
+        services.AddSingleton<IOperationFamily, RuntimeOperations>();
+        services.AddSingleton<OperationRegistry>();
+        services.AddSingleton<ApiPipeline>();
+    }
+
+    /// <summary>The serving path and the live path: what campaign, shard, user and item grains use, and how the front door reaches them.</summary>
+    private static void AddServing(this IServiceCollection services)
+    {
         services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section);
         services.AddSingleton<CampaignDeployments>();
-        services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
-        services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
         services.AddSingleton<FilterCache>();
         services.AddSingleton(new RecommendationLog());
         services.AddSingleton<RecommendationEngine>();
@@ -62,9 +94,18 @@ internal static class ServiceRegistration
         services.AddSingleton<ILiveEventStore, StoredLiveEvents>();
         services.AddSingleton<IEntityChanges, ServedCatalogueRefresh>();
         services.AddSingleton<IItemActivitySource, ItemGrainActivity>();
-        services.AddSingleton<IOperationFamily, RuntimeOperations>();
-        services.AddSingleton<OperationRegistry>();
-        services.AddSingleton<ApiPipeline>();
+    }
+
+    private static void AddSiloServices(this IServiceCollection services)
+    {
+        services.AddSingleton<DatasetGroupLocks>();
+        services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
+        services.AddSingleton<IResourceDeletionHandler, EventLogRetirement>(); // before DatasetGroupDeletion removes the file
+        services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
+        services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
+        services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
+        services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
         services.AddHostedService<RecoveryService>();
+        services.AddHostedService<AutoTrainingService>();
     }
 }

@@ -10,16 +10,16 @@ namespace Attune.EndToEnd.Tests.Infrastructure;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
-    private readonly IReadOnlyList<string> _settings;
+    private readonly IReadOnlyList<string> _extraArguments;
     private Process? _process;
 
-    /// <param name="dataDirectory">Reused across restarts; a fresh temp folder when null.</param>
-    /// <param name="settings">More command-line settings, e.g. "--Attune:AutoTraining:Day", "00:00:03".</param>
-    public ServerProcess(string? dataDirectory = null, params IReadOnlyList<string> settings)
+    /// <param name="dataDirectory">The data directory; a new temp directory by default.</param>
+    /// <param name="extraArguments">Further command-line arguments (the cluster tests' --cluster, --role, ...).</param>
+    public ServerProcess(string? dataDirectory = null, IReadOnlyList<string>? extraArguments = null)
     {
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("attune-e2e-").FullName;
         Port = FreePorts.Next();
-        _settings = settings;
+        _extraArguments = extraArguments ?? [];
     }
 
     public string DataDirectory { get; }
@@ -54,7 +54,7 @@ public sealed class ServerProcess : IAsyncDisposable
         [
             RepositoryPaths.ServerAssembly, "--urls", Endpoint, "--data-dir", DataDirectory,
             "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(),
-            .. _settings,
+            .. _extraArguments,
         ])
         {
             start.ArgumentList.Add(argument);

@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace Attune.Bench.Scaling;
+
+/// <summary>Command-line options of the scaling bench.</summary>
+internal sealed record ScalingOptions
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/Attune.Bench.Scaling -- [--silos 1,2,4,8] [--gateways G]
+                 [--connections-per-front-door C] [--seconds S] [--dataset ml-100k] [--data-root DIR]
+                 [--server-dll PATH] [--results bench/results/scaling.md] [--plot bench/results/scaling.png]
+        Starts its own PostgreSQL (tools/postgres-test-server.sh), builds a user-personalization campaign once,
+        then for each silo count N runs N silo processes (plus G gateway processes) of the server on this host
+        against one cluster database and drives GetRecommendations (and PutEvents, when the server answers it)
+        closed-loop through every front door. Writes a markdown table and a PNG plot of requests/s against N.
+        """;
+
+    public IReadOnlyList<int> Silos { get; init; } = [1, 2, 4, 8];
+
+    public int Gateways { get; init; }
+
+    public int ConnectionsPerFrontDoor { get; init; } = 8;
+
+    public int Seconds { get; init; } = 10;
+
+    public string Dataset { get; init; } = "ml-100k";
+
+    public string DataRoot { get; init; } = "/work/shared/data";
+
+    public string? ServerDll { get; init; }
+
+    public string Results { get; init; } = "bench/results/scaling.md";
+
+    public string Plot { get; init; } = "bench/results/scaling.png";
+
+    public bool Help { get; init; }
+
+    public static ScalingOptions Parse(string[] args)
+    {
+        var options = new ScalingOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--help" or "-h")
+            {
+                options = options with { Help = true };
+                continue;
+            }
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            }
+            var value = args[++i];
+            options = args[i - 1] switch
+            {
+                "--silos" => options with { Silos = [.. value.Split(',').Select(Int)] },
+                "--gateways" => options with { Gateways = Int(value) },
+                "--connections-per-front-door" => options with { ConnectionsPerFrontDoor = Int(value) },
+                "--seconds" => options with { Seconds = Int(value) },
+                "--dataset" => options with { Dataset = value },
+                "--data-root" => options with { DataRoot = value },
+                "--server-dll" => options with { ServerDll = value },
+                "--results" => options with { Results = value },
+                "--plot" => options with { Plot = value },
+                _ => throw new ArgumentException($"Unknown option {args[i - 1]}.\n{Usage}"),
+            };
+        }
+        return options;
+    }
+
+    private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+}

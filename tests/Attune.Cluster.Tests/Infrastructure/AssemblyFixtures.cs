@@ -1,0 +1,3 @@
+using Attune.Cluster.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(TestPostgres))]
