@@ -1,3 +1,4 @@
+using Attune.Cluster.Tests.Infrastructure;
 using Attune.Server.ControlPlane;
 using Attune.Server.Hosting;
 using Attune.Server.Wire;
@@ -8,18 +9,21 @@ using Microsoft.Extensions.Hosting;
 
 namespace Attune.Cluster.Tests;
 
-/// <summary>The gateway role's services, wired exactly as Program.cs wires them, without starting anything.</summary>
-public sealed class GatewayRoleTests : IDisposable
+/// <summary>
+/// The gateway role's services, wired exactly as Program.cs wires them, without starting Orleans (the stores reach a
+/// real, empty database when resolved).
+/// </summary>
+public sealed class GatewayRoleTests(TestPostgres postgres) : IDisposable
 {
-    private const string Unreachable = "Host=127.0.0.1;Port=1;Username=postgres;Database=none";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("attune-gateway-").FullName;
 
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
 
     [Fact]
-    public void Every_front_door_service_resolves_through_the_orleans_client_and_no_silo_service_is_registered()
+    public async Task Every_front_door_service_resolves_through_the_orleans_client_and_no_silo_service_is_registered()
     {
-        using var app = Build(["--cluster", Unreachable, "--role", "gateway"]);
+        var database = await postgres.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        using var app = Build(["--cluster", database, "--role", "gateway"]);
 
         Assert.NotNull(app.Services.GetRequiredService<ApiPipeline>());
         Assert.NotEmpty(app.Services.GetServices<IOperationFamily>());
@@ -29,9 +33,10 @@ public sealed class GatewayRoleTests : IDisposable
     }
 
     [Fact]
-    public void A_cluster_silo_applies_the_schema_before_the_silo_starts_and_runs_recovery()
+    public async Task A_cluster_silo_applies_the_schema_before_the_silo_starts_and_runs_recovery()
     {
-        using var app = Build(["--cluster", Unreachable]);
+        var database = await postgres.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        using var app = Build(["--cluster", database]);
 
         var hosted = app.Services.GetServices<IHostedService>().ToList();
         var migrator = hosted.FindIndex(s => s is PostgresSchemaMigrator);
