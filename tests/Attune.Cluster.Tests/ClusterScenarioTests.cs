@@ -21,7 +21,7 @@ public sealed class ClusterScenarioTests(TestPostgres postgres)
         {
             var resources = new Resources(clients, token);
             var (group, items) = await resources.DatasetGroupWithDataAsync("everywhere");
-            var campaign = await resources.CampaignAsync("everywhere", group);
+            var campaign = await resources.CampaignAsync("everywhere", group, "arn:aws:personalize:::recipe/aws-user-personalization");
 
             foreach (var client in clients)
             {
@@ -39,6 +39,29 @@ public sealed class ClusterScenarioTests(TestPostgres postgres)
                     datasetArn = items,
                     items = new[] { new { itemId = $"new-{i}", properties = """{"genres":"cluster"}""" } },
                 }, token);
+            }
+
+            // Items put through any node are recommendable through every node: at once where they were put, within
+            // about a second elsewhere (each silo checks the group's catalogue version).
+            var clusterItems = await clients[0].CreateActiveAsync("CreateFilter", new
+            {
+                name = "cluster-items", datasetGroupArn = group, filterExpression = "INCLUDE ItemID WHERE Items.GENRES IN (\"cluster\")",
+            }, "filterArn", TimeSpan.FromSeconds(60), token);
+            string[] expected = [.. Enumerable.Range(0, rest.Length).Select(i => $"new-{i}").Order()];
+            foreach (var node in rest)
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(15);
+                while (true)
+                {
+                    var seen = (await node.PostAsync("/recommendations", new { campaignArn = campaign, userId = "u1", numResults = 10, filterArn = clusterItems }, token))
+                        .GetProperty("itemList").EnumerateArray().Select(item => item.GetProperty("itemId").GetString()!).Order().ToArray();
+                    if (seen.SequenceEqual(expected))
+                    {
+                        break;
+                    }
+                    Assert.True(DateTime.UtcNow < deadline, $"{node.Endpoint} recommends {string.Join(",", seen)}, not every put item");
+                    await Task.Delay(200, token);
+                }
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)

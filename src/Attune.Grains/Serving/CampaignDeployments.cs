@@ -96,6 +96,10 @@ public sealed class CampaignDeployments(ICatalog catalog, IModelArtifacts artifa
         }
     }
 
+    /// <summary>The dataset groups of the models this process serves.</summary>
+    public IReadOnlyCollection<string> ServedGroups() =>
+        _models.Loaded().Select(m => m.Data.DatasetGroupArn).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The loaded model of a solution version (loading it on first use), for the model shards of this silo.</summary>
     public Task<ServedModel> GetModelAsync(string solutionVersionArn, CancellationToken cancellationToken) =>
         _models.GetAsync(solutionVersionArn, () => LoadAsync(solutionVersionArn, cancellationToken));

@@ -92,7 +92,8 @@ internal static class ServiceRegistration
         services.AddSingleton<ILiveHistories, UserGrainHistories>();
         services.AddSingleton<ILiveEvents, GrainLiveEvents>();
         services.AddSingleton<ILiveEventStore, StoredLiveEvents>();
-        services.AddSingleton<IEntityChanges, ServedCatalogueRefresh>();
+        services.AddSingleton<CatalogueFreshness>();
+        services.AddSingleton<IEntityChanges>(provider => provider.GetRequiredService<CatalogueFreshness>());
         services.AddSingleton<IItemActivitySource, ItemGrainActivity>();
     }
 
@@ -107,5 +108,6 @@ internal static class ServiceRegistration
         services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
         services.AddHostedService<RecoveryService>();
         services.AddHostedService<AutoTrainingService>();
+        services.AddHostedService<CatalogueFreshnessService>();
     }
 }

@@ -42,9 +42,9 @@ public sealed class Resources(IReadOnlyList<ControlPlaneClient> clients, Cancell
     }
 
     /// <summary>A popularity-count solution trained on the group's data and deployed as an ACTIVE campaign.</summary>
-    public async Task<string> CampaignAsync(string name, string group)
+    public async Task<string> CampaignAsync(string name, string group, string recipeArn = PopularityRecipe)
     {
-        var solution = await ActiveAsync("CreateSolution", new { name, datasetGroupArn = group, recipeArn = PopularityRecipe }, "solutionArn");
+        var solution = await ActiveAsync("CreateSolution", new { name, datasetGroupArn = group, recipeArn }, "solutionArn");
         var version = await ActiveAsync("CreateSolutionVersion", new { solutionArn = solution }, "solutionVersionArn");
         return await ActiveAsync("CreateCampaign", new { name, solutionVersionArn = version, minProvisionedTPS = 1 }, "campaignArn");
     }

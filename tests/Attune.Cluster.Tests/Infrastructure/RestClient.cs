@@ -8,6 +8,8 @@ public sealed class RestClient(string endpoint) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri(endpoint), Timeout = TimeSpan.FromSeconds(30) };
 
+    public string Endpoint => endpoint;
+
     /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/>; fails the test with the answer unless it is a 2xx.</summary>
     public async Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken)
     {
