@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Attune.Storage.Schemas;
 
 namespace Attune.Storage.Datasets;
@@ -14,14 +13,17 @@ public sealed class EventLogWriter : IAsyncDisposable
     public const int MaxBatchesPerCommit = 1024;
 
     private readonly DatasetStore _store;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly object _sync = new(); // a monitor, not a Lock: the writer waits on it (Monitor.Wait)
+    private readonly Thread _writer;
+    private List<Pending> _queued = [];
+    private bool _closed;
     private PutLogConnection? _log;
 
     public EventLogWriter(DatasetStore store)
     {
         _store = store;
-        _loop = Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
+        _writer = new Thread(Run) { IsBackground = true, Name = "event log writer" };
+        _writer.Start();
     }
 
     /// <summary>Commits transactions so far, for tests and metrics.</summary>
@@ -36,9 +38,15 @@ public sealed class EventLogWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(batch);
         var pending = new Pending(schema, batch, new TaskCompletionSource<PutEventsCommit>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
+        lock (_sync)
         {
-            throw new ObjectDisposedException(nameof(EventLogWriter), "The event log of this dataset group is closed.");
+            ObjectDisposedException.ThrowIf(_closed, this);
+            _queued.Add(pending);
+            if (_queued.Count == 1)
+            {
+                // Wakes the writer directly: a wake-up through the thread pool would wait behind the request backlog.
+                Monitor.Pulse(_sync);
+            }
         }
 
         return pending.Completion.Task;
@@ -47,8 +55,13 @@ public sealed class EventLogWriter : IAsyncDisposable
     /// <summary>Stops taking batches, commits what is queued and waits for the writer to finish.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        lock (_sync)
+        {
+            _closed = true;
+            Monitor.Pulse(_sync);
+        }
+
+        await Task.Run(_writer.Join).ConfigureAwait(false);
         _log?.Dispose();
         _store.Dispose();
     }
@@ -56,20 +69,33 @@ public sealed class EventLogWriter : IAsyncDisposable
     private void Run()
     {
         var group = new List<Pending>();
-        var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (true)
         {
-            group.Clear();
-            while (group.Count < MaxBatchesPerCommit && reader.TryRead(out var pending))
+            lock (_sync)
             {
-                group.Add(pending);
+                while (_queued.Count == 0 && !_closed)
+                {
+                    Monitor.Wait(_sync);
+                }
+
+                if (_queued.Count == 0)
+                {
+                    return; // closed and drained
+                }
+
+                (group, _queued) = (_queued, group);
             }
 
-            Commit(group);
+            foreach (var chunk in group.Chunk(MaxBatchesPerCommit))
+            {
+                Commit(chunk);
+            }
+
+            group.Clear();
         }
     }
 
-    private void Commit(List<Pending> group)
+    private void Commit(Pending[] group)
     {
         var batches = group.Select(p => (p.Schema, p.Batch)).ToList();
         (PutEventsCommit? Commit, Exception? Error)[] outcomes;
@@ -98,7 +124,7 @@ public sealed class EventLogWriter : IAsyncDisposable
 #pragma warning restore CA1031
 
         Commits++;
-        for (var i = 0; i < group.Count; i++)
+        for (var i = 0; i < group.Length; i++)
         {
             if (outcomes[i].Commit is { } commit)
             {

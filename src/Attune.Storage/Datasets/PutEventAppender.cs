@@ -17,6 +17,8 @@ internal sealed class PutEventAppender : IDisposable
     private readonly RawStatement _insertEventId;
     private readonly RawStatement _claimSession;
     private readonly RawStatement _insertImpression;
+    private readonly RawStatement _savepoint;
+    private readonly RawStatement _release;
     private readonly SqliteCommand _sessionUser;
     private readonly int _sessionParameter;
     private readonly int[] _sources;
@@ -42,6 +44,8 @@ internal sealed class PutEventAppender : IDisposable
         _insertEventId = new RawStatement(connection, PutLogLayout.InsertEventId);
         _claimSession = new RawStatement(connection, PutLogLayout.ClaimSession);
         _insertImpression = new RawStatement(connection, PutLogLayout.InsertImpression);
+        _savepoint = new RawStatement(connection, "SAVEPOINT batch");
+        _release = new RawStatement(connection, "RELEASE batch");
         _sessionUser = connection.CreateCommand();
         _sessionUser.CommandText = PutLogLayout.SessionUser;
         _sessionUser.Parameters.Add("?1", SqliteType.Text);
@@ -58,11 +62,11 @@ internal sealed class PutEventAppender : IDisposable
     /// <summary>Writes one batch; throws <see cref="EventRejectedException"/> (with the batch undone) for a value the schema refuses.</summary>
     public PutEventsCommit Append(PutEventBatch batch)
     {
-        DatasetStore.Execute(_connection, "SAVEPOINT batch");
+        _savepoint.Execute();
         try
         {
             var commit = AppendUnderSavepoint(batch);
-            DatasetStore.Execute(_connection, "RELEASE batch");
+            _release.Execute();
             return commit;
         }
         catch
@@ -247,6 +251,8 @@ internal sealed class PutEventAppender : IDisposable
         _insertEventId.Dispose();
         _claimSession.Dispose();
         _insertImpression.Dispose();
+        _savepoint.Dispose();
+        _release.Dispose();
         _sessionUser.Dispose();
     }
 
