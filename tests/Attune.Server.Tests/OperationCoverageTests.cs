@@ -1,6 +1,7 @@
 using Attune.Server.ControlPlane;
 using Attune.Server.Events;
 using Attune.Server.Hosting;
+using Attune.Server.Runtime;
 using Microsoft.Extensions.Options;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
@@ -23,7 +24,7 @@ public sealed class OperationCoverageTests
         "CreateCampaign", "DescribeCampaign", "ListCampaigns", "UpdateCampaign", "DeleteCampaign",
         "CreateFilter", "DescribeFilter", "ListFilters", "DeleteFilter",
         "CreateEventTracker", "DescribeEventTracker", "ListEventTrackers", "DeleteEventTracker",
-        "PutItems", "PutUsers",
+        "PutItems", "PutUsers", "PutEvents", "GetRecommendations", "GetPersonalizedRanking",
     ];
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class OperationCoverageTests
             new DatasetGroupOperations(resources), new SchemaOperations(resources), new DatasetOperations(resources),
             new DatasetImportJobOperations(resources, locations, Options.Create(new AttuneOptions())), new TagOperations(resources), new RecipeOperations(),
             new SolutionOperations(resources), new SolutionVersionOperations(resources, new SolutionVersionFactory(resources), new ModelArtifacts(temp.Path), null!),
-            new CampaignOperations(resources), new FilterOperations(resources), new EventTrackerOperations(resources), new EntityOperations(resources, locations, null!),
+            new CampaignOperations(resources), new FilterOperations(resources), new EventTrackerOperations(resources), new EventOperations(null!, null!, [], null!), new RuntimeOperations(null!), new EntityOperations(resources, locations, null!),
         ]);
     }
 }

@@ -14,7 +14,8 @@ namespace Attune.Server.Events;
 /// events, with any anonymous ones a login re-attributed, to every <see cref="ILiveEvents"/>.
 /// PutActions and PutActionInteractions answer InvalidInputException until actions are supported.
 /// </summary>
-internal sealed class EventOperations(EventTrackers trackers, EventLogs logs, IEnumerable<ILiveEvents> live) : IOperationFamily
+internal sealed partial class EventOperations(EventTrackers trackers, EventLogs logs, IEnumerable<ILiveEvents> live, ILogger<EventOperations> log)
+    : IOperationFamily
 {
     private readonly ILiveEvents[] _live = [.. live];
 
@@ -56,10 +57,22 @@ internal sealed class EventOperations(EventTrackers trackers, EventLogs logs, IE
                 .ToList();
             foreach (var sink in _live)
             {
-                await sink.PublishAsync(destination.DatasetGroupArn, published, commit.Impressions, context.Aborted);
+                try
+                {
+                    await sink.PublishAsync(destination.DatasetGroupArn, published, commit.Impressions, context.Aborted);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // The events are committed, so the request succeeded; a user grain that missed them catches up
+                    // from the store when it next activates.
+                    LogPublishFailed(log, destination.DatasetGroupArn, error);
+                }
             }
         }
 
         return [];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Committed events of {Group} did not reach the live path")]
+    private static partial void LogPublishFailed(ILogger logger, string group, Exception error);
 }
