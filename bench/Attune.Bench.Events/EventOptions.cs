@@ -4,11 +4,12 @@ namespace Attune.Bench.Events;
 
 /// <summary>Command line of the events benchmark.</summary>
 internal sealed record EventOptions(
-    string ServerDll, int[] Connections, int[] BatchSizes, double Seconds, int CrashConnections, double KillAfterSeconds, string Results)
+    string ServerDll, int[] Connections, int[] BatchSizes, double Seconds, int CrashConnections, double KillAfterSeconds, string Results,
+    int FreshnessSamples = 300)
 {
     public const string Usage =
         "usage: Attune.Bench.Events [--server DLL] [--connections 1,16,64] [--batches 1,10] [--seconds 10] " +
-        "[--crash-connections 16] [--kill-after 3] [--out bench/results/events.md]";
+        "[--crash-connections 16] [--kill-after 3] [--freshness-samples 300] [--out bench/results/events.md]";
 
     public static EventOptions Parse(string[] args)
     {
@@ -26,6 +27,7 @@ internal sealed record EventOptions(
                 "--crash-connections" => options with { CrashConnections = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--kill-after" => options with { KillAfterSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { Results = value },
+                "--freshness-samples" => options with { FreshnessSamples = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }

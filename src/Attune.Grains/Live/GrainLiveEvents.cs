@@ -4,9 +4,10 @@ namespace Attune.Grains.Live;
 
 /// <summary>
 /// The live path of committed events: each principal's events go to its UserGrain (awaited, so the next request
-/// sees them), and each item's interactions and impressions to its ItemGrain (one-way: exploration statistics).
+/// sees them), and each item's interactions and impressions to its ItemGrain through the silo's
+/// <see cref="ItemActivityBuffer"/> (exploration statistics, delivered in bulk).
 /// </summary>
-public sealed class GrainLiveEvents(IGrainFactory grains) : ILiveEvents
+public sealed class GrainLiveEvents(IGrainFactory grains, ItemActivityBuffer items) : ILiveEvents
 {
     public Task PublishAsync(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, IReadOnlyList<string> impressions, CancellationToken cancellationToken)
     {
@@ -27,20 +28,13 @@ public sealed class GrainLiveEvents(IGrainFactory grains) : ILiveEvents
 
     private void RecordItems(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, IReadOnlyList<string> impressions)
     {
-        var counts = new Dictionary<string, (int Interactions, int Impressions)>(StringComparer.Ordinal);
         foreach (var (_, live) in events)
         {
-            var (interactions, shown) = counts.GetValueOrDefault(live.ItemId);
-            counts[live.ItemId] = (interactions + 1, shown);
+            items.Record(datasetGroupArn, live.ItemId, 1, 0);
         }
         foreach (var item in impressions)
         {
-            var (interactions, shown) = counts.GetValueOrDefault(item);
-            counts[item] = (interactions, shown + 1);
-        }
-        foreach (var (item, (interactions, shown)) in counts)
-        {
-            _ = grains.GetGrain<IItemGrain>(ItemGrainKey.For(datasetGroupArn, item)).RecordAsync(interactions, shown);
+            items.Record(datasetGroupArn, item, 0, 1);
         }
     }
 }

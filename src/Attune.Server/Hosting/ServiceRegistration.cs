@@ -91,6 +91,8 @@ internal static class ServiceRegistration
         services.AddSingleton<IModelShards, GrainModelShards>();
         services.AddSingleton<ILiveHistories, UserGrainHistories>();
         services.AddSingleton<ILiveEvents, GrainLiveEvents>();
+        services.AddSingleton<ItemActivityBuffer>();
+        services.AddHostedService<ItemActivityFlushService>();
         services.AddSingleton<ILiveEventStore, StoredLiveEvents>();
         services.AddSingleton<CatalogueFreshness>();
         services.AddSingleton<IEntityChanges>(provider => provider.GetRequiredService<CatalogueFreshness>());
