@@ -7,13 +7,17 @@ namespace Attune.Grains.Live;
 /// sees them), and each item's interactions and impressions to its ItemGrain through the silo's
 /// <see cref="ItemActivityBuffer"/> (exploration statistics, delivered in bulk).
 /// </summary>
-public sealed class GrainLiveEvents(IGrainFactory grains, ItemActivityBuffer items) : ILiveEvents
+public sealed class GrainLiveEvents(IGrainFactory grains, ItemActivityBuffer items, LocalLiveUsers localUsers) : ILiveEvents
 {
     public Task PublishAsync(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, IReadOnlyList<string> impressions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(impressions);
         RecordItems(datasetGroupArn, events, impressions);
+        foreach (var (principal, _) in events)
+        {
+            localUsers.Saw(datasetGroupArn, principal);
+        }
         if (events.Count == 0)
         {
             return Task.CompletedTask;

@@ -1,4 +1,6 @@
 using Attune.Contracts.Events;
+using Attune.Grains.Serving;
+using Microsoft.Extensions.Options;
 
 namespace Attune.Grains.Live;
 
@@ -8,9 +10,15 @@ public interface ILiveHistories
     ValueTask<LiveEvent[]> ReadAsync(string datasetGroupArn, string userId, long afterSequence);
 }
 
-/// <summary>Live events from the user's UserGrain (one grain call; the grain rebuilds from the store when it activates).</summary>
-public sealed class UserGrainHistories(IGrainFactory grains) : ILiveHistories
+/// <summary>
+/// Live events from the user's UserGrain (one grain call; the grain rebuilds from the store when it activates). With
+/// <see cref="ServingOptions.AllEventsLocal"/> (embedded mode) users this process never saw an event for are known to
+/// have none, and the call is skipped.
+/// </summary>
+public sealed class UserGrainHistories(IGrainFactory grains, LocalLiveUsers localUsers, IOptions<ServingOptions> options) : ILiveHistories
 {
     public ValueTask<LiveEvent[]> ReadAsync(string datasetGroupArn, string userId, long afterSequence) =>
-        grains.GetGrain<IUserGrain>(UserGrainKey.For(datasetGroupArn, userId)).ReadAsync(afterSequence);
+        options.Value.AllEventsLocal && !localUsers.Has(datasetGroupArn, userId)
+            ? ValueTask.FromResult<LiveEvent[]>([])
+            : grains.GetGrain<IUserGrain>(UserGrainKey.For(datasetGroupArn, userId)).ReadAsync(afterSequence);
 }

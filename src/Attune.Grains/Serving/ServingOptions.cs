@@ -13,4 +13,10 @@ public sealed class ServingOptions
     /// a shard's grain call costs more than scanning a few thousand items.
     /// </summary>
     public int MinShardItems { get; set; } = 16_384;
+
+    /// <summary>
+    /// True when every PutEvents passes through this process (embedded mode, set by the host): serving then asks a
+    /// UserGrain only for users this process has seen live events for. Never true in a cluster.
+    /// </summary>
+    public bool AllEventsLocal { get; set; }
 }

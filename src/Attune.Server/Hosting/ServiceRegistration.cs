@@ -27,7 +27,7 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddStores(attune, mode);
         services.AddFrontDoor();
-        services.AddServing();
+        services.AddServing(mode);
         if (mode.Role == ServerRole.Silo)
         {
             services.AddSiloServices();
@@ -80,9 +80,11 @@ internal static class ServiceRegistration
     }
 
     /// <summary>The serving path and the live path: what campaign, shard, user and item grains use, and how the front door reaches them.</summary>
-    private static void AddServing(this IServiceCollection services)
+    private static void AddServing(this IServiceCollection services, ClusterModeOptions mode)
     {
-        services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section);
+        services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section)
+            .PostConfigure(options => options.AllEventsLocal = !mode.IsCluster);
+        services.AddSingleton<LocalLiveUsers>();
         services.AddSingleton<CampaignDeployments>();
         services.AddSingleton<FilterCache>();
         services.AddSingleton(new RecommendationLog());
