@@ -1,0 +1,101 @@
+using Attune.Storage.Datasets;
+using Attune.Storage.Postgres.Datasets;
+using Attune.Storage.Schemas;
+using Npgsql;
+
+namespace Attune.Storage.Postgres.Events;
+
+/// <summary>
+/// A connection that commits PutEvents groups to one dataset group's PostgreSQL put log, kept open by the group's writer
+/// so that the id cache outlives one commit. Every commit holds the group's advisory lock from before it reserves its
+/// Sequences until COMMIT, so silos appending to the same group serialize: Sequences follow commit order (a snapshot that
+/// sees a Sequence sees every smaller one), and eventId de-duplication and session claims see every earlier commit.
+/// The commit is synchronous (the server's default), so an acknowledged event is durable. Discard it after any failure.
+/// </summary>
+internal sealed class PostgresPutLog : IPutLogSession
+{
+    private readonly PostgresDatasetStore _store;
+    private readonly NpgsqlConnection _connection;
+    private readonly PostgresIdInterners _interners;
+    private readonly HashSet<string> _ensuredSchemas = new(StringComparer.Ordinal);
+    private string? _sequence;
+
+    public PostgresPutLog(NpgsqlDataSource dataSource, PostgresDatasetStore store)
+    {
+        _store = store;
+        _connection = dataSource.OpenConnection();
+        _interners = new PostgresIdInterners(store.Schema, preloadFrom: null);
+    }
+
+    public (PutEventsCommit? Commit, Exception? Error)[] Append(IReadOnlyList<(AvroSchema Schema, PutEventBatch Batch)> batches)
+    {
+        using var transaction = _connection.BeginTransaction();
+        Sql.LockGroup(_connection, _store.DatasetGroupArn);
+        var sequence = EnsurePutLog(batches.Select(b => b.Schema));
+        var staging = PutLogStaging.Load(_connection, _store, _interners, batches.Select(b => b.Batch));
+        var outcomes = new (PutEventsCommit? Commit, Exception? Error)[batches.Count];
+        var staged = new StagedCommit?[batches.Count];
+        for (var i = 0; i < batches.Count; i++)
+        {
+            try
+            {
+                staged[i] = staging.Add(batches[i].Schema, batches[i].Batch);
+            }
+            catch (EventRejectedException e)
+            {
+                outcomes[i] = (null, e);
+            }
+        }
+
+        staging.Write(_connection, sequence);
+        transaction.Commit();
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (staged[i] is { } commit)
+            {
+                outcomes[i] = (commit.ToCommit(), null);
+            }
+        }
+
+        return outcomes;
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>
+    /// Creates or widens the put table and its bookkeeping; returns the put table's Sequence generator. A missing put table
+    /// means a new Interactions dataset (deleting one drops the table): the deleted one's eventIds, sessions and impressions are forgotten.
+    /// </summary>
+    private string EnsurePutLog(IEnumerable<AvroSchema> schemas)
+    {
+        var newDataset = !_store.TableExists(_connection, PutLogSql.PutTable);
+        if (newDataset)
+        {
+            _ensuredSchemas.Clear();
+        }
+
+        var missing = schemas.DistinctBy(s => s.Json).Where(s => !_ensuredSchemas.Contains(s.Json)).ToList();
+        if (missing.Count == 0 && _sequence is not null)
+        {
+            return _sequence;
+        }
+
+        var table = _store.Table(PutLogSql.PutTable);
+        foreach (var schema in missing)
+        {
+            var extras = DatasetLayout.ExtraFields(DatasetType.Interactions, schema);
+            PostgresDatasetStore.EnsureTable(_connection, table, PostgresLayout.CreateEventTable(table, extras), extras);
+            _ensuredSchemas.Add(schema.Json);
+        }
+
+        Sql.Execute(_connection, PutLogSql.Ensure, ("schema", _store.Schema));
+        if (newDataset)
+        {
+            Sql.Execute(_connection, PutLogSql.Forget(_store.Table));
+        }
+
+        using var command = Sql.Command(_connection, PutLogSql.SequenceOf, ("table", table));
+        _sequence = (string)command.ExecuteScalar()!;
+        return _sequence;
+    }
+}
