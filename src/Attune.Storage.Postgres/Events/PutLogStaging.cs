@@ -184,7 +184,7 @@ internal sealed class PutLogStaging
         }
     }
 
-    private static void Add(NpgsqlBatch batch, string sql, params object[] arrays)
+    private static void Add(NpgsqlBatch batch, string sql, params Array[] arrays)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var array in arrays)

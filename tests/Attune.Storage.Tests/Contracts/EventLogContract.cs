@@ -1,12 +1,11 @@
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
 
-namespace Attune.Storage.Tests.Datasets;
+namespace Attune.Storage.Tests.Contracts;
 
-public sealed class EventLogTests : IDisposable
+/// <summary>PutEvents through a backend's <see cref="IEventLogs"/>: group commit, eventId de-duplication, sessions, impressions.</summary>
+public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(backend)
 {
-    private const string Group = "arn:aws:personalize:us-east-1:000000000000:dataset-group/events";
-
     private static readonly AvroSchema WithContext = AvroSchema.Parse("""
         {"type":"record","name":"Interactions","fields":[
           {"name":"USER_ID","type":"string"},{"name":"ITEM_ID","type":"string"},{"name":"TIMESTAMP","type":"long"},
@@ -14,14 +13,13 @@ public sealed class EventLogTests : IDisposable
           {"name":"IMPRESSION","type":["null","string"]},{"name":"DEVICE_COUNT","type":["null","int"]}]}
         """);
 
-    private readonly TempDirectory _directory = new();
-
     [Fact]
     public async Task Concurrent_writers_are_committed_in_groups_and_every_acknowledged_event_is_stored_once()
     {
         const int Writers = 8;
-        const int BatchesEach = 150;
-        var writer = new EventLogWriter(DatasetStore.Open(_directory.Path, Group));
+        const int BatchesEach = 100;
+        await using var logs = Backend.OpenEventLogs();
+        var log = logs.For(GroupArn);
         var acknowledged = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
             var sequences = new List<long>();
@@ -30,77 +28,76 @@ public sealed class EventLogTests : IDisposable
                 var events = Enumerable.Range(0, 1 + (b % 10))
                     .Select(e => Event($"w{w}-b{b}-e{e}", $"item-{(w * 7 + b + e) % 50}", 1_700_000_000 + b))
                     .ToList();
-                var commit = await writer.AppendAsync(TestSchemas.Interactions, new PutEventBatch($"s{w}", $"user-{w}", events));
+                var commit = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch($"s{w}", $"user-{w}", events));
                 Assert.Equal(events.Count, commit.Events.Count);
                 sequences.AddRange(commit.Events.Select(e => e.Sequence));
             }
 
             return sequences;
         }, TestContext.Current.CancellationToken)));
-        var commits = writer.Commits;
-        await writer.DisposeAsync();
+        var commits = log.Commits;
+        await logs.CloseAsync(GroupArn);
 
         var all = acknowledged.SelectMany(s => s).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
         Assert.True(commits < Writers * BatchesEach, $"{commits} commits for {Writers * BatchesEach} batches: no grouping happened");
-        using var store = DatasetStore.Open(_directory.Path, Group);
-        var data = store.ReadInteractions();
+        var data = Store.ReadInteractions();
         Assert.Equal(all.Count, data.Count);
         Assert.Equal(all.Max(), data.PutWatermark);
         for (var w = 0; w < Writers; w++)
         {
-            var history = store.ReadPutEvents($"user-{w}", 0);
+            var history = Store.ReadPutEvents($"user-{w}", 0);
             Assert.Equal(acknowledged[w], history.Select(e => e.Sequence));
             Assert.All(history, e => Assert.Equal($"user-{w}", e.Principal));
         }
     }
 
     [Fact]
-    public void An_event_id_is_stored_once_within_a_batch_across_batches_and_after_reopening()
+    public async Task An_event_id_is_stored_once_within_a_batch_across_batches_and_after_reopening()
     {
-        using (var store = DatasetStore.Open(_directory.Path, Group))
-        {
-            var first = store.AppendEvents(TestSchemas.Interactions, new PutEventBatch("s", "u", [
-                Event("a", "i1", 10, eventId: "e-1"), Event("b", "i2", 11, eventId: "e-1"), Event("c", "i3", 12)]));
-            Assert.Equal(["i1", "i3"], first.Events.Select(e => e.ItemId));
-            Assert.Equal(1, first.Duplicates);
-            var second = store.AppendEvents(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("d", "i4", 13, eventId: "e-1")]));
-            Assert.Empty(second.Events);
-        }
+        await using var logs = Backend.OpenEventLogs();
+        var first = await logs.For(GroupArn).AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [
+            Event("a", "i1", 10, eventId: "e-1"), Event("b", "i2", 11, eventId: "e-1"), Event("c", "i3", 12)]));
+        Assert.Equal(["i1", "i3"], first.Events.Select(e => e.ItemId));
+        Assert.Equal(1, first.Duplicates);
+        var second = await logs.For(GroupArn).AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("d", "i4", 13, eventId: "e-1")]));
+        Assert.Empty(second.Events);
+        await logs.CloseAsync(GroupArn);
 
-        using var reopened = DatasetStore.Open(_directory.Path, Group);
-        var again = reopened.AppendEvents(TestSchemas.Interactions, new PutEventBatch("s2", "u2", [Event("e", "i5", 14, eventId: "e-1")]));
+        var again = await logs.For(GroupArn).AppendAsync(TestSchemas.Interactions, new PutEventBatch("s2", "u2", [Event("e", "i5", 14, eventId: "e-1")]));
         Assert.Equal(1, again.Duplicates);
-        Assert.Equal(2, reopened.ReadInteractions().Count);
+        Assert.Equal(2, Store.ReadInteractions().Count);
     }
 
     [Fact]
-    public void Anonymous_events_belong_to_the_session_until_a_user_claims_it_then_to_the_user()
+    public async Task Anonymous_events_belong_to_the_session_until_a_user_claims_it_then_to_the_user()
     {
-        using var store = DatasetStore.Open(_directory.Path, Group);
-        var anonymous = store.AppendEvents(TestSchemas.Interactions, new PutEventBatch("sess", null, [Event("x", "i1", 10), Event("y", "i2", 11)]));
+        await using var logs = Backend.OpenEventLogs();
+        var log = logs.For(GroupArn);
+        var anonymous = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("sess", null, [Event("x", "i1", 10), Event("y", "i2", 11)]));
         Assert.All(anonymous.Events, e => Assert.Equal("sess", e.Principal));
-        Assert.Equal(2, store.ReadPutEvents("sess", 0).Count);
+        Assert.Equal(2, Store.ReadPutEvents("sess", 0).Count);
 
-        var login = store.AppendEvents(TestSchemas.Interactions, new PutEventBatch("sess", "alice", [Event("z", "i3", 12)]));
+        var login = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("sess", "alice", [Event("z", "i3", 12)]));
         Assert.Equal(["i3", "i1", "i2"], login.Events.Select(e => e.ItemId));
         Assert.All(login.Events, e => Assert.Equal("alice", e.Principal));
         Assert.Equal(anonymous.Events.Select(e => e.Sequence), login.Events.Skip(1).Select(e => e.Sequence));
 
-        var later = store.AppendEvents(TestSchemas.Interactions, new PutEventBatch("sess", null, [Event("w", "i4", 13)]));
+        var later = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("sess", null, [Event("w", "i4", 13)]));
         Assert.Equal("alice", Assert.Single(later.Events).Principal);
-        Assert.Empty(store.ReadPutEvents("sess", 0));
-        Assert.Equal(["i1", "i2", "i3", "i4"], store.ReadPutEvents("alice", 0).Select(e => e.ItemId));
-        Assert.Equal(["i4"], store.ReadPutEvents("alice", login.Events[0].Sequence).Select(e => e.ItemId));
+        Assert.Empty(Store.ReadPutEvents("sess", 0));
+        Assert.Equal(["i1", "i2", "i3", "i4"], Store.ReadPutEvents("alice", 0).Select(e => e.ItemId));
+        Assert.Equal(["i4"], Store.ReadPutEvents("alice", login.Events[0].Sequence).Select(e => e.ItemId));
 
-        var data = store.ReadInteractions();
+        var data = Store.ReadInteractions();
         Assert.All(data.UserIndex, u => Assert.Equal("alice", data.UserIds[u]));
     }
 
     [Fact]
     public async Task A_batch_the_schema_refuses_is_undone_alone_and_the_rest_of_its_group_commits()
     {
-        var writer = new EventLogWriter(DatasetStore.Open(_directory.Path, Group));
+        await using var logs = Backend.OpenEventLogs();
+        var log = logs.For(GroupArn);
         var columns = new Dictionary<string, string?> { ["DEVICE_COUNT"] = "many" };
         var tasks = new List<Task<PutEventsCommit>>();
         for (var i = 0; i < 20; i++)
@@ -108,7 +105,7 @@ public sealed class EventLogTests : IDisposable
             var events = i == 7
                 ? new[] { Event("ok", "new-item", 1, eventId: "bad-batch"), new PutEventRecord(null, "other-new", "click", null, 2, columns) }
                 : new[] { Event($"u{i}", $"i{i}", 3, eventId: $"good-{i}") };
-            tasks.Add(writer.AppendAsync(WithContext, new PutEventBatch($"s{i}", $"user-{i}", events)));
+            tasks.Add(log.AppendAsync(WithContext, new PutEventBatch($"s{i}", $"user-{i}", events)));
         }
 
         var rejected = await Assert.ThrowsAsync<EventRejectedException>(() => tasks[7]);
@@ -119,49 +116,49 @@ public sealed class EventLogTests : IDisposable
             Assert.Single((await task).Events);
         }
 
-        var retried = await writer.AppendAsync(WithContext, new PutEventBatch("s7", "user-7", [Event("ok", "new-item", 1, eventId: "bad-batch")]));
+        var retried = await log.AppendAsync(WithContext, new PutEventBatch("s7", "user-7", [Event("ok", "new-item", 1, eventId: "bad-batch")]));
         Assert.Single(retried.Events);
-        await writer.DisposeAsync();
+        await logs.CloseAsync(GroupArn);
 
-        using var store = DatasetStore.Open(_directory.Path, Group);
-        var data = store.ReadInteractions();
+        var data = Store.ReadInteractions();
         Assert.Equal(20, data.Count);
         Assert.DoesNotContain("other-new", data.ItemIds);
         Assert.Equal(Enumerable.Range(0, 20).Select(i => i == 7 ? "new-item" : $"i{i}").Order(), data.ItemIndex.Select(i => data.ItemIds[i]).Order());
     }
 
     [Fact]
-    public void Impression_only_events_are_kept_but_are_no_training_interactions()
+    public async Task Impression_only_events_are_kept_but_are_no_training_interactions()
     {
-        using var store = DatasetStore.Open(_directory.Path, Group);
+        await using var logs = Backend.OpenEventLogs();
+        var log = logs.For(GroupArn);
         var impressions = new Dictionary<string, string?> { ["IMPRESSION"] = "i1|i2|i3" };
-        var commit = store.AppendEvents(WithContext, new PutEventBatch("s", "u", [
+        var commit = await log.AppendAsync(WithContext, new PutEventBatch("s", "u", [
             new PutEventRecord("imp-1", null, "view", null, 5, impressions), new PutEventRecord(null, "i2", "click", 1.5f, 6, impressions)]));
         var clicked = Assert.Single(commit.Events);
         Assert.Equal(1.5f, clicked.EventValue);
-        Assert.Equal(1, store.ReadInteractions().Count);
-        Assert.Equal(["i1|i2|i3"], store.ReadInteractionColumn("IMPRESSION"));
-        Assert.Equal(1, store.AppendEvents(WithContext, new PutEventBatch("s", "u", [new PutEventRecord("imp-1", null, "view", null, 5, impressions)])).Duplicates);
+        Assert.Equal(["i1", "i2", "i3", "i1", "i2", "i3"], commit.Impressions);
+        Assert.Equal(1, Store.ReadInteractions().Count);
+        Assert.Equal(["i1|i2|i3"], Store.ReadInteractionColumn("IMPRESSION"));
+        var again = await log.AppendAsync(WithContext, new PutEventBatch("s", "u", [new PutEventRecord("imp-1", null, "view", null, 5, impressions)]));
+        Assert.Equal(1, again.Duplicates);
     }
 
     [Fact]
     public async Task The_writer_keeps_working_after_the_interactions_dataset_was_deleted_under_it_and_forgets_its_event_ids()
     {
-        var writer = new EventLogWriter(DatasetStore.Open(_directory.Path, Group));
-        await writer.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "before", 1, eventId: "e-1")]));
-        using var store = DatasetStore.Open(_directory.Path, Group);
-        store.DeleteDatasetData(DatasetType.Interactions);
+        await using var logs = Backend.OpenEventLogs();
+        var log = logs.For(GroupArn);
+        await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "before", 1, eventId: "e-1")]));
+        Store.DeleteDatasetData(DatasetType.Interactions);
 
         // The new dataset does not remember the deleted one's eventIds.
-        var after = await writer.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "after", 2, eventId: "e-1")]));
-        await writer.DisposeAsync();
+        var after = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "after", 2, eventId: "e-1")]));
 
         Assert.Equal("after", Assert.Single(after.Events).ItemId);
-        var data = store.ReadInteractions();
+        var data = Store.ReadInteractions();
         Assert.Equal(["after"], data.ItemIndex.Select(i => data.ItemIds[i]));
+        Assert.Equal(after.Events[0].Sequence, data.PutWatermark);
     }
-
-    public void Dispose() => _directory.Dispose();
 
     private static PutEventRecord Event(string type, string item, long timestamp, string? eventId = null) =>
         new(eventId, item, type, null, timestamp, new Dictionary<string, string?>());
