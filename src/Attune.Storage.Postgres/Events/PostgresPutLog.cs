@@ -30,9 +30,13 @@ internal sealed class PostgresPutLog : IPutLogSession
     public (PutEventsCommit? Commit, Exception? Error)[] Append(IReadOnlyList<(AvroSchema Schema, PutEventBatch Batch)> batches)
     {
         using var transaction = _connection.BeginTransaction();
-        Sql.LockGroup(_connection, _store.DatasetGroupArn);
-        var sequence = EnsurePutLog(batches.Select(b => b.Schema));
-        var staging = PutLogStaging.Load(_connection, _store, _interners, batches.Select(b => b.Batch));
+        var putBatches = batches.Select(b => b.Batch).ToList();
+
+        // Once this session has created the bookkeeping, reading it goes in the lock's round trip.
+        var (putTableExists, known) = LockAndRead(putBatches, withBookkeeping: _sequence is not null);
+        var sequence = EnsurePutLog(batches.Select(b => b.Schema), putTableExists);
+        var (eventIds, owners) = putTableExists ? known ?? ReadBookkeeping(putBatches) : ([], []);
+        var staging = new PutLogStaging(_store, _interners, eventIds, owners);
         var outcomes = new (PutEventsCommit? Commit, Exception? Error)[batches.Count];
         var staged = new StagedCommit?[batches.Count];
         for (var i = 0; i < batches.Count; i++)
@@ -62,13 +66,66 @@ internal sealed class PostgresPutLog : IPutLogSession
 
     public void Dispose() => _connection.Dispose();
 
+    /// <summary>Takes the group's lock; tells whether the put table exists and, <paramref name="withBookkeeping"/>, reads the bookkeeping the batches touch.</summary>
+    private (bool PutTableExists, (HashSet<string>, Dictionary<string, string>)? Known) LockAndRead(List<PutEventBatch> batches, bool withBookkeeping)
+    {
+        using var batch = new NpgsqlBatch(_connection);
+        Sql.Add(batch, Sql.LockGroupSql, Sql.Positional(_store.DatasetGroupArn));
+        Sql.Add(batch, PutLogSql.PutTableExists, Sql.Positional(_store.Table(PutLogSql.PutTable)));
+        if (withBookkeeping)
+        {
+            AddBookkeepingReads(batch, batches);
+        }
+
+        using var reader = batch.ExecuteReader();
+        reader.NextResult();
+        reader.Read();
+        var exists = reader.GetBoolean(0);
+        return (exists, withBookkeeping && reader.NextResult() ? ReadBookkeeping(reader) : null);
+    }
+
+    private (HashSet<string>, Dictionary<string, string>) ReadBookkeeping(List<PutEventBatch> batches)
+    {
+        using var batch = new NpgsqlBatch(_connection);
+        AddBookkeepingReads(batch, batches);
+        using var reader = batch.ExecuteReader();
+        return ReadBookkeeping(reader);
+    }
+
+    /// <summary>The batches' eventIds committed before, and the users that claimed their sessions.</summary>
+    private void AddBookkeepingReads(NpgsqlBatch batch, List<PutEventBatch> batches)
+    {
+        var eventIds = batches.SelectMany(b => b.Events).Select(e => e.EventId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        Sql.Add(batch, PutLogSql.KnownEventIds(_store.Table), Sql.Positional(eventIds));
+        Sql.Add(batch, PutLogSql.SessionOwners(_store.Table), Sql.Positional(batches.Select(b => b.SessionId).Distinct(StringComparer.Ordinal).ToArray()));
+    }
+
+    /// <summary>Reads what <see cref="AddBookkeepingReads"/> asked for: the reader's current result and the next.</summary>
+    private static (HashSet<string>, Dictionary<string, string>) ReadBookkeeping(NpgsqlDataReader reader)
+    {
+        var eventIds = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            eventIds.Add(reader.GetString(0));
+        }
+
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        reader.NextResult();
+        while (reader.Read())
+        {
+            owners[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return (eventIds, owners);
+    }
+
     /// <summary>
     /// Creates or widens the put table and its bookkeeping; returns the put table's Sequence generator. A missing put table
     /// means a new Interactions dataset (deleting one drops the table): the deleted one's eventIds, sessions and impressions are forgotten.
     /// </summary>
-    private string EnsurePutLog(IEnumerable<AvroSchema> schemas)
+    private string EnsurePutLog(IEnumerable<AvroSchema> schemas, bool putTableExists)
     {
-        var newDataset = !_store.TableExists(_connection, PutLogSql.PutTable);
+        var newDataset = !putTableExists;
         if (newDataset)
         {
             _ensuredSchemas.Clear();

@@ -28,10 +28,13 @@ internal static class PutLogSql
     public static string Forget(Func<string, string> table) =>
         $"DELETE FROM {table(EventIds)}; DELETE FROM {table(Sessions)}; DELETE FROM {table(Impressions)};";
 
-    public static string KnownEventIds(Func<string, string> table) => $"SELECT event_id FROM {table(EventIds)} WHERE event_id = ANY(@ids)";
+    /// <summary>Whether the put table <c>$1</c> (qualified) exists.</summary>
+    public const string PutTableExists = "SELECT to_regclass($1) IS NOT NULL";
+
+    public static string KnownEventIds(Func<string, string> table) => $"SELECT event_id FROM {table(EventIds)} WHERE event_id = ANY($1::text[])";
 
     public static string SessionOwners(Func<string, string> table) =>
-        $"SELECT session_id, user_id FROM {table(Sessions)} WHERE session_id = ANY(@sessions)";
+        $"SELECT session_id, user_id FROM {table(Sessions)} WHERE session_id = ANY($1::text[])";
 
     public static string InsertEventIds(Func<string, string> table) =>
         $"INSERT INTO {table(EventIds)} (event_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING";

@@ -23,25 +23,13 @@ internal sealed class PutLogStaging
     private readonly List<(string Session, string User, long UserIndex, StagedCommit Commit)> _claims = [];
     private readonly List<(string Session, string? User, PutEventRecord Record)> _impressions = [];
 
-    private PutLogStaging(PostgresDatasetStore store, PostgresIdInterners interners, HashSet<string> eventIds, Dictionary<string, string> owners)
+    /// <summary>Starts a commit from the batches' eventIds committed before and the users that claimed their sessions before.</summary>
+    public PutLogStaging(PostgresDatasetStore store, PostgresIdInterners interners, HashSet<string> eventIds, Dictionary<string, string> owners)
     {
         _store = store;
         _interners = interners;
         _eventIds = eventIds;
         _owners = owners;
-    }
-
-    /// <summary>Reads the committed eventIds and session owners the batches touch (call under the group's lock).</summary>
-    public static PutLogStaging Load(NpgsqlConnection connection, PostgresDatasetStore store, PostgresIdInterners interners, IEnumerable<PutEventBatch> batches)
-    {
-        var ids = batches.SelectMany(b => b.Events).Select(e => e.EventId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var sessions = batches.Select(b => b.SessionId).Distinct(StringComparer.Ordinal).ToArray();
-        var known = ids.Length == 0
-            ? new HashSet<string>(StringComparer.Ordinal)
-            : Sql.Rows(connection, PutLogSql.KnownEventIds(store.Table), r => r.GetString(0), ("ids", ids)).ToHashSet(StringComparer.Ordinal);
-        var owners = Sql.Rows(connection, PutLogSql.SessionOwners(store.Table), r => (Session: r.GetString(0), User: r.GetString(1)), ("sessions", sessions))
-            .ToDictionary(o => o.Session, o => o.User, StringComparer.Ordinal);
-        return new PutLogStaging(store, interners, known, owners);
     }
 
     /// <summary>Stages one batch; throws <see cref="EventRejectedException"/> (leaving nothing of it staged) for a value the schema refuses.</summary>
@@ -141,26 +129,26 @@ internal sealed class PutLogStaging
         using var batch = new NpgsqlBatch(connection);
         if (_newEventIds.Count > 0)
         {
-            Add(batch, PutLogSql.InsertEventIds(_store.Table), _newEventIds.ToArray());
+            Sql.Add(batch, PutLogSql.InsertEventIds(_store.Table), Sql.Positional(_newEventIds.ToArray()));
         }
 
         if (_impressions.Count > 0)
         {
-            Add(batch, PutLogSql.InsertImpressions(_store.Table),
-                _impressions.Select(i => i.Session).ToArray(),
-                _impressions.Select(i => i.User).ToArray(),
-                _impressions.Select(i => i.Record.Timestamp).ToArray(),
-                _impressions.Select(i => i.Record.EventType).ToArray(),
-                _impressions.Select(i => i.Record.Columns.GetValueOrDefault("IMPRESSION")).ToArray(),
-                _impressions.Select(i => i.Record.Columns.GetValueOrDefault("RECOMMENDATION_ID")).ToArray());
+            Sql.Add(batch, PutLogSql.InsertImpressions(_store.Table),
+                Sql.Positional(_impressions.Select(i => i.Session).ToArray()),
+                Sql.Positional(_impressions.Select(i => i.User).ToArray()),
+                Sql.Positional(_impressions.Select(i => i.Record.Timestamp).ToArray()),
+                Sql.Positional(_impressions.Select(i => i.Record.EventType).ToArray()),
+                Sql.Positional(_impressions.Select(i => i.Record.Columns.GetValueOrDefault("IMPRESSION")).ToArray()),
+                Sql.Positional(_impressions.Select(i => i.Record.Columns.GetValueOrDefault("RECOMMENDATION_ID")).ToArray()));
         }
 
         if (_claims.Count > 0)
         {
             var sessions = _claims.Select(c => c.Session).ToArray();
             var users = _claims.Select(c => c.User).ToArray();
-            Add(batch, PutLogSql.InsertSessions(_store.Table), sessions, users);
-            Add(batch, PutLogSql.AttributeImpressions(_store.Table), sessions, users);
+            Sql.Add(batch, PutLogSql.InsertSessions(_store.Table), Sql.Positional(sessions), Sql.Positional(users));
+            Sql.Add(batch, PutLogSql.AttributeImpressions(_store.Table), Sql.Positional(sessions), Sql.Positional(users));
         }
 
         if (batch.BatchCommands.Count > 0)
@@ -182,16 +170,5 @@ internal sealed class PutLogStaging
             claim.Commit.Merged.Add(new StoredEvent(reader.GetInt64(1), claim.User, reader.GetString(2),
                 reader.IsDBNull(3) ? string.Empty : reader.GetString(3), reader.IsDBNull(5) ? float.NaN : (float)reader.GetDouble(5), reader.GetInt64(4)));
         }
-    }
-
-    private static void Add(NpgsqlBatch batch, string sql, params Array[] arrays)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var array in arrays)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = array });
-        }
-
-        batch.BatchCommands.Add(command);
     }
 }
