@@ -1,5 +1,7 @@
 using Attune.Storage.Datasets;
+using Attune.Storage.Import;
 using Attune.Storage.Schemas;
+using static Attune.Storage.Tests.Contracts.ImportHelpers;
 
 namespace Attune.Storage.Tests.Contracts;
 
@@ -141,6 +143,23 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
         Assert.Equal(["i1|i2|i3"], Store.ReadInteractionColumn("IMPRESSION"));
         var again = await log.AppendAsync(WithContext, new PutEventBatch("s", "u", [new PutEventRecord("imp-1", null, "view", null, 5, impressions)]));
         Assert.Equal(1, again.Duplicates);
+    }
+
+    [Fact]
+    public async Task Put_events_follow_the_bulk_imports_committed_before_or_after_them_and_the_watermark_is_the_last_sequence()
+    {
+        await using var logs = Backend.OpenEventLogs();
+        var log = logs.For(GroupArn);
+        Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, WriteFile("a.csv", InteractionsHeader + "u1,bulk-1,1,view,1\n"));
+        var first = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u2", [Event("click", "put-1", 2), Event("click", "put-2", 3)]));
+        Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Incremental, WriteFile("b.csv", InteractionsHeader + "u1,bulk-2,4,view,1\n"));
+        var second = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u2", [Event("click", "put-3", 5)]));
+
+        var data = Store.ReadInteractions();
+        Assert.Equal(["bulk-1", "bulk-2", "put-1", "put-2", "put-3"], data.ItemIndex.Select(i => data.ItemIds[i]));
+        Assert.Equal(second.Events[0].Sequence, data.PutWatermark);
+        Assert.True(first.Events[1].Sequence < second.Events[0].Sequence);
+        Assert.Equal(["put-1", "put-2", "put-3"], Store.ReadPutEvents("u2", 0).Select(e => e.ItemId));
     }
 
     [Fact]
