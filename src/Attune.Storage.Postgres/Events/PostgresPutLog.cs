@@ -6,8 +6,8 @@ using Npgsql;
 namespace Attune.Storage.Postgres.Events;
 
 /// <summary>
-/// A connection that commits PutEvents groups to one dataset group's PostgreSQL put log, kept open by the group's writer
-/// so that the id cache outlives one commit. Every commit holds the group's advisory lock from before it reserves its
+/// Commits PutEvents groups to one dataset group's PostgreSQL put log for the group's writer, which keeps it so that the
+/// id cache outlives one commit; each commit borrows a pooled connection, so idle groups hold none. Every commit holds the group's advisory lock from before it reserves its
 /// Sequences until COMMIT, so silos appending to the same group serialize: Sequences follow commit order (a snapshot that
 /// sees a Sequence sees every smaller one), and eventId de-duplication and session claims see every earlier commit.
 /// The commit is synchronous (the server's default), so an acknowledged event is durable. Discard it after any failure.
@@ -15,7 +15,7 @@ namespace Attune.Storage.Postgres.Events;
 internal sealed class PostgresPutLog : IPutLogSession
 {
     private readonly PostgresDatasetStore _store;
-    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresIdInterners _interners;
     private readonly HashSet<string> _ensuredSchemas = new(StringComparer.Ordinal);
     private string? _sequence;
@@ -23,19 +23,20 @@ internal sealed class PostgresPutLog : IPutLogSession
     public PostgresPutLog(NpgsqlDataSource dataSource, PostgresDatasetStore store)
     {
         _store = store;
-        _connection = dataSource.OpenConnection();
+        _dataSource = dataSource;
         _interners = new PostgresIdInterners(store.Schema, preloadFrom: null);
     }
 
     public (PutEventsCommit? Commit, Exception? Error)[] Append(IReadOnlyList<(AvroSchema Schema, PutEventBatch Batch)> batches)
     {
-        using var transaction = _connection.BeginTransaction();
+        using var connection = _dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
         var putBatches = batches.Select(b => b.Batch).ToList();
 
         // Once this session has created the bookkeeping, reading it goes in the lock's round trip.
-        var (putTableExists, known) = LockAndRead(putBatches, withBookkeeping: _sequence is not null);
-        var sequence = EnsurePutLog(batches.Select(b => b.Schema), putTableExists);
-        var (eventIds, owners) = putTableExists ? known ?? ReadBookkeeping(putBatches) : ([], []);
+        var (putTableExists, known) = LockAndRead(connection, putBatches, withBookkeeping: _sequence is not null);
+        var sequence = EnsurePutLog(connection, batches.Select(b => b.Schema), putTableExists);
+        var (eventIds, owners) = putTableExists ? known ?? ReadBookkeeping(connection, putBatches) : ([], []);
         var staging = new PutLogStaging(_store, _interners, eventIds, owners);
         var outcomes = new (PutEventsCommit? Commit, Exception? Error)[batches.Count];
         var staged = new StagedCommit?[batches.Count];
@@ -51,7 +52,7 @@ internal sealed class PostgresPutLog : IPutLogSession
             }
         }
 
-        staging.Write(_connection, sequence);
+        staging.Write(connection, sequence);
         transaction.Commit();
         for (var i = 0; i < batches.Count; i++)
         {
@@ -64,12 +65,15 @@ internal sealed class PostgresPutLog : IPutLogSession
         return outcomes;
     }
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>Nothing to release: every commit returns its connection to the pool.</summary>
+    public void Dispose()
+    {
+    }
 
     /// <summary>Takes the group's lock; tells whether the put table exists and, <paramref name="withBookkeeping"/>, reads the bookkeeping the batches touch.</summary>
-    private (bool PutTableExists, (HashSet<string>, Dictionary<string, string>)? Known) LockAndRead(List<PutEventBatch> batches, bool withBookkeeping)
+    private (bool PutTableExists, (HashSet<string>, Dictionary<string, string>)? Known) LockAndRead(NpgsqlConnection connection, List<PutEventBatch> batches, bool withBookkeeping)
     {
-        using var batch = new NpgsqlBatch(_connection);
+        using var batch = new NpgsqlBatch(connection);
         Sql.Add(batch, Sql.LockGroupSql, Sql.Positional(_store.DatasetGroupArn));
         Sql.Add(batch, PutLogSql.PutTableExists, Sql.Positional(_store.Table(PutLogSql.PutTable)));
         if (withBookkeeping)
@@ -84,9 +88,9 @@ internal sealed class PostgresPutLog : IPutLogSession
         return (exists, withBookkeeping && reader.NextResult() ? ReadBookkeeping(reader) : null);
     }
 
-    private (HashSet<string>, Dictionary<string, string>) ReadBookkeeping(List<PutEventBatch> batches)
+    private (HashSet<string>, Dictionary<string, string>) ReadBookkeeping(NpgsqlConnection connection, List<PutEventBatch> batches)
     {
-        using var batch = new NpgsqlBatch(_connection);
+        using var batch = new NpgsqlBatch(connection);
         AddBookkeepingReads(batch, batches);
         using var reader = batch.ExecuteReader();
         return ReadBookkeeping(reader);
@@ -123,7 +127,7 @@ internal sealed class PostgresPutLog : IPutLogSession
     /// Creates or widens the put table and its bookkeeping; returns the put table's Sequence generator. A missing put table
     /// means a new Interactions dataset (deleting one drops the table): the deleted one's eventIds, sessions and impressions are forgotten.
     /// </summary>
-    private string EnsurePutLog(IEnumerable<AvroSchema> schemas, bool putTableExists)
+    private string EnsurePutLog(NpgsqlConnection connection, IEnumerable<AvroSchema> schemas, bool putTableExists)
     {
         var newDataset = !putTableExists;
         if (newDataset)
@@ -141,17 +145,17 @@ internal sealed class PostgresPutLog : IPutLogSession
         foreach (var schema in missing)
         {
             var extras = DatasetLayout.ExtraFields(DatasetType.Interactions, schema);
-            PostgresDatasetStore.EnsureTable(_connection, table, PostgresLayout.CreateEventTable(table, extras), extras);
+            PostgresDatasetStore.EnsureTable(connection, table, PostgresLayout.CreateEventTable(table, extras), extras);
             _ensuredSchemas.Add(schema.Json);
         }
 
-        Sql.Execute(_connection, PutLogSql.Ensure, ("schema", _store.Schema));
+        Sql.Execute(connection, PutLogSql.Ensure, ("schema", _store.Schema));
         if (newDataset)
         {
-            Sql.Execute(_connection, PutLogSql.Forget(_store.Table));
+            Sql.Execute(connection, PutLogSql.Forget(_store.Table));
         }
 
-        using var command = Sql.Command(_connection, PutLogSql.SequenceOf, ("table", table));
+        using var command = Sql.Command(connection, PutLogSql.SequenceOf, ("table", table));
         _sequence = (string)command.ExecuteScalar()!;
         return _sequence;
     }
