@@ -105,6 +105,6 @@ internal sealed class EventLoad(HttpClient http, Func<string> endpoint, string t
         return body.Append("]}").ToString();
     }
 
-    private static double Percentile(double[] sorted, double quantile) =>
+    internal static double Percentile(double[] sorted, double quantile) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
 }

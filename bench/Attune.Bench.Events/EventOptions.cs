@@ -5,11 +5,12 @@ namespace Attune.Bench.Events;
 /// <summary>Command line of the events benchmark.</summary>
 internal sealed record EventOptions(
     string ServerDll, int[] Connections, int[] BatchSizes, double Seconds, int CrashConnections, double KillAfterSeconds, string Results,
-    int FreshnessSamples = 300)
+    string? Store = null, string? Postgres = null, int FreshnessSamples = 300)
 {
     public const string Usage =
         "usage: Attune.Bench.Events [--server DLL] [--connections 1,16,64] [--batches 1,10] [--seconds 10] " +
-        "[--crash-connections 16] [--kill-after 3] [--freshness-samples 300] [--out bench/results/events.md]";
+        "[--crash-connections 16] [--kill-after 3] [--freshness-samples 300] [--out bench/results/events.md]\n" +
+        "       Attune.Bench.Events --store sqlite|postgres [--postgres NPGSQL_CONNECTION_STRING] [--connections 16] [--batches 10] [--seconds 10]";
 
     public static EventOptions Parse(string[] args)
     {
@@ -28,11 +29,15 @@ internal sealed record EventOptions(
                 "--kill-after" => options with { KillAfterSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { Results = value },
                 "--freshness-samples" => options with { FreshnessSamples = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--store" when value is "sqlite" or "postgres" => options with { Store = value },
+                "--postgres" => options with { Postgres = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
 
-        return options;
+        return options.Store == "postgres" && options.Postgres is null
+            ? throw new ArgumentException($"--store postgres needs --postgres CONNECTION_STRING.\n{Usage}")
+            : options;
     }
 
     private static int[] Integers(string list) => [.. list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];

@@ -2,6 +2,11 @@ using Attune.Bench.Events;
 using Attune.Bench.Load;
 
 var options = EventOptions.Parse(args);
+if (options.Store is not null)
+{
+    return await StoreLoad.RunAsync(options);
+}
+
 if (!File.Exists(options.ServerDll))
 {
     Console.Error.WriteLine($"Build the server first (dotnet build -c Release src/Attune.Server): {options.ServerDll} is missing.\n{EventOptions.Usage}");

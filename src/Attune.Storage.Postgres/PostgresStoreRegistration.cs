@@ -4,6 +4,7 @@ using Attune.Storage.Datasets;
 using Attune.Storage.Postgres.Artifacts;
 using Attune.Storage.Postgres.Catalog;
 using Attune.Storage.Postgres.Datasets;
+using Attune.Storage.Postgres.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attune.Storage.Postgres;
@@ -12,7 +13,7 @@ namespace Attune.Storage.Postgres;
 public static class PostgresStoreRegistration
 {
     /// <summary>
-    /// Registers <see cref="ICatalog"/>, <see cref="IDatasetStores"/> and <see cref="IModelArtifacts"/> on the database of
+    /// Registers <see cref="ICatalog"/>, <see cref="IDatasetStores"/>, <see cref="IEventLogs"/> and <see cref="IModelArtifacts"/> on the database of
     /// <paramref name="connectionString"/> (an Npgsql connection string). Attune's DDL is applied when the first of them is resolved.
     /// </summary>
     public static IServiceCollection AddAttunePostgresStores(this IServiceCollection services, string connectionString)
@@ -20,6 +21,7 @@ public static class PostgresStoreRegistration
         services.AddSingleton(_ => AttuneDatabase.Open(connectionString));
         services.AddSingleton<ICatalog>(provider => new PostgresCatalog(provider.GetRequiredService<AttuneDatabase>().DataSource));
         services.AddSingleton<IDatasetStores>(provider => new PostgresDatasetStores(provider.GetRequiredService<AttuneDatabase>().DataSource));
+        services.AddSingleton(provider => PostgresEventLogs.Open(provider.GetRequiredService<AttuneDatabase>().DataSource));
         services.AddSingleton<IModelArtifacts>(provider => new PostgresModelArtifacts(provider.GetRequiredService<AttuneDatabase>().DataSource));
         return services;
     }

@@ -46,9 +46,30 @@ internal static class Sql
         return rows;
     }
 
+    /// <summary>Adds a statement with positional parameters (<c>$1</c>, <c>$2</c>, …; see <see cref="Positional"/>) to a batch.</summary>
+    public static void Add(NpgsqlBatch batch, string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(command);
+    }
+
+    public static NpgsqlParameter Positional(object? value) => new() { Value = value ?? DBNull.Value };
+
     /// <summary>Serializes writers of one dataset group across processes until the current transaction ends.</summary>
-    public static void LockGroup(NpgsqlConnection connection, string datasetGroupArn) =>
-        Execute(connection, $"SELECT pg_advisory_xact_lock({GroupLockSpace}, hashtext(@arn))", ("arn", datasetGroupArn));
+    public static void LockGroup(NpgsqlConnection connection, string datasetGroupArn)
+    {
+        using var command = new NpgsqlCommand(LockGroupSql, connection);
+        command.Parameters.Add(Positional(datasetGroupArn));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>What <see cref="LockGroup"/> runs, for batches: <c>$1</c> is the group's ARN.</summary>
+    public static readonly string LockGroupSql = $"SELECT pg_advisory_xact_lock({GroupLockSpace}, hashtext($1))";
 
     /// <summary>A double-quoted identifier (names here come from code and schema field names, which are [A-Za-z_][A-Za-z0-9_]*).</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -13,3 +13,6 @@ public sealed class PostgresEventColumnsTests(PostgresDatabase database)
 
 public sealed class PostgresMovieLensImportTests(PostgresDatabase database)
     : MovieLensImportContract(new PostgresBackend(database)), IClassFixture<PostgresDatabase>;
+
+public sealed class PostgresEventLogTests(PostgresDatabase database)
+    : EventLogContract(new PostgresBackend(database)), IClassFixture<PostgresDatabase>;

@@ -1,16 +1,15 @@
 using Attune.Contracts.Events;
-using Attune.Storage;
 using Attune.Storage.Datasets;
 
 namespace Attune.Grains.Live;
 
 /// <summary>Live events read back from the dataset group's put log (what a UserGrain rebuilds from).</summary>
-public sealed class StoredLiveEvents(StorageLocations locations) : ILiveEventStore
+public sealed class StoredLiveEvents(IDatasetStores stores) : ILiveEventStore
 {
     public Task<IReadOnlyList<LiveEvent>> ReadAsync(string datasetGroupArn, string principal, long afterSequence, CancellationToken cancellationToken) =>
         Task.Run<IReadOnlyList<LiveEvent>>(() =>
         {
-            using var store = DatasetStore.Open(locations.DataDirectory, datasetGroupArn);
+            using var store = stores.Open(datasetGroupArn);
             return [.. store.ReadPutEvents(principal, afterSequence).Select(e => new LiveEvent(e.Sequence, e.ItemId, e.EventType, e.EventValue, e.Timestamp))];
         }, cancellationToken);
 }

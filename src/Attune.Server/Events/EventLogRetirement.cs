@@ -1,10 +1,11 @@
 using Attune.Grains.Lifecycle;
 using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
 
 namespace Attune.Server.Events;
 
-/// <summary>Closes a dataset group's event log writer when the group is deleted, before its database file goes.</summary>
-internal sealed class EventLogRetirement(EventLogs logs) : IResourceDeletionHandler
+/// <summary>Closes a dataset group's event log when the group is deleted, before its storage goes.</summary>
+internal sealed class EventLogRetirement(IEventLogs logs) : IResourceDeletionHandler
 {
     public string Kind => ResourceKinds.DatasetGroup;
 

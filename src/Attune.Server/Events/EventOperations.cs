@@ -10,11 +10,11 @@ namespace Attune.Server.Events;
 
 /// <summary>
 /// PutEvents (personalize-events): maps each event onto the dataset group's Interactions schema, commits the
-/// request through the group's <see cref="EventLogWriter"/> (durable before the 200), then hands the committed
+/// request through the group's <see cref="IEventLog"/> (durable before the 200), then hands the committed
 /// events, with any anonymous ones a login re-attributed, to every <see cref="ILiveEvents"/>.
 /// PutActions and PutActionInteractions answer InvalidInputException until actions are supported.
 /// </summary>
-internal sealed partial class EventOperations(EventTrackers trackers, EventLogs logs, IEnumerable<ILiveEvents> live, ILogger<EventOperations> log)
+internal sealed partial class EventOperations(EventTrackers trackers, IEventLogs logs, IEnumerable<ILiveEvents> live, ILogger<EventOperations> log)
     : IOperationFamily
 {
     private readonly ILiveEvents[] _live = [.. live];

@@ -72,7 +72,6 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddSingleton<IOperationFamily, EntityOperations>();
         services.AddSingleton<EventTrackers>();
-        services.AddSingleton<EventLogs>();
         services.AddSingleton<IOperationFamily, EventOperations>();
         services.AddSingleton<IOperationFamily, RuntimeOperations>();
         services.AddSingleton<OperationRegistry>();

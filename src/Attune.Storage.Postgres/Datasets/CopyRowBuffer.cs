@@ -68,6 +68,14 @@ internal sealed class CopyRowBuffer : IRowSink
         importer.Complete();
     }
 
+    /// <summary>Drops every row after the first <paramref name="rows"/> (those of a batch that was rejected).</summary>
+    public void TruncateTo(int rows)
+    {
+        var width = _types.Length;
+        Array.Clear(_cells, rows * width, (_rows + 1 - rows) * width);
+        _rows = rows;
+    }
+
     public void Clear()
     {
         Array.Clear(_cells, 0, Math.Min(_cells.Length, (_rows + 1) * _types.Length));

@@ -33,7 +33,7 @@ public sealed partial class PostgresDatasetStore
             columns.Users.Names(() => Dictionary(connection, DatasetLayout.UserIds)),
             columns.Items.Names(() => Dictionary(connection, itemDictionary)),
             columns.EventTypes.Names(() => Dictionary(connection, DatasetLayout.EventTypes)),
-            putWatermark: 0);
+            type == DatasetType.Interactions ? PutWatermark(connection, tables) : 0);
     }
 
     public object?[] ReadInteractionColumn(string field, DatasetType type = DatasetType.Interactions)

@@ -9,18 +9,6 @@ namespace Attune.Storage.Datasets;
 /// </summary>
 public sealed partial class DatasetStore
 {
-    /// <summary>Commits one batch in its own transaction (the group-committed path is <see cref="EventLogWriter"/>).</summary>
-    public PutEventsCommit AppendEvents(AvroSchema schema, PutEventBatch batch)
-    {
-        using var log = OpenPutLog();
-        var outcome = log.Append([(schema, batch)])[0];
-        return outcome.Commit ?? throw outcome.Error!;
-    }
-
-    /// <summary>
-    /// A principal's put-origin interactions after <paramref name="afterSequence"/>, in put-log order. The principal is a
-    /// userId, or a sessionId for anonymous events no user has claimed yet.
-    /// </summary>
     public IReadOnlyList<StoredEvent> ReadPutEvents(string principal, long afterSequence)
     {
         ArgumentNullException.ThrowIfNull(principal);

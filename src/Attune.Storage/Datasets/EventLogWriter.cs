@@ -6,33 +6,33 @@ namespace Attune.Storage.Datasets;
 /// Group commit of one dataset group's PutEvents: requests queue their batch, a single writer drains everything
 /// queued so far into one transaction (one fsync), then completes every waiting request. A request therefore waits
 /// at most for the commit in flight plus its own, and throughput grows with concurrency instead of fsyncs.
+/// The backend's <see cref="IPutLogSession"/> does the writing.
 /// </summary>
-public sealed class EventLogWriter : IAsyncDisposable
+internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
 {
     /// <summary>Batches per transaction at most, so one commit stays short and memory bounded.</summary>
     public const int MaxBatchesPerCommit = 1024;
 
-    private readonly DatasetStore _store;
+    private readonly Func<IPutLogSession> _openSession;
+    private readonly IDisposable? _owner;
     private readonly object _sync = new(); // a monitor, not a Lock: the writer waits on it (Monitor.Wait)
     private readonly Thread _writer;
     private List<Pending> _queued = [];
     private bool _closed;
-    private PutLogConnection? _log;
+    private IPutLogSession? _log;
 
-    public EventLogWriter(DatasetStore store)
+    /// <param name="openSession">Opens a session on the group's storage (again after a failure).</param>
+    /// <param name="owner">Disposed with the writer, after the last commit.</param>
+    public EventLogWriter(Func<IPutLogSession> openSession, IDisposable? owner = null)
     {
-        _store = store;
+        _openSession = openSession;
+        _owner = owner;
         _writer = new Thread(Run) { IsBackground = true, Name = "event log writer" };
         _writer.Start();
     }
 
-    /// <summary>Commits transactions so far, for tests and metrics.</summary>
     public long Commits { get; private set; }
 
-    /// <summary>
-    /// Queues the batch and completes once it is durably committed (or throws <see cref="EventRejectedException"/>
-    /// when the schema refuses a value; then nothing of the batch was stored).
-    /// </summary>
     public Task<PutEventsCommit> AppendAsync(AvroSchema schema, PutEventBatch batch)
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -40,7 +40,10 @@ public sealed class EventLogWriter : IAsyncDisposable
         var pending = new Pending(schema, batch, new TaskCompletionSource<PutEventsCommit>(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (_sync)
         {
-            ObjectDisposedException.ThrowIf(_closed, this);
+            if (_closed)
+            {
+                throw new ObjectDisposedException(nameof(EventLogWriter), "The event log of this dataset group is closed.");
+            }
             _queued.Add(pending);
             if (_queued.Count == 1)
             {
@@ -63,7 +66,7 @@ public sealed class EventLogWriter : IAsyncDisposable
 
         await Task.Run(_writer.Join).ConfigureAwait(false);
         _log?.Dispose();
-        _store.Dispose();
+        _owner?.Dispose();
     }
 
     private void Run()
@@ -103,12 +106,12 @@ public sealed class EventLogWriter : IAsyncDisposable
         {
             outcomes = AppendOnce(batches);
         }
-#pragma warning disable CA1031 // any failure of the transaction is retried once on a fresh connection, then reported to every waiting request
+#pragma warning disable CA1031 // any failure of the transaction is retried once on a fresh session, then reported to every waiting request
         catch (Exception)
         {
             try
             {
-                // Nothing of the failed transaction was committed; a fresh connection recovers from a dropped table or a deleted file.
+                // Nothing of the failed transaction was committed; a fresh session recovers from a dropped table, a deleted file or a lost connection.
                 outcomes = AppendOnce(batches);
             }
             catch (Exception error)
@@ -141,7 +144,7 @@ public sealed class EventLogWriter : IAsyncDisposable
     {
         try
         {
-            _log ??= _store.OpenPutLog();
+            _log ??= _openSession();
             return _log.Append(batches);
         }
         catch

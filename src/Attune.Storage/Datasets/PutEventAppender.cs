@@ -1,4 +1,3 @@
-using System.Globalization;
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
@@ -21,13 +20,7 @@ internal sealed class PutEventAppender : IDisposable
     private readonly RawStatement _release;
     private readonly SqliteCommand _sessionUser;
     private readonly int _sessionParameter;
-    private readonly int[] _sources;
-    private readonly string?[] _values;
-    private readonly int _userField;
-    private readonly int _itemField;
-    private readonly int _timestampField;
-    private readonly int _eventTypeField;
-    private readonly int _eventValueField;
+    private readonly PutEventValues _values;
     private readonly string _insertSql;
     private IdDictionaries _dictionaries;
     private RawStatement _insert;
@@ -49,13 +42,7 @@ internal sealed class PutEventAppender : IDisposable
         _sessionUser = connection.CreateCommand();
         _sessionUser.CommandText = PutLogLayout.SessionUser;
         _sessionUser.Parameters.Add("?1", SqliteType.Text);
-        _sources = Enumerable.Range(0, schema.Fields.Count).ToArray();
-        _values = new string?[schema.Fields.Count];
-        _userField = IndexOf("USER_ID");
-        _itemField = IndexOf("ITEM_ID");
-        _timestampField = IndexOf("TIMESTAMP");
-        _eventTypeField = IndexOf("EVENT_TYPE");
-        _eventValueField = IndexOf("EVENT_VALUE");
+        _values = new PutEventValues(schema);
         (_dictionaries, _insert, _writer) = OpenWriter();
     }
 
@@ -112,7 +99,7 @@ internal sealed class PutEventAppender : IDisposable
 
             try
             {
-                _writer.Write(new ValueSource(Fill(principal, record)));
+                _writer.Write(_values.Fill(principal, record));
             }
             catch (RowException e)
             {
@@ -192,49 +179,11 @@ internal sealed class PutEventAppender : IDisposable
         }
     }
 
-    private string?[] Fill(string principal, PutEventRecord record)
-    {
-        Array.Clear(_values);
-        foreach (var (name, value) in record.Columns)
-        {
-            var field = _schema.FindProperty(name) ?? throw new RowException($"{name} is not a column of the {_schema.Name} schema.");
-            _values[IndexOf(field.Name)] = value;
-        }
-
-        Set(_userField, principal);
-        Set(_itemField, record.ItemId);
-        Set(_timestampField, record.Timestamp.ToString(CultureInfo.InvariantCulture));
-        Set(_eventTypeField, record.EventType);
-        Set(_eventValueField, record.EventValue?.ToString("R", CultureInfo.InvariantCulture));
-        return _values;
-    }
-
-    private void Set(int field, string? value)
-    {
-        if (field >= 0)
-        {
-            _values[field] = value;
-        }
-    }
-
-    private int IndexOf(string fieldName)
-    {
-        for (var i = 0; i < _schema.Fields.Count; i++)
-        {
-            if (_schema.Fields[i].Name.Equals(fieldName, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private (IdDictionaries, RawStatement, RowWriter) OpenWriter()
     {
         var dictionaries = new IdDictionaries(_connection, preload: false);
         var insert = new RawStatement(_connection, _insertSql);
-        return (dictionaries, insert, new RowWriter(DatasetType.Interactions, _schema, _sources, insert, dictionaries.Get));
+        return (dictionaries, insert, new RowWriter(DatasetType.Interactions, _schema, _values.Sources, insert, dictionaries.Get));
     }
 
     private (IdDictionaries, RawStatement, RowWriter) ReopenWriter()
@@ -254,10 +203,5 @@ internal sealed class PutEventAppender : IDisposable
         _savepoint.Dispose();
         _release.Dispose();
         _sessionUser.Dispose();
-    }
-
-    private sealed class ValueSource(string?[] values) : IRowSource
-    {
-        public ReadOnlySpan<char> Field(int index) => values[index];
     }
 }

@@ -9,7 +9,7 @@ namespace Attune.Storage.Datasets;
 /// (WAL with NORMAL would already) and a crash of the machine too; group commit pays one fsync for many requests.
 /// Discard it after any failure: its caches may then be stale.
 /// </summary>
-internal sealed class PutLogConnection : IDisposable
+internal sealed class PutLogConnection : IPutLogSession
 {
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, PutEventAppender> _appenders = new(StringComparer.Ordinal);
@@ -20,10 +20,7 @@ internal sealed class PutLogConnection : IDisposable
         DatasetStore.Execute(_connection, "PRAGMA synchronous=FULL");
     }
 
-    /// <summary>
-    /// Writes the batches in one transaction, each under its own savepoint, and commits them together.
-    /// Per batch: its commit, or the rejection that undid it alone. A failure of the transaction itself throws.
-    /// </summary>
+    /// <summary>Each batch under its own savepoint: a rejected one is undone alone.</summary>
     public (PutEventsCommit? Commit, Exception? Error)[] Append(IReadOnlyList<(AvroSchema Schema, PutEventBatch Batch)> batches)
     {
         var outcomes = new (PutEventsCommit?, Exception?)[batches.Count];

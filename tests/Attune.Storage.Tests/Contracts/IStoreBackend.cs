@@ -7,6 +7,9 @@ public interface IStoreBackend : IDisposable
 {
     IDatasetStores Stores { get; }
 
+    /// <summary>Event logs on the same storage as <see cref="Stores"/> (dispose them in the test).</summary>
+    IEventLogs OpenEventLogs();
+
     /// <summary>Bulk-import batch tables (committed, staging or superseded) the group's storage holds.</summary>
     int BatchTableCount(IDatasetStore store);
 }

@@ -15,6 +15,8 @@ public sealed class SqliteBackend : IStoreBackend
 
     public string DataDirectory => _directory.Path;
 
+    public IEventLogs OpenEventLogs() => SqliteEventLogs.Open(DataDirectory);
+
     public int BatchTableCount(IDatasetStore store)
     {
         using var connection = new SqliteConnection($"Data Source={((DatasetStore)store).DatabasePath}");

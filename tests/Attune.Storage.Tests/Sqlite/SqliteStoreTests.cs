@@ -9,3 +9,5 @@ public sealed class SqliteImportFailureTests() : ImportFailureContract(new Sqlit
 public sealed class SqliteEventColumnsTests() : EventColumnsContract(new SqliteBackend());
 
 public sealed class SqliteMovieLensImportTests() : MovieLensImportContract(new SqliteBackend());
+
+public sealed class SqliteEventLogTests() : EventLogContract(new SqliteBackend());

@@ -1,0 +1,35 @@
+using Attune.Storage.Datasets;
+using Attune.Storage.Postgres.Events;
+using Npgsql;
+
+namespace Attune.Storage.Postgres.Datasets;
+
+/// <summary>Reads of the put log that <see cref="PostgresEventLogs"/> appends to.</summary>
+public sealed partial class PostgresDatasetStore
+{
+    public IReadOnlyList<StoredEvent> ReadPutEvents(string principal, long afterSequence)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        using var connection = OpenConnection();
+        if (!TableExists(connection, PutLogSql.PutTable) ||
+            ColumnsOf(connection, Table(PutLogSql.PutTable)).All(c => !c.Name.Equals(PutLogSql.AnonymousColumn, StringComparison.Ordinal)))
+        {
+            return [];
+        }
+
+        return Sql.Rows(connection, PutLogSql.SelectOfPrincipal(Table), reader => new StoredEvent(
+            reader.GetInt64(0),
+            principal,
+            reader.GetString(1),
+            reader.IsDBNull(2) ? string.Empty : reader.GetString(2),
+            reader.IsDBNull(4) ? float.NaN : (float)reader.GetDouble(4),
+            reader.GetInt64(3)), ("principal", principal), ("after", afterSequence));
+    }
+
+    /// <summary>The highest put Sequence committed (0 when none), read inside the caller's snapshot.</summary>
+    private long PutWatermark(NpgsqlConnection connection, IEnumerable<string> visibleTables)
+    {
+        var put = Table(PutLogSql.PutTable);
+        return visibleTables.Contains(put, StringComparer.Ordinal) ? Sql.Scalar(connection, $"SELECT coalesce(max(seq), 0) FROM {put}") : 0;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace Attune.Storage.Datasets;
+
+/// <summary>
+/// One <see cref="EventLogWriter"/> per dataset group, opened by the backend's factory on the group's first event, closed
+/// when the group is deleted (its connection would otherwise keep writing to deleted storage) and flushed at shutdown.
+/// </summary>
+internal sealed class GroupEventLogs(Func<string, EventLogWriter> open) : IEventLogs
+{
+    private readonly ConcurrentDictionary<string, Lazy<EventLogWriter>> _writers = new(StringComparer.Ordinal);
+
+    public IEventLog For(string datasetGroupArn) =>
+        _writers.GetOrAdd(datasetGroupArn, arn => new Lazy<EventLogWriter>(() => open(arn))).Value;
+
+    public async Task CloseAsync(string datasetGroupArn)
+    {
+        if (_writers.TryRemove(datasetGroupArn, out var writer) && writer.IsValueCreated)
+        {
+            await writer.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var writer in _writers.Values.Where(w => w.IsValueCreated))
+        {
+            await writer.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
