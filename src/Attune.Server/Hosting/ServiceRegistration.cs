@@ -89,6 +89,7 @@ internal static class ServiceRegistration
         services.AddSingleton(new RecommendationLog());
         services.AddSingleton<RecommendationEngine>();
         services.AddSingleton<ICampaignServing, CampaignGrainServing>();
+        services.AddSingleton<InProcessModelShards>();
         services.AddSingleton<IModelShards, GrainModelShards>();
         services.AddSingleton<ILiveHistories, UserGrainHistories>();
         services.AddSingleton<ILiveEvents, GrainLiveEvents>();

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>
-/// The same shard scorers without grains, for code that serves a model outside a silo (the engine's unit tests and
-/// the load benchmark's in-process probe, which measures what the grain hops cost).
+/// The same shard scorers without grains: a single-shard model on the serving silo, and code that serves a model
+/// outside a silo (the engine's unit tests, the load benchmark's in-process probe). One scorer set per loaded model.
 /// </summary>
 public sealed class InProcessModelShards : IModelShards
 {
