@@ -32,10 +32,12 @@ internal sealed class EventLoad(HttpClient http, Func<string> endpoint, string t
     /// Runs <paramref name="connections"/> closed loops of batches of <paramref name="batchSize"/> for <paramref name="duration"/>
     /// or until <paramref name="stop"/>; <paramref name="uniqueItems"/> gives every event an item of its own. With
     /// <paramref name="refused"/> the requests lack their sessionId, so validation refuses them (400) before any store
-    /// work: the step measures the HTTP pipeline alone, and an answered 400 counts as a request done.
+    /// work: the step measures the HTTP pipeline alone, and an answered 400 counts as a request done. With
+    /// <paramref name="interval"/> each connection sends at most one request per interval (a paced background load).
     /// </summary>
     public async Task<LoadResult> RunAsync(
-        int connections, int batchSize, TimeSpan duration, bool uniqueItems, CancellationToken stop, bool refused = false)
+        int connections, int batchSize, TimeSpan duration, bool uniqueItems, CancellationToken stop, bool refused = false,
+        TimeSpan? interval = null)
     {
         var run = Interlocked.Increment(ref _runs);
         var acknowledged = new ConcurrentQueue<AcknowledgedEvent>();
@@ -53,6 +55,15 @@ internal sealed class EventLoad(HttpClient http, Func<string> endpoint, string t
                     .Select(k => uniqueItems ? $"r{run}-w{worker}-n{sequence}-k{k}" : $"item-{random.Next(Items)}")
                     .ToArray();
                 var started = Stopwatch.GetTimestamp();
+                if (interval is { } pace && sequence > 0)
+                {
+                    var due = pace * sequence - clock.Elapsed;
+                    if (due > TimeSpan.Zero)
+                    {
+                        await Task.Delay(due, CancellationToken.None);
+                    }
+                    started = Stopwatch.GetTimestamp();
+                }
                 var status = await SendAsync(Body(user, refused ? null : "s-" + user, items, $"r{run}-w{worker}-n{sequence}", sequence), stop);
                 if (status == (refused ? 400 : 200))
                 {

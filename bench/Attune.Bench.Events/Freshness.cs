@@ -8,20 +8,22 @@ using Attune.Bench.Load;
 namespace Attune.Bench.Events;
 
 /// <summary>What (b) measured: from a PutEvents 200 to the first GetRecommendations that reflects the event.</summary>
-internal sealed record FreshnessResult(int Samples, int ReflectedByFirstRequest, double P50, double P99, double Max, double BackgroundEventsPerSecond);
+internal sealed record FreshnessResult(
+    string Background, int Samples, int ReflectedByFirstRequest, double P50, double P99, double Max, double BackgroundEventsPerSecond);
 
 /// <summary>
 /// (b) freshness: a user-personalization campaign on imported interactions with the filter
 /// <c>EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN ("click")</c>. Each sample clicks the user's current top item
 /// and times from the PutEvents 200 until a GetRecommendations no longer returns it, while background PutEvents load
-/// runs on other connections.
+/// runs on other connections: once paced (2 connections × 250 batches of 10 a second, 5,000 events/s) and once
+/// saturating (4 connections, closed loop).
 /// </summary>
 internal static class Freshness
 {
     private const int Users = 300;
     private const int Items = 500;
 
-    public static async Task<FreshnessResult> RunAsync(HttpClient http, EventServer server, ControlPlane control, string groupArn,
+    public static async Task<IReadOnlyList<FreshnessResult>> RunAsync(HttpClient http, EventServer server, ControlPlane control, string groupArn,
         string trackingId, EventLoad background, int samples)
     {
         var campaign = await CampaignAsync(server, control, groupArn);
@@ -31,20 +33,31 @@ internal static class Freshness
             ["filterExpression"] = "EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"click\")",
         }))["filterArn"]!.GetValue<string>();
         await control.WaitActiveAsync("DescribeFilter", "filterArn", unclicked, "filter", TimeSpan.FromMinutes(1));
+        return
+        [
+            await MeasureAsync(http, server.Endpoint, campaign, unclicked, trackingId, samples, 0, "5,000 events/s paced",
+                stop => background.RunAsync(2, 10, TimeSpan.FromHours(1), uniqueItems: false, stop, interval: TimeSpan.FromMilliseconds(4))),
+            await MeasureAsync(http, server.Endpoint, campaign, unclicked, trackingId, samples, samples, "saturating (4 connections, closed loop)",
+                stop => background.RunAsync(4, 10, TimeSpan.FromHours(1), uniqueItems: false, stop)),
+        ];
+    }
 
+    private static async Task<FreshnessResult> MeasureAsync(HttpClient http, string endpoint, string campaign, string unclicked,
+        string trackingId, int samples, int firstSample, string name, Func<CancellationToken, Task<LoadResult>> background)
+    {
         using var stop = new CancellationTokenSource();
-        var load = background.RunAsync(4, 10, TimeSpan.FromHours(1), uniqueItems: false, stop.Token);
+        var load = background(stop.Token);
         var times = new List<double>(samples);
         int first = 0;
-        for (int sample = 0; sample < samples; sample++)
+        for (int sample = firstSample; sample < firstSample + samples; sample++)
         {
             var user = $"fresh-u{sample % Users}";
-            var top = (await RecommendAsync(http, server.Endpoint, campaign, user, unclicked))[0];
-            await PutClickAsync(http, server.Endpoint, trackingId, user, top, sample);
+            var top = (await RecommendAsync(http, endpoint, campaign, user, unclicked))[0];
+            await PutClickAsync(http, endpoint, trackingId, user, top, sample);
             var acknowledged = Stopwatch.GetTimestamp();
             for (int attempt = 1; ; attempt++)
             {
-                if (!(await RecommendAsync(http, server.Endpoint, campaign, user, unclicked)).Contains(top))
+                if (!(await RecommendAsync(http, endpoint, campaign, user, unclicked)).Contains(top))
                 {
                     times.Add(Stopwatch.GetElapsedTime(acknowledged).TotalMilliseconds);
                     first += attempt == 1 ? 1 : 0;
@@ -59,7 +72,7 @@ internal static class Freshness
         await stop.CancelAsync();
         var result = await load;
         var sorted = times.Order().ToArray();
-        return new FreshnessResult(samples, first, sorted[sorted.Length / 2], sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * 0.99))],
+        return new FreshnessResult(name, samples, first, sorted[sorted.Length / 2], sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * 0.99))],
             sorted[^1], result.EventsPerSecond);
     }
 

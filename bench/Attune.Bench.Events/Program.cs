@@ -44,9 +44,11 @@ try
     }
 
     // (b) freshness under background PutEvents load.
-    var freshness = await Freshness.RunAsync(http, server, new ControlPlane(http, server.Endpoint), groupArn, trackingId, load, options.FreshnessSamples);
-    Console.WriteLine(EventReport.Line(freshness));
-    report.Add(freshness);
+    foreach (var freshness in await Freshness.RunAsync(http, server, new ControlPlane(http, server.Endpoint), groupArn, trackingId, load, options.FreshnessSamples))
+    {
+        Console.WriteLine(EventReport.Line(freshness));
+        report.Add(freshness);
+    }
 
     // (c) kill -9 during load, restart, every acknowledged event looked up.
     var crash = await CrashCheck.RunAsync(server, load, groupArn, options.CrashConnections, TimeSpan.FromSeconds(options.KillAfterSeconds));
