@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Attune.Cluster.Tests.Infrastructure;
+using Attune.EndToEnd.Tests.Infrastructure;
+using Attune.Storage.Postgres.Datasets;
+using Npgsql;
+
+namespace Attune.Cluster.Tests;
+
+/// <summary>PutEvents through every silo while one is killed: every acknowledged event is in the PostgreSQL put log.</summary>
+public sealed class EventDurabilityTests(TestPostgres postgres)
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RecoveryBudget = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task A_silo_killed_during_PutEvents_load_loses_no_acknowledged_event()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var database = await postgres.CreateDatabaseAsync(token);
+        await using var cluster = new ProcessCluster(database);
+        var silos = await cluster.StartSilosAsync(3, token);
+        using var control = new ControlPlaneClient(silos[0].Endpoint);
+        var group = await control.CreateActiveAsync("CreateDatasetGroup", new { name = "durable" }, "datasetGroupArn", Settle, token);
+        var schemaArn = (await control.CallAsync("CreateSchema", new { name = "durable", schema = Schemas.Interactions }, token))
+            .GetProperty("schemaArn").GetString();
+        await control.CreateActiveAsync("CreateDataset",
+            new { name = "durable", datasetGroupArn = group, datasetType = "Interactions", schemaArn }, "datasetArn", Settle, token);
+        var tracker = await control.CreateActiveAsync("CreateEventTracker", new { name = "durable", datasetGroupArn = group }, "eventTrackerArn", Settle, token);
+        var trackingId = (await control.CallAsync("DescribeEventTracker", new { eventTrackerArn = tracker }, token))
+            .GetProperty("eventTracker").GetProperty("trackingId").GetString()!;
+
+        var acknowledged = new ConcurrentBag<(string User, string Item)>();
+        var failures = new ConcurrentBag<TimeSpan>();
+        var clock = Stopwatch.StartNew();
+        var killedAt = TimeSpan.MaxValue;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var workers = Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                // Through every silo until the kill, then through the survivors.
+                var silo = silos[(worker + i) % (clock.Elapsed < killedAt ? 3 : 2)];
+                var user = $"u{worker}-{i % 20}";
+                var items = Enumerable.Range(0, 5).Select(k => $"w{worker}-n{i}-k{k}").ToArray();
+                try
+                {
+                    using var response = await http.PostAsJsonAsync(new Uri(silo.Endpoint + "/events"), new
+                    {
+                        trackingId, userId = user, sessionId = "s-" + user,
+                        eventList = items.Select((item, k) => new { eventId = item, eventType = "click", itemId = item, sentAt = 1_764_000_000 + i }),
+                    }, stop.Token);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        Array.ForEach(items, item => acknowledged.Add((user, item)));
+                        continue;
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    if (stop.IsCancellationRequested)
+                    {
+                        break; // the load stopping, not a failure
+                    }
+                }
+                failures.Add(clock.Elapsed);
+            }
+        }, token)).ToArray();
+        await Task.Delay(TimeSpan.FromSeconds(3), token);
+        var before = acknowledged.Count;
+        await silos[2].KillAsync();
+        killedAt = clock.Elapsed;
+        await Task.Delay(RecoveryBudget + TimeSpan.FromSeconds(3), token);
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+
+        var lastFailure = failures.IsEmpty ? killedAt : failures.Max();
+        var context = $"{acknowledged.Count} events acknowledged ({before} before the kill), {failures.Count} failed requests, " +
+            $"the last {lastFailure - killedAt} after the kill\n{cluster.Output()}";
+        TestContext.Current.TestOutputHelper?.WriteLine(context[..context.IndexOf('\n', StringComparison.Ordinal)]);
+        Assert.True(before > 0 && acknowledged.Count > before, context);
+        Assert.True(lastFailure - killedAt < RecoveryBudget, context);
+        await using var source = NpgsqlDataSource.Create(database);
+        using var store = new PostgresDatasetStores(source).Open(group);
+        foreach (var user in acknowledged.GroupBy(e => e.User))
+        {
+            var stored = store.ReadPutEvents(user.Key, 0).Select(e => e.ItemId).ToHashSet(StringComparer.Ordinal);
+            var missing = user.Select(e => e.Item).Where(item => !stored.Contains(item)).ToList();
+            Assert.True(missing.Count == 0, $"{user.Key} lost {missing.Count} acknowledged events ({string.Join(",", missing.Take(5))}): {context}");
+        }
+    }
+}
