@@ -10,7 +10,7 @@ namespace Attune.Cluster.Tests.Infrastructure;
 /// directory (the SQLite catalog works across processes on one host). Membership timings are short, so the
 /// survivors declare a killed silo dead within seconds instead of about a minute.
 /// </summary>
-public sealed class ProcessCluster(string connectionString) : IAsyncDisposable
+public sealed class ProcessCluster(string connectionString, params IReadOnlyList<string> settings) : IAsyncDisposable
 {
     private static readonly string[] FastMembership =
     [
@@ -39,6 +39,7 @@ public sealed class ProcessCluster(string connectionString) : IAsyncDisposable
         [
             "--cluster", ConnectionString, "--role", role, "--advertised-address", "127.0.0.1", "--silo-name", name,
             .. FastMembership,
+            .. settings,
         ]);
         _nodes.Add((name, node));
         return StartedAsync(node, cancellationToken);

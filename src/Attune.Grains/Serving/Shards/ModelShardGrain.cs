@@ -3,10 +3,11 @@ using Orleans.Placement;
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>
-/// A model shard as a grain. Placed on the silo that first asks for it, so a campaign's calls stay local and its
-/// immutable queries pass by reference; the model itself is loaded once per silo and shared by its shards.
+/// A model shard as a grain, placed on a random silo, so a model's shards spread over a
+/// cluster and scan in parallel on several machines (on one silo the calls stay local and the immutable queries pass
+/// by reference). The model is loaded once per silo and shared by the shards there.
 /// </summary>
-[PreferLocalPlacement]
+[RandomPlacement]
 internal sealed class ModelShardGrain(CampaignDeployments deployments) : Grain, IModelShardGrain
 {
     private ShardScorer? _scorer;
