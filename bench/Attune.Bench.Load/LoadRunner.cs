@@ -13,32 +13,8 @@ internal sealed class LoadRunner(HttpClient http, string endpoint, RequestMix mi
     private readonly Uri _uri = new(endpoint + "/recommendations");
     private long _sequence;
 
-    public async Task<StepResult> ClosedLoopAsync(int concurrency, TimeSpan duration)
-    {
-        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var started = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            var ticks = new List<long>(100_000);
-            int failed = 0;
-            while (Stopwatch.GetTimestamp() < stopAt)
-            {
-                long sent = Stopwatch.GetTimestamp();
-                if (await SendAsync())
-                {
-                    ticks.Add(Stopwatch.GetTimestamp() - sent);
-                }
-                else
-                {
-                    failed++;
-                }
-            }
-            return (ticks, failed);
-        })).ToList();
-        var results = await Task.WhenAll(workers);
-        double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return StepResult.From($"closed loop, {concurrency} connections", [.. results.SelectMany(r => r.ticks)], results.Sum(r => r.failed), seconds);
-    }
+    public Task<StepResult> ClosedLoopAsync(int concurrency, TimeSpan duration) =>
+        ClosedLoopRun.RunAsync($"closed loop, {concurrency} connections", concurrency, duration, _ => SendAsync());
 
     public async Task<StepResult> OpenLoopAsync(int rate, TimeSpan duration)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using Attune.Bench.Load;
 
@@ -14,31 +13,10 @@ internal sealed class ClosedLoop(HttpClient http, IReadOnlyList<string> endpoint
     private long _sequence;
 
     /// <summary>Runs <paramref name="connections"/> connections POSTing bodies from <paramref name="body"/> to <paramref name="path"/>.</summary>
-    public async Task<StepResult> RunAsync(string step, string path, Func<long, byte[]> body, int connections, TimeSpan duration)
+    public Task<StepResult> RunAsync(string step, string path, Func<long, byte[]> body, int connections, TimeSpan duration)
     {
-        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var started = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, connections).Select(connection => Task.Run(async () =>
-        {
-            var uri = new Uri(endpoints[connection % endpoints.Count] + path);
-            var ticks = new List<long>(100_000);
-            var failed = 0;
-            while (Stopwatch.GetTimestamp() < stopAt)
-            {
-                var sent = Stopwatch.GetTimestamp();
-                if (await SendAsync(uri, body(Interlocked.Increment(ref _sequence))))
-                {
-                    ticks.Add(Stopwatch.GetTimestamp() - sent);
-                }
-                else
-                {
-                    failed++;
-                }
-            }
-            return (ticks, failed);
-        })).ToList();
-        var results = await Task.WhenAll(workers);
-        return StepResult.From(step, [.. results.SelectMany(r => r.ticks)], results.Sum(r => r.failed), Stopwatch.GetElapsedTime(started).TotalSeconds);
+        var uris = Enumerable.Range(0, connections).Select(connection => new Uri(endpoints[connection % endpoints.Count] + path)).ToArray();
+        return ClosedLoopRun.RunAsync(step, connections, duration, connection => SendAsync(uris[connection], body(Interlocked.Increment(ref _sequence))));
     }
 
     /// <summary>Whether one request answers 2xx.</summary>
