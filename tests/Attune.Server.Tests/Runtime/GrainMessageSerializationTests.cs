@@ -1,0 +1,95 @@
+using Attune.Contracts.Events;
+using Attune.Filters;
+using Attune.Grains.Serving;
+using Attune.Grains.Serving.Shards;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace Attune.Server.Tests.Runtime;
+
+/// <summary>
+/// The serving path's messages as they cross silos (on one silo they pass by reference): every member survives
+/// Orleans' serializer, bit sets included.
+/// </summary>
+public sealed class GrainMessageSerializationTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection()
+        .AddSerializer(builder => builder.AddAssembly(typeof(ShardQuery).Assembly).AddAssembly(typeof(LiveEvent).Assembly))
+        .BuildServiceProvider();
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public void A_recommendation_query_with_filter_values_promotion_and_metadata_round_trips()
+    {
+        var query = new RecommendationQuery
+        {
+            CampaignArn = "arn:campaign", UserId = "u1", ItemId = "i1", NumResults = 7, FilterArn = "arn:filter",
+            FilterValues = new Dictionary<string, string> { ["GENRE"] = "\"comedy\"" },
+            Promotion = new PromotionQuery("house", 20, "arn:promo", new Dictionary<string, string> { ["OWNER"] = "\"us\"" }),
+            MetadataColumns = ["GENRE", "PRICE"],
+        };
+
+        var copy = RoundTrip(query);
+
+        Assert.Equal(query.CampaignArn, copy.CampaignArn);
+        Assert.Equal(query.NumResults, copy.NumResults);
+        Assert.Equal("\"comedy\"", copy.FilterValues!["GENRE"]);
+        Assert.Equal("\"us\"", copy.Promotion!.FilterValues!["OWNER"]);
+        Assert.Equal(20, copy.Promotion.PercentPromotedItems);
+        Assert.Equal(["GENRE", "PRICE"], copy.MetadataColumns);
+    }
+
+    [Fact]
+    public void A_shard_query_and_its_selection_round_trip_with_their_bit_sets()
+    {
+        var allowed = new BitSet(130);
+        allowed.Add(3);
+        allowed.Add(129);
+        var query = new ShardQuery
+        {
+            UserId = "u1", LiveEvents = [new LiveEvent(42, "i9", "click", 1.5f, 1_700_000_000)], QueryItem = 5, Allowed = allowed,
+            ScoredItems = [1, 2], MainCount = 25, PromotionCount = 3,
+        };
+        var selection = new ShardSelection
+        {
+            Basis = ScoreBasis.History, Main = [3, 129], MainScores = [0.5f, 0.25f], Promoted = [], PromotedScores = [],
+            ScoredItemScores = [float.NaN, 1], Max = 0.5f, SumExp = 1.75,
+        };
+
+        var queryCopy = RoundTrip(query);
+        var selectionCopy = RoundTrip(selection);
+
+        Assert.Equal(42, queryCopy.LiveStamp);
+        Assert.Equal("i9", queryCopy.LiveEvents[0].ItemId);
+        Assert.Equal(130, queryCopy.Allowed!.Length);
+        Assert.True(queryCopy.Allowed.Contains(3) && queryCopy.Allowed.Contains(129) && !queryCopy.Allowed.Contains(4));
+        Assert.Null(queryCopy.PromotionAllowed);
+        Assert.Equal([1, 2], queryCopy.ScoredItems);
+        Assert.Equal(selection.Main, selectionCopy.Main);
+        Assert.True(float.IsNaN(selectionCopy.ScoredItemScores[0]));
+        Assert.Equal(1.75, selectionCopy.SumExp);
+    }
+
+    [Fact]
+    public void An_answer_and_a_refusal_round_trip()
+    {
+        var answer = new ServingAnswer("rid", [new AnsweredItem("i1", 0.5, "Popular item", null,
+            new Dictionary<string, string> { ["GENRE"] = "comedy" }, "popular", [])]);
+        var error = ServingException.InvalidInput("numResults is 900; the most is 500.");
+
+        var answerCopy = RoundTrip(answer);
+        var errorCopy = RoundTrip(error);
+
+        Assert.Equal("comedy", answerCopy.Items[0].Metadata!["GENRE"]);
+        Assert.Equal("Popular item", answerCopy.Items[0].Reason);
+        Assert.Equal("InvalidInputException", errorCopy.ErrorCode);
+        Assert.Equal(error.Message, errorCopy.Message);
+    }
+
+    private T RoundTrip<T>(T value)
+    {
+        var serializer = _services.GetRequiredService<Serializer>();
+        return serializer.Deserialize<T>(serializer.SerializeToArray(value))!;
+    }
+}
