@@ -81,6 +81,8 @@ public sealed class CampaignDeployments(ICatalog catalog, IModelArtifacts artifa
         await _catalogueRefresh.WaitAsync(cancellationToken);
         try
         {
+            // A model still loading may have read the Items before this change: let it finish, then refresh it too.
+            await _models.LoadsInFlight().WaitAsync(cancellationToken);
             foreach (var served in _models.Loaded().Where(m => m.Data.DatasetGroupArn == datasetGroupArn))
             {
                 served.Catalogue = await Task.Run(() =>
@@ -101,8 +103,20 @@ public sealed class CampaignDeployments(ICatalog catalog, IModelArtifacts artifa
         _models.Loaded().Select(m => m.Data.DatasetGroupArn).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The loaded model of a solution version (loading it on first use), for the model shards of this silo.</summary>
-    public Task<ServedModel> GetModelAsync(string solutionVersionArn, CancellationToken cancellationToken) =>
-        _models.GetAsync(solutionVersionArn, () => LoadAsync(solutionVersionArn, cancellationToken));
+    public async Task<ServedModel> GetModelAsync(string solutionVersionArn, CancellationToken cancellationToken)
+    {
+        // The load is shared by every caller, so no caller's token may cancel it; a failed load is forgotten so the next call retries.
+        var load = _models.GetAsync(solutionVersionArn, () => LoadAsync(solutionVersionArn, CancellationToken.None));
+        try
+        {
+            return await load.WaitAsync(cancellationToken);
+        }
+        catch when (load.IsFaulted || load.IsCanceled)
+        {
+            _models.Forget(solutionVersionArn);
+            throw;
+        }
+    }
 
     private async Task<Deployment> DeployAsync(string campaignArn, CampaignSettings settings, CancellationToken cancellationToken)
     {

@@ -24,6 +24,7 @@ internal static class Recommender
         {
             UserId = pass.UserId,
             LiveEvents = pass.LiveEvents,
+            LiveWatermark = pass.Served.Data.LiveWatermark,
             QueryItem = pass.QueryItem,
             Allowed = allowed,
             PromotionAllowed = promotedWanted > 0 ? pass.Evaluate(plan.PromotionFilter, pass.Scratch.PromotionAllowed) : null,

@@ -55,8 +55,8 @@ internal sealed class ScoringPass : IDisposable
 
     public RequestScratch Scratch => _scratch;
 
-    /// <summary>Identity of the history the scores came from: the newest live sequence (0 for the stored history alone).</summary>
-    public long LiveStamp => LiveEvents.Length == 0 ? 0 : LiveEvents[^1].Sequence;
+    /// <summary>Identity of the live events the scores came from (0 for the stored history alone).</summary>
+    public long LiveStamp => Serving.LiveStamp.Of(LiveEvents);
 
     /// <summary>Scores every item here, for rankings, the way the campaign's recipe ranks.</summary>
     public void Score()

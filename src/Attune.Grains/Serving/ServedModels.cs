@@ -33,6 +33,11 @@ public sealed class ServedModels
 
     public int Count => _byVersion.Count;
 
+    /// <summary>Completes when the loads running now have finished, whether they succeeded or not.</summary>
+    public Task LoadsInFlight() => Task.WhenAll(_byVersion.Values
+        .Where(l => l.IsValueCreated && !l.Value.IsCompleted)
+        .Select(l => l.Value.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)));
+
     /// <summary>The models loaded so far (loads still running or failed are left out).</summary>
     public IEnumerable<ServedModel> Loaded() =>
         _byVersion.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully).Select(l => l.Value.Result);

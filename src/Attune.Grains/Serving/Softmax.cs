@@ -35,10 +35,14 @@ public static class Softmax
     /// <summary>log Σ exp over several parts, each given as its max and its Σ exp(score − max).</summary>
     public static float Combine(ReadOnlySpan<float> maxima, ReadOnlySpan<double> sums)
     {
+        // Parts without a sum (empty shards) take no part, so the result stays finite.
         float max = float.NegativeInfinity;
-        foreach (float m in maxima)
+        for (int i = 0; i < maxima.Length; i++)
         {
-            max = Math.Max(max, m);
+            if (sums[i] > 0)
+            {
+                max = Math.Max(max, maxima[i]);
+            }
         }
         if (float.IsNegativeInfinity(max))
         {
@@ -47,7 +51,7 @@ public static class Softmax
         double total = 0;
         for (int i = 0; i < maxima.Length; i++)
         {
-            if (!float.IsNegativeInfinity(maxima[i]))
+            if (sums[i] > 0)
             {
                 total += sums[i] * Math.Exp(maxima[i] - max);
             }

@@ -59,7 +59,8 @@ internal sealed partial class EventOperations(EventTrackers trackers, IEventLogs
             {
                 try
                 {
-                    await sink.PublishAsync(destination.DatasetGroupArn, published, commit.Impressions, context.Aborted);
+                    // Not the request's token: the events are committed, so a client that went away must not skip the live path.
+                    await sink.PublishAsync(destination.DatasetGroupArn, published, commit.Impressions, CancellationToken.None);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {

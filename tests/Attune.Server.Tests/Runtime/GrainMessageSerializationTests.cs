@@ -48,7 +48,7 @@ public sealed class GrainMessageSerializationTests : IDisposable
         allowed.Add(129);
         var query = new ShardQuery
         {
-            UserId = "u1", LiveEvents = [new LiveEvent(42, "i9", "click", 1.5f, 1_700_000_000)], QueryItem = 5, Allowed = allowed,
+            UserId = "u1", LiveEvents = [new LiveEvent(42, "i9", "click", 1.5f, 1_700_000_000)], LiveWatermark = 40, QueryItem = 5, Allowed = allowed,
             ScoredItems = [1, 2], MainCount = 25, PromotionCount = 3,
         };
         var selection = new ShardSelection
@@ -60,7 +60,8 @@ public sealed class GrainMessageSerializationTests : IDisposable
         var queryCopy = RoundTrip(query);
         var selectionCopy = RoundTrip(selection);
 
-        Assert.Equal(42, queryCopy.LiveStamp);
+        Assert.Equal(40, queryCopy.LiveWatermark);
+        Assert.Equal(42, queryCopy.LiveEvents[0].Sequence);
         Assert.Equal("i9", queryCopy.LiveEvents[0].ItemId);
         Assert.Equal(130, queryCopy.Allowed!.Length);
         Assert.True(queryCopy.Allowed.Contains(3) && queryCopy.Allowed.Contains(129) && !queryCopy.Allowed.Contains(4));

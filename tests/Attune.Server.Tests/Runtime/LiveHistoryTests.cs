@@ -43,6 +43,27 @@ public sealed class LiveHistoryTests : IDisposable
         Assert.NotEqual(cached.Items[0].Score, rescored.Items[0].Score);
     }
 
+    [Fact]
+    public async Task A_shard_whose_data_already_holds_an_event_does_not_count_it_twice()
+    {
+        var deployment = await _world.Deployments.GetAsync(await CampaignAsync(), Token);
+        var served = deployment.Model;
+        var scorer = new Grains.Serving.Shards.ShardScorer(served, new Grains.Serving.Shards.ShardRange(0, 1, served.ItemCount));
+        long own = served.Data.LiveWatermark;
+        Assert.True(own > 0, "the world's data went through the put log");
+        var stored = new Contracts.Events.LiveEvent(own, "i3", "view", float.NaN, ServingWorld.Now);
+        var fresh = new Contracts.Events.LiveEvent(own + 1, "i3", "view", float.NaN, ServingWorld.Now);
+
+        // Another silo's copy, loaded earlier, sends an event this copy already stores: it is dropped here.
+        var older = await scorer.SelectAsync(new() { UserId = "newcomer", LiveEvents = [stored], LiveWatermark = own - 1, MainCount = 3 });
+        var newer = await scorer.SelectAsync(new() { UserId = "newcomer", LiveEvents = [fresh], LiveWatermark = own, MainCount = 3 });
+
+        Assert.Equal(ScoreBasis.Popular, older.Basis);
+        Assert.Equal(ScoreBasis.History, newer.Basis);
+        Assert.Equal(4, served.Catalogue.ItemIndex["i4"]);
+        Assert.Equal(4, newer.Main[0]);
+    }
+
     private async Task<string> CampaignAsync()
     {
         var version = await _world.AddVersionAsync("live", "aws-user-personalization", ServingWorld.NeighborhoodModel());

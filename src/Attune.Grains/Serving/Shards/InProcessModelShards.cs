@@ -10,7 +10,7 @@ public sealed class InProcessModelShards : IModelShards
 {
     private readonly ConditionalWeakTable<ServedModel, ShardScorer[]> _scorers = [];
 
-    public Task<ShardSelection[]> SelectAsync(ServedModel served, int shardCount, ShardQuery query)
+    public async Task<ShardSelection[]> SelectAsync(ServedModel served, int shardCount, ShardQuery query)
     {
         ArgumentNullException.ThrowIfNull(served);
         var scorers = _scorers.GetValue(served, model => []);
@@ -19,6 +19,11 @@ public sealed class InProcessModelShards : IModelShards
             scorers = [.. Enumerable.Range(0, shardCount).Select(i => new ShardScorer(served, new ShardRange(i, shardCount, served.ItemCount)))];
             _scorers.AddOrUpdate(served, scorers);
         }
-        return Task.FromResult(scorers.Select(scorer => scorer.Select(query)).ToArray());
+        var selections = new ShardSelection[scorers.Length];
+        for (int shard = 0; shard < scorers.Length; shard++)
+        {
+            selections[shard] = await scorers[shard].SelectAsync(query);
+        }
+        return selections;
     }
 }

@@ -9,6 +9,7 @@ internal sealed class MergedSelection
     {
         _shards = shards;
         Basis = shards.Length == 0 ? ScoreBasis.Popular : shards[0].Basis;
+
         Max = shards.Length == 0 ? 0 : shards.Max(s => s.Max);
         LogNormalizer = Softmax.Combine([.. shards.Select(s => s.Max)], [.. shards.Select(s => s.SumExp)]);
     }

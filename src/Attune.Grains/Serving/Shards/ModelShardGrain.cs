@@ -1,3 +1,4 @@
+using Attune.Grains.Live;
 using Orleans.Placement;
 
 namespace Attune.Grains.Serving.Shards;
@@ -8,7 +9,7 @@ namespace Attune.Grains.Serving.Shards;
 /// by reference). The model is loaded once per silo and shared by the shards there.
 /// </summary>
 [RandomPlacement]
-internal sealed class ModelShardGrain(CampaignDeployments deployments) : Grain, IModelShardGrain
+internal sealed class ModelShardGrain(CampaignDeployments deployments, ILiveHistories live) : Grain, IModelShardGrain
 {
     private ShardScorer? _scorer;
 
@@ -16,8 +17,8 @@ internal sealed class ModelShardGrain(CampaignDeployments deployments) : Grain, 
     {
         var (versionArn, index, count) = ModelShardKey.Parse(this.GetPrimaryKeyString());
         var served = await deployments.GetModelAsync(versionArn, cancellationToken);
-        _scorer = new ShardScorer(served, new ShardRange(index, count, served.ItemCount));
+        _scorer = new ShardScorer(served, new ShardRange(index, count, served.ItemCount), live);
     }
 
-    public Task<ShardSelection> SelectAsync(ShardQuery query) => Task.FromResult(_scorer!.Select(query));
+    public Task<ShardSelection> SelectAsync(ShardQuery query) => _scorer!.SelectAsync(query).AsTask();
 }

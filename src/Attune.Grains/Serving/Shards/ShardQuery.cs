@@ -45,6 +45,7 @@ public sealed class ShardQuery
     [Id(8)]
     public int PromotionCount { get; init; }
 
-    /// <summary>Identity of the scored history (the newest live sequence), so cached scores are used only while it holds.</summary>
-    public long LiveStamp => LiveEvents.Length == 0 ? 0 : LiveEvents[^1].Sequence;
+    /// <summary>The put-log watermark of the campaign's model: <see cref="LiveEvents"/> are the user's events after it.</summary>
+    [Id(9)]
+    public long LiveWatermark { get; init; }
 }

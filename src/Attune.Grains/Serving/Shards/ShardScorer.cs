@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using Attune.Contracts.Events;
+using Attune.Grains.Live;
 using Attune.Recipes.Catalog;
 using Attune.Recipes.Models;
 
@@ -13,24 +15,31 @@ namespace Attune.Grains.Serving.Shards;
 public sealed class ShardScorer
 {
     private readonly ServedModel _served;
+    private readonly ILiveHistories? _live;
     private readonly RangeScoreCache _cache;
     private readonly ConcurrentBag<float[]> _scratch = [];
 
-    public ShardScorer(ServedModel served, ShardRange range)
+    /// <param name="served">This shard's copy of the model and its data.</param>
+    /// <param name="range">The items it scores.</param>
+    /// <param name="live">Where to read a user's live events when this copy's data is older than the campaign's (another silo's load).</param>
+    public ShardScorer(ServedModel served, ShardRange range, ILiveHistories? live = null)
     {
         ArgumentNullException.ThrowIfNull(served);
         _served = served;
+        _live = live;
         Range = range;
         _cache = new RangeScoreCache(range.Length, ServedModel.ScoreCacheBytes / range.Count);
     }
 
     public ShardRange Range { get; }
 
-    public ShardSelection Select(ShardQuery query)
+    public async ValueTask<ShardSelection> SelectAsync(ShardQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         bool personal = _served.Recipe.Type is RecipeType.UserPersonalization or RecipeType.PersonalizedRanking && query.UserId is not null;
-        if (personal && _cache.TryGet(query.UserId!, query.LiveStamp, out var cached))
+        var live = personal ? await LiveEventsAsync(query) : [];
+        long stamp = LiveStamp.Of(live);
+        if (personal && _cache.TryGet(query.UserId!, stamp, out var cached))
         {
             return Choose(query, cached.Scores, ScoreBasis.History, cached.Max, cached.SumExp);
         }
@@ -38,12 +47,12 @@ public sealed class ShardScorer
         try
         {
             var scores = scratch.AsSpan(0, Range.Length);
-            var basis = Score(query, scores);
+            var basis = Score(query, live, scores);
             float max = scores.IsEmpty ? float.NegativeInfinity : TensorPrimitives.Max(scores);
             double sumExp = basis == ScoreBasis.History ? Softmax.SumExp(scores, max) : 0;
             if (personal && basis == ScoreBasis.History)
             {
-                _cache.Add(query.UserId!, query.LiveStamp, scores, max, sumExp);
+                _cache.Add(query.UserId!, stamp, scores, max, sumExp);
             }
             return Choose(query, scratch, basis, max, sumExp);
         }
@@ -53,7 +62,25 @@ public sealed class ShardScorer
         }
     }
 
-    private ScoreBasis Score(ShardQuery query, Span<float> scores)
+    /// <summary>
+    /// The user's live events relative to this copy's data. Copies loaded at different times hold different put-log
+    /// watermarks: events this copy already stores are dropped, events it lacks are read from the user's grain.
+    /// </summary>
+    private async ValueTask<LiveEvent[]> LiveEventsAsync(ShardQuery query)
+    {
+        long own = _served.Data.LiveWatermark;
+        if (own == query.LiveWatermark)
+        {
+            return query.LiveEvents;
+        }
+        if (own > query.LiveWatermark || _live is null)
+        {
+            return [.. query.LiveEvents.Where(e => e.Sequence > own)];
+        }
+        return await _live.ReadAsync(_served.Data.DatasetGroupArn, query.UserId!, own);
+    }
+
+    private ScoreBasis Score(ShardQuery query, LiveEvent[] live, Span<float> scores)
     {
         var model = _served.Model;
         switch (_served.Recipe.Type)
@@ -63,7 +90,7 @@ public sealed class ShardScorer
             case RecipeType.PopularItems:
                 return PopularBasis(scores);
             default:
-                var history = LiveHistory.Of(_served, _served.Catalogue, query.UserId, query.LiveEvents).History;
+                var history = LiveHistory.Of(_served, _served.Catalogue, query.UserId, live).History;
                 return model.TryScoreRange(history, Range.Start, scores) ? ScoreBasis.History : PopularBasis(scores);
         }
     }
