@@ -69,8 +69,11 @@ public sealed class ServedCatalogue
         var counts = new int[itemIds.Count];
         for (int item = 0; item < itemIds.Count; item++)
         {
-            createdAt[item] = item < modelCount && activity.FirstSeen[item] != long.MaxValue ? activity.FirstSeen[item] : activity.LatestTimestamp;
-            counts[item] = item < modelCount ? activity.Counts[item] : 0;
+            var (count, firstSeen) = item < modelCount
+                ? (activity.Counts[item], activity.FirstSeen[item])
+                : activity.Others.GetValueOrDefault(itemIds[item], (0, long.MaxValue));
+            createdAt[item] = firstSeen != long.MaxValue ? firstSeen : activity.LatestTimestamp;
+            counts[item] = count;
         }
         if (items.Columns.TryGetValue("CREATION_TIMESTAMP", out var created))
         {
@@ -99,5 +102,10 @@ public sealed class ServedCatalogue
     }
 }
 
-/// <summary>What the model's interactions say about its items: first interaction, interaction count, and the newest timestamp.</summary>
-public sealed record ItemActivity(IReadOnlyList<string> ModelItemIds, long[] FirstSeen, int[] Counts, long LatestTimestamp);
+/// <summary>
+/// What the stored interactions say about the items: first interaction and interaction count of each model item, the
+/// same for items the model does not know (<paramref name="Others"/>, by id), and the newest timestamp.
+/// </summary>
+public sealed record ItemActivity(
+    IReadOnlyList<string> ModelItemIds, long[] FirstSeen, int[] Counts, long LatestTimestamp,
+    IReadOnlyDictionary<string, (int Count, long FirstSeen)> Others);

@@ -34,14 +34,17 @@ public static class ServedModelLoader
             itemIndex.TryAdd(model.ItemIds[item], item);
         }
         var interactions = store.ReadInteractions(DatasetType.Interactions);
+        var activity = Activity(interactions, itemIndex, model.ItemIds);
+        var catalogue = ReadCatalogue(store, activity);
         var data = new ServedData
         {
             DatasetGroupArn = store.DatasetGroupArn,
             LiveWatermark = interactions.PutWatermark,
-            Histories = UserHistories.Build(interactions, itemIndex, model.Events.EventTypeNames),
-            Activity = Activity(interactions, itemIndex, model.ItemIds),
+            // In catalogue indices: interactions with items only the Items dataset has stay visible to Interactions filters.
+            Histories = UserHistories.Build(interactions, catalogue.ItemIndex, model.Events.EventTypeNames),
+            Activity = activity,
         };
-        return (data, ReadCatalogue(store, data.Activity));
+        return (data, catalogue);
     }
 
     /// <summary>The group's Items and Users as they are now, around the model's items.</summary>
@@ -57,16 +60,24 @@ public static class ServedModelLoader
         var firstSeen = new long[modelItemIds.Count];
         Array.Fill(firstSeen, long.MaxValue);
         var counts = new int[modelItemIds.Count];
+        var others = new Dictionary<string, (int Count, long FirstSeen)>(StringComparer.Ordinal);
         var map = interactions.ItemIds.Select(id => itemIndex.TryGetValue(id, out var index) ? index : -1).ToArray();
         for (int row = 0; row < interactions.Count; row++)
         {
             int item = map[interactions.ItemIndex[row]];
+            long timestamp = interactions.Timestamp[row];
             if (item >= 0)
             {
                 counts[item]++;
-                firstSeen[item] = Math.Min(firstSeen[item], interactions.Timestamp[row]);
+                firstSeen[item] = Math.Min(firstSeen[item], timestamp);
+            }
+            else
+            {
+                var id = interactions.ItemIds[interactions.ItemIndex[row]];
+                var (count, first) = others.GetValueOrDefault(id, (0, long.MaxValue));
+                others[id] = (count + 1, Math.Min(first, timestamp));
             }
         }
-        return new ItemActivity(modelItemIds, firstSeen, counts, latest);
+        return new ItemActivity(modelItemIds, firstSeen, counts, latest, others);
     }
 }

@@ -53,8 +53,10 @@ public sealed class UserHistories
     }
 
     /// <summary>
-    /// Groups stored interactions by user, sorted by (timestamp, file position). Items the model does not know are
-    /// left out; event types are mapped to the model's event-type names.
+    /// Groups stored interactions by user, sorted by (timestamp, file position), in the indices of
+    /// <paramref name="modelItems"/> (the served catalogue: model items first, so models skip the others while
+    /// Interactions filters see them). Items it does not know are left out; event types are mapped to the model's
+    /// event-type names.
     /// </summary>
     public static UserHistories Build(StoredInteractions stored, IReadOnlyDictionary<string, int> modelItems, IReadOnlyList<string> modelEventTypes)
     {

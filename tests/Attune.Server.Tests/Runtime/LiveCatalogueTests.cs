@@ -71,6 +71,24 @@ public sealed class LiveCatalogueTests : IDisposable
         Assert.Equal(0.25f, exploration.Novelty[slot]);
     }
 
+    [Fact]
+    public void Interactions_with_items_only_the_catalogue_knows_stay_in_served_histories_for_filters()
+    {
+        var ids = ServingWorld.ItemIds[..9];
+        var model = new Recipes.Models.PopularityModel(new Recipes.Models.ModelBasis(ids, ServingWorld.Popularity[..9],
+            Recipes.Data.EventWeighting.Create(Recipes.Data.EventSettings.Default, ["view"])));
+        using var store = _world.OpenStore();
+
+        var (data, catalogue) = ServedModelLoader.ReadData(store, model);
+
+        int i9 = catalogue.ItemIndex["i9"];
+        Assert.True(i9 >= model.ItemCount, "i9 is past the model's items");
+        Assert.True(data.Histories.TryGet("crowd", out var history, out var newestFirst));
+        Assert.Contains(i9, history.Items.ToArray());
+        Assert.Contains(newestFirst.ToArray(), interaction => interaction.Index == i9 && interaction.EventType == "view");
+        Assert.Equal(1, catalogue.InteractionCounts[i9]);
+    }
+
     private static RecommendationQuery Query(string campaign) => new() { CampaignArn = campaign, UserId = "u2", NumResults = 11 };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

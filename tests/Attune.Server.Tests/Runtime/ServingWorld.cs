@@ -121,6 +121,9 @@ internal sealed class ServingWorld : IDisposable
         await _catalog.TryInsertAsync(new ResourceRecord(arn, kind, arn[(arn.LastIndexOf('/') + 1)..], parent, ResourceStatus.Active, Now, Now, body.ToJsonString()), []);
     }
 
+    /// <summary>The world's dataset store (SQLite, as the server opens it).</summary>
+    public Storage.Datasets.IDatasetStore OpenStore() => new SqliteDatasetStores(_folder.Path).Open(GroupArn);
+
     /// <summary>PutItems of one item (as the events API stores it), then the refresh serving does before acknowledging.</summary>
     public async Task PutItemAsync(string id, string genre, double price)
     {
