@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 
 namespace Attune.Bench.Load;
 
@@ -32,5 +33,24 @@ internal static class ClosedLoopRun
             return (ticks, failed);
         })));
         return StepResult.From(step, [.. results.SelectMany(r => r.ticks)], results.Sum(r => r.failed), Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    /// <summary>POSTs a JSON body and reads the answer through; true when it answered 2xx, false also when no answer came.</summary>
+    public static async Task<bool> PostAsync(HttpClient http, Uri uri, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        try
+        {
+            using var response = await http.PostAsync(uri, content);
+            await response.Content.CopyToAsync(Stream.Null);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 }

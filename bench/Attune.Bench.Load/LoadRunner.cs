@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 
 namespace Attune.Bench.Load;
 
@@ -9,7 +8,6 @@ namespace Attune.Bench.Load;
 /// </summary>
 internal sealed class LoadRunner(HttpClient http, string endpoint, RequestMix mix)
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly Uri _uri = new(endpoint + "/recommendations");
     private long _sequence;
 
@@ -48,19 +46,5 @@ internal sealed class LoadRunner(HttpClient http, string endpoint, RequestMix mi
         return ok;
     }
 
-    private async Task<bool> SendAsync()
-    {
-        using var content = new ByteArrayContent(mix.Body(Interlocked.Increment(ref _sequence)));
-        content.Headers.ContentType = Json;
-        try
-        {
-            using var response = await http.PostAsync(_uri, content);
-            await response.Content.CopyToAsync(Stream.Null);
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> SendAsync() => ClosedLoopRun.PostAsync(http, _uri, mix.Body(Interlocked.Increment(ref _sequence)));
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Attune.Bench.Load;
 
 namespace Attune.Bench.Scaling;
@@ -9,7 +8,6 @@ namespace Attune.Bench.Scaling;
 /// </summary>
 internal sealed class ClosedLoop(HttpClient http, IReadOnlyList<string> endpoints)
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
     private long _sequence;
 
     /// <summary>Runs <paramref name="connections"/> connections POSTing bodies from <paramref name="body"/> to <paramref name="path"/>.</summary>
@@ -20,19 +18,5 @@ internal sealed class ClosedLoop(HttpClient http, IReadOnlyList<string> endpoint
     }
 
     /// <summary>Whether one request answers 2xx.</summary>
-    public async Task<bool> SendAsync(Uri uri, byte[] body)
-    {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = Json;
-        try
-        {
-            using var response = await http.PostAsync(uri, content);
-            await response.Content.CopyToAsync(Stream.Null);
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> SendAsync(Uri uri, byte[] body) => ClosedLoopRun.PostAsync(http, uri, body);
 }

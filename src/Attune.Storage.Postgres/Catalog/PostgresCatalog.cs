@@ -97,13 +97,7 @@ public sealed class PostgresCatalog(NpgsqlDataSource dataSource) : ICatalog
             ORDER BY seq LIMIT @limit
             """, cancellationToken,
             ("kind", kind), ("after", afterSequence), ("prefix", arnPrefix), ("parent", parentArn), ("limit", maxResults + 1));
-        if (rows.Count <= maxResults)
-        {
-            return new CatalogPage(rows, null);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new CatalogPage(rows, rows[^1].Sequence);
+        return CatalogPage.From(rows, maxResults);
     }
 
     public Task<IReadOnlyList<ResourceRecord>> ListLiveChildrenAsync(

@@ -142,12 +142,7 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
         command.Parameters.AddWithValue("$parent", (object?)parentArn ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", maxResults + 1);
         var rows = await ReadAsync(command, cancellationToken);
-        if (rows.Count <= maxResults)
-        {
-            return new CatalogPage(rows, null);
-        }
-        rows.RemoveAt(rows.Count - 1);
-        return new CatalogPage(rows, rows[^1].Sequence);
+        return CatalogPage.From(rows, maxResults);
     }
 
     public Task<IReadOnlyList<ResourceRecord>> ListLiveChildrenAsync(
