@@ -5,55 +5,12 @@ namespace Attune.Recipes.Algorithms;
 /// <summary>Small dense linear algebra on row-major float arrays (f×f systems of the factor models).</summary>
 internal static class DenseMath
 {
-    /// <summary>VᵀV of an n×f row-major matrix: SIMD float sums over blocks of rows, blocks added up in double.</summary>
+    /// <summary>VᵀV of an n×f row-major matrix (see <see cref="GramAccumulator"/>).</summary>
     public static float[] Gram(float[] rows, int f)
     {
-        const int block = 4096;
-        int n = rows.Length / f;
-        int workers = Environment.ProcessorCount;
-        var partials = new double[workers][];
-        Parallel.For(0, workers, worker =>
-        {
-            var local = new float[f * f];
-            var total = new double[f * f];
-            int added = 0;
-            for (int i = worker; i < n; i += workers)
-            {
-                AddOuter(local, rows.AsSpan(i * f, f), 1);
-                if (++added == block)
-                {
-                    Flush(local, total);
-                    added = 0;
-                }
-            }
-
-            Flush(local, total);
-            partials[worker] = total;
-        });
-
-        var gram = new float[f * f];
-        for (int k = 0; k < gram.Length; k++)
-        {
-            double sum = 0;
-            foreach (var part in partials)
-            {
-                sum += part[k];
-            }
-
-            gram[k] = (float)sum;
-        }
-
-        return gram;
-    }
-
-    private static void Flush(float[] local, double[] total)
-    {
-        for (int k = 0; k < local.Length; k++)
-        {
-            total[k] += local[k];
-        }
-
-        Array.Clear(local);
+        var gram = new GramAccumulator(f);
+        gram.Add(rows, rows.Length / f);
+        return gram.ToGram();
     }
 
     /// <summary>matrix += scale · v vᵀ.</summary>

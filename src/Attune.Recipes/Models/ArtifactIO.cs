@@ -26,6 +26,30 @@ internal static class ArtifactIO
         return values;
     }
 
+    /// <summary>
+    /// Reads an array block in chunks of at most <paramref name="chunkLength"/> values, handing each (with the index of its
+    /// first value) to <paramref name="take"/>: a reader that keeps only part of a large block never holds all of it.
+    /// </summary>
+    public static int ReadArrayInChunks<T>(BinaryReader reader, int chunkLength, Action<T[], int, int> take)
+        where T : unmanaged
+    {
+        int length = reader.ReadInt32();
+        if (length < 0)
+        {
+            throw new InvalidDataException("Negative array length in model artifact.");
+        }
+
+        var chunk = new T[Math.Min(length, chunkLength)];
+        for (int offset = 0; offset < length; offset += chunk.Length)
+        {
+            int count = Math.Min(chunk.Length, length - offset);
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(chunk.AsSpan(0, count)));
+            take(chunk, offset, count);
+        }
+
+        return length;
+    }
+
     public static void WriteStrings(BinaryWriter writer, string[] values)
     {
         writer.Write(values.Length);
@@ -35,12 +59,18 @@ internal static class ArtifactIO
         }
     }
 
-    public static string[] ReadStrings(BinaryReader reader)
+    /// <summary>The strings of a block; an empty array when <paramref name="keep"/> is false (read past, not kept).</summary>
+    public static string[] ReadStrings(BinaryReader reader, bool keep = true)
     {
-        var values = new string[reader.ReadInt32()];
-        for (int i = 0; i < values.Length; i++)
+        int length = reader.ReadInt32();
+        var values = keep ? new string[length] : [];
+        for (int i = 0; i < length; i++)
         {
-            values[i] = reader.ReadString();
+            string value = reader.ReadString();
+            if (keep)
+            {
+                values[i] = value;
+            }
         }
 
         return values;

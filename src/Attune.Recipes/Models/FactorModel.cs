@@ -7,25 +7,36 @@ namespace Attune.Recipes.Models;
 /// <summary>
 /// Implicit-feedback latent factors (iALS). The user vector is not stored: it is folded in from the history at
 /// request time by solving (VᵀV + α Σ c_h v_h v_hᵀ + λI) x = Σ (1 + α c_h) v_h, so new events count at once.
+/// Spread over silos, a campaign's head keeps VᵀV and folds in from vectors gathered from the slices, which keep
+/// their items' vectors and score them with the user vector they are sent.
 /// </summary>
 public sealed class FactorModel : RecommendationModel
 {
+    // Rows of the held items only (item i at row i - Held.Start).
     private readonly float[] _itemFactors;
+
+    // VᵀV over every item; empty in a shard's slice, which never folds in itself.
     private readonly float[] _gram;
     private readonly float[] _norms;
 
     public FactorModel(ModelBasis basis, int factors, float[] itemFactors, float regularization, float alpha)
+        : this(basis, factors, HeldItems.All(basis.Popularity.Length), itemFactors, DenseMath.Gram(itemFactors, factors), regularization, alpha)
+    {
+    }
+
+    private FactorModel(ModelBasis basis, int factors, HeldItems held, float[] heldFactors, float[] gram, float regularization, float alpha)
         : base(basis)
     {
+        Held = held;
         Factors = factors;
-        _itemFactors = itemFactors;
+        _itemFactors = heldFactors;
         Regularization = regularization;
         Alpha = alpha;
-        _gram = DenseMath.Gram(itemFactors, factors);
-        _norms = new float[ItemCount];
+        _gram = gram;
+        _norms = new float[held.Length];
         for (int i = 0; i < _norms.Length; i++)
         {
-            _norms[i] = TensorPrimitives.Norm(ItemVector(i));
+            _norms[i] = TensorPrimitives.Norm(_itemFactors.AsSpan(i * factors, factors));
         }
     }
 
@@ -33,17 +44,52 @@ public sealed class FactorModel : RecommendationModel
 
     public override bool HasItemRelations => true;
 
+    public override int VectorSize => Factors;
+
     public int Factors { get; }
 
     public float Regularization { get; }
 
     public float Alpha { get; }
 
-    public ReadOnlySpan<float> ItemVector(int item) => _itemFactors.AsSpan(item * Factors, Factors);
+    /// <summary>A held item's vector; empty for items another slice holds.</summary>
+    public ReadOnlySpan<float> ItemVector(int item)
+        => Held.Contains(item) ? _itemFactors.AsSpan((item - Held.Start) * Factors, Factors) : [];
+
+    public override bool TryCopyVector(int item, Span<float> vector)
+    {
+        var held = ItemVector(item);
+        held.CopyTo(vector);
+        return !held.IsEmpty;
+    }
 
     /// <summary>The user's vector from its history (zero when nothing usable).</summary>
-    public float[] FoldIn(in UserHistory history)
+    public float[] FoldIn(in UserHistory history) => FoldIn(history, ItemVector);
+
+    public override int[] QueryVectorItems(in UserHistory history)
     {
+        var items = new HashSet<int>();
+        var span = history.Items.Span;
+        for (int position = 0; position < span.Length; position++)
+        {
+            if ((uint)span[position] < (uint)ItemCount && HistoryConfidence(history, position) > 0)
+            {
+                items.Add(span[position]);
+            }
+        }
+
+        return [.. items];
+    }
+
+    public override float[]? QueryVector(in UserHistory history, VectorOf vectorOf) => FoldIn(history, vectorOf);
+
+    private float[] FoldIn(in UserHistory history, VectorOf vectorOf)
+    {
+        if (_gram.Length == 0)
+        {
+            throw new InvalidOperationException("A shard's slice of a factor model cannot fold a user in: send it the user's vector.");
+        }
+
         int f = Factors;
         var system = (float[])_gram.Clone();
         var rhs = new float[f];
@@ -58,8 +104,13 @@ public sealed class FactorModel : RecommendationModel
                 continue;
             }
 
+            var v = vectorOf(item);
+            if (v.IsEmpty)
+            {
+                continue;
+            }
+
             any = true;
-            var v = ItemVector(item);
             float c = Alpha * confidence;
             DenseMath.AddOuter(system, v, c);
             TensorPrimitives.MultiplyAdd(v, 1 + c, rhs, rhs);
@@ -79,11 +130,11 @@ public sealed class FactorModel : RecommendationModel
         return rhs;
     }
 
-    protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => ScoreHistoryRange(history, 0, scores);
+    protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => ScoreHistoryRange(history, default, 0, scores);
 
-    protected override bool ScoreHistoryRange(in UserHistory history, int start, Span<float> scores)
+    protected override bool ScoreHistoryRange(in UserHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
     {
-        var user = FoldIn(history);
+        var user = queryVector.IsEmpty ? FoldIn(history) : queryVector;
         if (TensorPrimitives.Norm(user) == 0)
         {
             return false;
@@ -97,17 +148,21 @@ public sealed class FactorModel : RecommendationModel
         return true;
     }
 
-    protected override bool ScoreRelated(int item, Span<float> scores)
+    protected override bool ScoreRelated(int item, Span<float> scores) => ScoreRelatedRange(item, default, 0, scores);
+
+    protected override bool ScoreRelatedRange(int item, ReadOnlySpan<float> itemVector, int start, Span<float> scores)
     {
-        if (_norms[item] == 0)
+        var target = itemVector.IsEmpty ? ItemVector(item) : itemVector;
+        float targetNorm = TensorPrimitives.Norm(target);
+        if (targetNorm == 0)
         {
             return false;
         }
 
-        var target = ItemVector(item);
-        for (int i = 0; i < ItemCount; i++)
+        for (int i = 0; i < scores.Length; i++)
         {
-            scores[i] = _norms[i] == 0 ? -1 : TensorPrimitives.Dot(ItemVector(i), target) / (_norms[i] * _norms[item]);
+            float norm = _norms[start + i - Held.Start];
+            scores[i] = norm == 0 ? -1 : TensorPrimitives.Dot(ItemVector(start + i), target) / (norm * targetNorm);
         }
 
         return true;
@@ -121,11 +176,40 @@ public sealed class FactorModel : RecommendationModel
         ArtifactIO.WriteArray(writer, _itemFactors);
     }
 
-    internal static FactorModel Read(BinaryReader reader, ModelBasis basis)
+    /// <summary>
+    /// Reads the payload keeping the vectors of <paramref name="held"/> items, streaming the factor block in chunks.
+    /// Only a reader that folds users in (a whole model, a campaign's head holding no items) sums VᵀV.
+    /// </summary>
+    internal static FactorModel Read(BinaryReader reader, ModelBasis basis, HeldItems held)
     {
         int factors = reader.ReadInt32();
         float regularization = reader.ReadSingle();
         float alpha = reader.ReadSingle();
-        return new FactorModel(basis, factors, ArtifactIO.ReadArray<float>(reader), regularization, alpha);
+        if (held == HeldItems.All(basis.Popularity.Length))
+        {
+            return new FactorModel(basis, factors, ArtifactIO.ReadArray<float>(reader), regularization, alpha);
+        }
+
+        bool foldsIn = held.Length == 0;
+        var gram = new GramAccumulator(factors);
+        var heldFactors = new float[held.Length * factors];
+        int chunkRows = GramAccumulator.BlockRows * 64;
+        ArtifactIO.ReadArrayInChunks<float>(reader, chunkRows * factors, (chunk, offset, count) =>
+        {
+            int firstRow = offset / factors;
+            int rows = count / factors;
+            if (foldsIn)
+            {
+                gram.Add(chunk, rows);
+            }
+
+            int from = Math.Max(firstRow, held.Start);
+            int to = Math.Min(firstRow + rows, held.End);
+            if (from < to)
+            {
+                chunk.AsSpan((from - firstRow) * factors, (to - from) * factors).CopyTo(heldFactors.AsSpan((from - held.Start) * factors));
+            }
+        });
+        return new FactorModel(basis, factors, held, heldFactors, foldsIn ? gram.ToGram() : [], regularization, alpha);
     }
 }

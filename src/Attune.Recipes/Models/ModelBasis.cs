@@ -15,6 +15,7 @@ public sealed record ModelBasis(string[] ItemIds, float[] Popularity, EventWeigh
         Events.Write(writer);
     }
 
-    internal static ModelBasis Read(BinaryReader reader)
-        => new(ArtifactIO.ReadStrings(reader), ArtifactIO.ReadArray<float>(reader), EventWeighting.Read(reader));
+    /// <summary>Reads a basis; without <paramref name="keepItemIds"/> the ids are skipped (a shard's slice scores by index only).</summary>
+    internal static ModelBasis Read(BinaryReader reader, bool keepItemIds = true)
+        => new(ArtifactIO.ReadStrings(reader, keepItemIds), ArtifactIO.ReadArray<float>(reader), EventWeighting.Read(reader));
 }

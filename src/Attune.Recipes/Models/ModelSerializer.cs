@@ -14,6 +14,12 @@ public static class ModelSerializer
 
     public static void Write(RecommendationModel model, Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Held != HeldItems.All(model.ItemCount))
+        {
+            throw new InvalidOperationException("Only a whole model can be written, not a slice of one.");
+        }
+
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(FormatVersion);
@@ -22,8 +28,17 @@ public static class ModelSerializer
         model.WritePayload(writer);
     }
 
-    public static RecommendationModel Read(Stream stream)
+    public static RecommendationModel Read(Stream stream) => Read(stream, HeldItems.All);
+
+    /// <summary>
+    /// Reads the part of a model that <paramref name="hold"/> chooses once it knows the item count: the whole model, a
+    /// shard's slice (its items' columns or vectors, streamed so the whole payload is never in memory) or a head
+    /// (<see cref="HeldItems.None"/>: the basis and what a campaign needs to prepare queries). Without
+    /// <paramref name="keepItemIds"/> the item ids are skipped (a slice scores by index).
+    /// </summary>
+    public static RecommendationModel Read(Stream stream, Func<int, HeldItems> hold, bool keepItemIds = true)
     {
+        ArgumentNullException.ThrowIfNull(hold);
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         if (reader.ReadInt32() != Magic)
         {
@@ -37,12 +52,18 @@ public static class ModelSerializer
         }
 
         var kind = (ModelKind)reader.ReadInt32();
-        var basis = ModelBasis.Read(reader);
+        var basis = ModelBasis.Read(reader, keepItemIds);
+        var held = hold(basis.Popularity.Length);
+        if (held.Start < 0 || held.End > basis.Popularity.Length || held.Length < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hold), $"Held items [{held.Start}, {held.End}) are outside the model's {basis.Popularity.Length} items.");
+        }
+
         return kind switch
         {
             ModelKind.Popularity => new PopularityModel(basis),
-            ModelKind.Neighborhood => NeighborhoodModel.Read(reader, basis),
-            ModelKind.Factor => FactorModel.Read(reader, basis),
+            ModelKind.Neighborhood => NeighborhoodModel.Read(reader, basis, held),
+            ModelKind.Factor => FactorModel.Read(reader, basis, held),
             _ => throw new InvalidDataException($"Unknown model kind {(int)kind}."),
         };
     }

@@ -12,6 +12,7 @@ public sealed class NeighborhoodModel : RecommendationModel
     private readonly SparseRows? _similarity;
     private readonly SparseRows? _related;
     private readonly SparseRows? _transitions;
+    private readonly float _maxPopularity;
 
     // Request-time scratch, reused per thread so scoring allocates nothing on the hot path.
     [ThreadStatic]
@@ -31,6 +32,15 @@ public sealed class NeighborhoodModel : RecommendationModel
         _similarity = similarity;
         _related = related;
         _transitions = transitions;
+        _maxPopularity = basis.Popularity.Length == 0 ? 1 : Math.Max(1, basis.Popularity.Max());
+    }
+
+    /// <summary>A column slice: the matrices hold only the entries of <paramref name="held"/> items' columns.</summary>
+    private NeighborhoodModel(ModelBasis basis, NeighborhoodSettings settings, SparseRows? similarity, SparseRows? related,
+        SparseRows? transitions, HeldItems held)
+        : this(basis, settings, similarity, related, transitions)
+    {
+        Held = held;
     }
 
     public override ModelKind Kind => ModelKind.Neighborhood;
@@ -39,9 +49,9 @@ public sealed class NeighborhoodModel : RecommendationModel
 
     public override bool HasItemRelations => _related is not null;
 
-    protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => ScoreHistoryRange(history, 0, scores);
+    protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => ScoreHistoryRange(history, default, 0, scores);
 
-    protected override bool ScoreHistoryRange(in UserHistory history, int start, Span<float> scores)
+    protected override bool ScoreHistoryRange(in UserHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
     {
         scores.Clear();
         var (weights, newestFirst) = CollectWeights(history);
@@ -121,25 +131,30 @@ public sealed class NeighborhoodModel : RecommendationModel
         return slots;
     }
 
-    protected override bool ScoreRelated(int item, Span<float> scores)
+    protected override bool ScoreRelated(int item, Span<float> scores) => ScoreRelatedRange(item, default, 0, scores);
+
+    protected override bool ScoreRelatedRange(int item, ReadOnlySpan<float> itemVector, int start, Span<float> scores)
     {
-        if (_related is null || _related.ColumnsOf(item).IsEmpty)
+        if (_related is null || _related.IsRowEmpty(item))
         {
             return false;
         }
 
         // Unrelated items rank after related ones, by popularity.
-        float maxPopularity = Math.Max(1, Popularity.Max());
         for (int i = 0; i < scores.Length; i++)
         {
-            scores[i] = -1 + (Popularity[i] / maxPopularity / 2);
+            scores[i] = -1 + (Popularity[start + i] / _maxPopularity / 2);
         }
 
         var columns = _related.ColumnsOf(item);
         var values = _related.ValuesOf(item);
         for (int i = 0; i < columns.Length; i++)
         {
-            scores[columns[i]] = values[i];
+            int at = columns[i] - start;
+            if ((uint)at < (uint)scores.Length)
+            {
+                scores[at] = values[i];
+            }
         }
 
         return true;
@@ -158,13 +173,16 @@ public sealed class NeighborhoodModel : RecommendationModel
         WriteOptional(writer, _transitions);
     }
 
-    internal static NeighborhoodModel Read(BinaryReader reader, ModelBasis basis)
+    internal static NeighborhoodModel Read(BinaryReader reader, ModelBasis basis, HeldItems held)
     {
+        bool whole = held == HeldItems.All(basis.Popularity.Length);
         var settings = NeighborhoodSettings.Read(reader);
-        var similarity = ReadOptional(reader);
-        var related = reader.ReadBoolean() ? similarity : ReadOptional(reader);
-        var transitions = ReadOptional(reader);
-        return new NeighborhoodModel(basis, settings, similarity, related, transitions);
+        var similarity = ReadOptional(reader, held, whole);
+        var related = reader.ReadBoolean() ? similarity : ReadOptional(reader, held, whole);
+        var transitions = ReadOptional(reader, held, whole);
+        return whole
+            ? new NeighborhoodModel(basis, settings, similarity, related, transitions)
+            : new NeighborhoodModel(basis, settings, similarity, related, transitions, held);
     }
 
     /// <summary>Recency- and confidence-weighted distinct history items, and the newest few for the transition term.</summary>
@@ -267,5 +285,7 @@ public sealed class NeighborhoodModel : RecommendationModel
         rows?.Write(writer);
     }
 
-    private static SparseRows? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? SparseRows.Read(reader) : null;
+    private static SparseRows? ReadOptional(BinaryReader reader, HeldItems held, bool whole) => !reader.ReadBoolean()
+        ? null
+        : whole ? SparseRows.Read(reader) : SparseRows.ReadColumns(reader, held);
 }

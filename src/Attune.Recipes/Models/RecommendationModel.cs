@@ -13,6 +13,7 @@ public abstract class RecommendationModel
     protected RecommendationModel(ModelBasis basis)
     {
         Basis = basis;
+        Held = HeldItems.All(basis.Popularity.Length);
     }
 
     public abstract ModelKind Kind { get; }
@@ -49,12 +50,24 @@ public abstract class RecommendationModel
     }
 
     /// <summary>
-    /// <see cref="TryScore"/> restricted to the items [<paramref name="start"/>, start + scores.Length): the same values
-    /// and the same answer, so S shards scoring their ranges together equal one full scoring.
+    /// The items whose part of the model this instance holds: all for a whole model, one shard's range for a slice
+    /// read with <see cref="ModelSerializer.Read(Stream, Func{int, HeldItems}, bool)"/>, none for a campaign's head.
     /// </summary>
-    public bool TryScoreRange(in UserHistory history, int start, Span<float> scores)
+    public HeldItems Held { get; protected init; }
+
+    /// <summary>Length of the item vectors a query needs gathered from the slices (factor models); 0 when none.</summary>
+    public virtual int VectorSize => 0;
+
+    /// <summary>
+    /// <see cref="TryScore"/> restricted to the items [<paramref name="start"/>, start + scores.Length), which this
+    /// instance must hold: the same values and the same answer, so S shards scoring their ranges together equal one
+    /// full scoring. A slice of a factor model needs the user's <paramref name="queryVector"/> (see
+    /// <see cref="QueryVector"/>); a whole model folds it in itself when it is empty.
+    /// </summary>
+    public bool TryScoreRange(in UserHistory history, int start, Span<float> scores, ReadOnlySpan<float> queryVector = default)
     {
-        if (history.Length == 0 || !ScoreHistoryRange(history, start, scores))
+        CheckHeld(start, scores.Length);
+        if (history.Length == 0 || !ScoreHistoryRange(history, queryVector, start, scores))
         {
             Popularity.AsSpan(start, scores.Length).CopyTo(scores);
             return false;
@@ -63,21 +76,36 @@ public abstract class RecommendationModel
         return true;
     }
 
-    /// <summary><see cref="TryScoreSimilar"/> restricted to the items [<paramref name="start"/>, start + scores.Length).</summary>
-    public bool TryScoreSimilarRange(int item, int start, Span<float> scores)
+    /// <summary>
+    /// <see cref="TryScoreSimilar"/> restricted to held items [<paramref name="start"/>, start + scores.Length). A slice
+    /// of a factor model needs the related item's vector (<paramref name="itemVector"/>) when another slice holds it.
+    /// </summary>
+    public bool TryScoreSimilarRange(int item, int start, Span<float> scores, ReadOnlySpan<float> itemVector = default)
     {
-        var full = ArrayPool<float>.Shared.Rent(ItemCount);
-        try
+        CheckHeld(start, scores.Length);
+        if ((uint)item >= (uint)ItemCount || !ScoreRelatedRange(item, itemVector, start, scores))
         {
-            bool related = TryScoreSimilar(item, full.AsSpan(0, ItemCount));
-            full.AsSpan(start, scores.Length).CopyTo(scores);
-            return related;
+            Popularity.AsSpan(start, scores.Length).CopyTo(scores);
+            return false;
         }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(full);
-        }
+
+        return true;
     }
+
+    /// <summary>
+    /// The items whose vectors <see cref="QueryVector"/> needs for this history (distinct, usable ones); none for
+    /// models that score from the history itself.
+    /// </summary>
+    public virtual int[] QueryVectorItems(in UserHistory history) => [];
+
+    /// <summary>Copies a held item's vector; false when the item is not held or the model has no item vectors.</summary>
+    public virtual bool TryCopyVector(int item, Span<float> vector) => false;
+
+    /// <summary>
+    /// The vector that scores the history on every slice (a factor model's folded-in user vector), from the gathered
+    /// vectors of <see cref="QueryVectorItems"/>; null for models that score from the history itself.
+    /// </summary>
+    public virtual float[]? QueryVector(in UserHistory history, VectorOf vectorOf) => null;
 
     /// <summary>Raw similarity of every item to <paramref name="item"/>; popularity for unknown or unrelated items.</summary>
     public void ScoreSimilar(int item, Span<float> scores) => TryScoreSimilar(item, scores);
@@ -94,8 +122,16 @@ public abstract class RecommendationModel
         return true;
     }
 
+    private void CheckHeld(int start, int length)
+    {
+        if (!Held.Covers(start, length))
+        {
+            throw new InvalidOperationException($"Items [{start}, {start + length}) are not all in this model's held items [{Held.Start}, {Held.End}).");
+        }
+    }
+
     /// <summary>
-    /// Explains history-based scores: for each of <paramref name="items"/>, writes the history items (indices) that
+    /// Explains history-based scores: for each of <paramref name="items"/> (held ones), writes the history items (indices) that
     /// added most to its score, best first, <paramref name="perItem"/> slots per item, -1 where none.
     /// </summary>
     public virtual void TopContributors(in UserHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
@@ -159,7 +195,7 @@ public abstract class RecommendationModel
     /// <see cref="ScoreHistory"/> for a range of items. This default scores the whole catalogue and keeps the range;
     /// models whose scoring decomposes by item override it to do only the range's work.
     /// </summary>
-    protected virtual bool ScoreHistoryRange(in UserHistory history, int start, Span<float> scores)
+    protected virtual bool ScoreHistoryRange(in UserHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
     {
         var full = ArrayPool<float>.Shared.Rent(ItemCount);
         try
@@ -180,6 +216,9 @@ public abstract class RecommendationModel
 
     /// <summary>Scores related to a known item; false when the model has no relation for it.</summary>
     protected virtual bool ScoreRelated(int item, Span<float> scores) => false;
+
+    /// <summary><see cref="ScoreRelated"/> for the held items [start, start + scores.Length).</summary>
+    protected virtual bool ScoreRelatedRange(int item, ReadOnlySpan<float> itemVector, int start, Span<float> scores) => false;
 
     /// <summary>Writes the model-specific part of the artifact.</summary>
     protected internal abstract void WritePayload(BinaryWriter writer);
