@@ -1,3 +1,4 @@
+using Attune.Recipes.Models;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Events;
@@ -20,12 +21,19 @@ internal static class EngineProbe
     public static async Task<(IReadOnlyList<StepResult> Steps, IReadOnlyList<string> Stages)> RunAsync(string dataDirectory, string objectRoot, RequestMix mix, int shards, int requests)
     {
         using var catalog = new SqliteCatalog(Path.Combine(dataDirectory, "catalog.db"));
-        var deployments = new CampaignDeployments(catalog, new ModelArtifacts(dataDirectory), new SqliteDatasetStores(dataDirectory), TimeProvider.System);
+        var artifacts = new ModelArtifacts(dataDirectory);
+        var deployments = new CampaignDeployments(catalog, artifacts, new SqliteDatasetStores(dataDirectory), TimeProvider.System,
+            Options.Create(new ServingOptions { Shards = shards }));
         var engine = new RecommendationEngine(deployments, new FilterCache(catalog, TimeProvider.System), new RecommendationLog(),
-            Options.Create(new ServingOptions { Shards = shards }), new InProcessModelShards(), new NoLiveEvents(), new NoLiveEvents());
+            new InProcessModelShards(artifacts), new NoLiveEvents(), new NoLiveEvents());
         var queries = mix.Queries.Select(ToQuery).ToList();
         var deployment = await deployments.GetAsync(queries[0].CampaignArn, CancellationToken.None);
-        var stages = StageProbe.Run(deployment, [.. queries.Select(q => q.UserId!)], requests)
+        RecommendationModel whole;
+        using (var stream = artifacts.OpenModel(deployment.Model.SolutionVersionArn))
+        {
+            whole = ModelSerializer.Read(stream);
+        }
+        var stages = StageProbe.Run(deployment, whole, [.. queries.Select(q => q.UserId!)], requests)
             .Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Stage}: {s.Microseconds:F1} µs"))
             .ToList();
         Console.WriteLine("uncached stages, mean per request: " + string.Join("; ", stages));

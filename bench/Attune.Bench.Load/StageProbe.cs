@@ -6,11 +6,11 @@ namespace Attune.Bench.Load;
 
 /// <summary>
 /// Where a request's time goes: the stages of the serving path timed one by one over the bench's users, on the
-/// deployment the server built (mean microseconds per request).
+/// deployment the server built and its whole model (mean microseconds per request).
 /// </summary>
 internal static class StageProbe
 {
-    public static IReadOnlyList<(string Stage, double Microseconds)> Run(Deployment deployment, IReadOnlyList<string> users, int requests)
+    public static IReadOnlyList<(string Stage, double Microseconds)> Run(Deployment deployment, RecommendationModel model, IReadOnlyList<string> users, int requests)
     {
         var served = deployment.Model;
         var scores = new float[served.ItemCount];
@@ -22,14 +22,14 @@ internal static class StageProbe
             ("model score (all items)", i =>
             {
                 served.Data.Histories.TryGet(users[i % users.Count], out var h, out _);
-                return served.Model.TryScore(h, scores) ? 1 : 0;
+                return model.TryScore(h, scores) ? 1 : 0;
             }),
             ("softmax normalizer", _ => (int)Softmax.LogNormalizer(scores)),
             ("top-25 selection", _ => TopK.Select(scores, top)),
             ("explanations (top contributors)", i =>
             {
                 served.Data.Histories.TryGet(users[i % users.Count], out var h, out _);
-                served.Model.TopContributors(h, top, 2, contributors);
+                model.TopContributors(h, top, 2, contributors);
                 return contributors[0];
             }),
         };

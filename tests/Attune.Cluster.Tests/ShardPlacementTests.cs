@@ -3,38 +3,54 @@ using Attune.EndToEnd.Tests.Infrastructure;
 
 namespace Attune.Cluster.Tests;
 
-/// <summary>A model split into twelve shards (on random silos: all on one of three has odds 3^-11) is served by shard grains on several silos, and every silo gives the same answer.</summary>
+/// <summary>
+/// A model split into twelve shards (on random silos: all on one of three has odds 3^-11) is served by shard grains on
+/// several silos, each holding only its slice of the model (no silo holds it whole), and every silo gives the same answer.
+/// </summary>
 public sealed class ShardPlacementTests(TestPostgres postgres)
 {
     [Fact]
-    public async Task A_models_shards_spread_over_the_silos_and_their_merge_answers_alike_everywhere()
+    public async Task A_models_slices_spread_over_the_silos_no_silo_holds_it_whole_and_their_merge_answers_alike_everywhere()
     {
         var token = TestContext.Current.CancellationToken;
         await using var cluster = new ProcessCluster(await postgres.CreateDatabaseAsync(token),
             ["--Attune:Serving:Shards", "12", "--Attune:Serving:MinShardItems", "64"]);
         var silos = await cluster.StartSilosAsync(3, token);
-        await InteractionsCsv.WriteAsync(Path.Combine(silos[0].ObjectRoot, "spread", "interactions.csv"), 3_000, token);
+        var csv = Path.Combine(silos[0].ObjectRoot, "spread", "interactions.csv");
+        await InteractionsCsv.WriteAsync(csv, 3_000, token);
+        int itemCount = (await File.ReadAllLinesAsync(csv, token)).Skip(1).Select(line => line.Split(',')[1]).Distinct().Count();
         var clients = silos.Select(s => new ControlPlaneClient(s.Endpoint)).ToArray();
+        Task<long[]> Gauges(string name, string part) => Task.WhenAll(silos.Select(s => SiloMetrics.ModelGaugeAsync(s.Endpoint, name, part, token)));
         var rest = silos.Select(s => new RestClient(s.Endpoint)).ToArray();
         try
         {
             var resources = new Resources(clients, token);
             var (group, _) = await resources.DatasetGroupWithDataAsync("spread");
-            var campaign = await resources.CampaignAsync("spread", group);
+            var campaign = await resources.CampaignAsync("spread", group, "arn:aws:personalize:::recipe/aws-sims");
 
             var answers = new List<string[]>();
             foreach (var node in rest)
             {
-                var items = (await node.PostAsync("/recommendations", new { campaignArn = campaign, userId = "u1", numResults = 50 }, token))
+                var items = (await node.PostAsync("/recommendations", new { campaignArn = campaign, itemId = "i7", numResults = 50 }, token))
                     .GetProperty("itemList").EnumerateArray().Select(item => item.GetProperty("itemId").GetString()!).ToArray();
                 answers.Add(items);
             }
             var shardsPerSilo = await Task.WhenAll(silos.Select(s => SiloMetrics.ActivationsCreatedAsync(s.Endpoint, "modelshard", token)));
+            var sliceItems = await Gauges("attune_model_items", "slice");
+            var wholeItems = await Gauges("attune_model_items", "whole");
+            var sliceBytes = await Gauges("attune_model_bytes", "slice");
+            var headBytes = await Gauges("attune_model_bytes", "head");
 
             Assert.Equal(50, answers[0].Length);
             Assert.All(answers, answer => Assert.Equal(answers[0], answer));
             Assert.Equal(12, shardsPerSilo.Sum());
             Assert.True(shardsPerSilo.Count(count => count > 0) >= 2, $"shards per silo: {string.Join(", ", shardsPerSilo)}\n{cluster.Output()}");
+            // The slices partition the items: together they hold the model once, and each silo only its shards' share.
+            Assert.Equal(itemCount, sliceItems.Sum());
+            Assert.All(sliceItems, held => Assert.True(held < itemCount, $"a silo holds {held} of {itemCount} items"));
+            Assert.All(wholeItems, held => Assert.Equal(0, held));
+            Assert.All(sliceBytes.Zip(shardsPerSilo), silo => Assert.Equal(silo.Second > 0, silo.First > 0));
+            Assert.All(headBytes, bytes => Assert.Equal(0, bytes));
         }
         catch (Exception error) when (error is not OperationCanceledException and not Xunit.Sdk.XunitException)
         {

@@ -4,6 +4,7 @@ using Attune.Recipes.Catalog;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
+using Microsoft.Extensions.Options;
 
 namespace Attune.Grains.Serving;
 
@@ -12,8 +13,11 @@ namespace Attune.Grains.Serving;
 /// deployment or the new one, never a mix. Campaigns not yet deployed here (a restart, another silo) are loaded on
 /// their first request from the catalog.
 /// </summary>
-public sealed class CampaignDeployments(ICatalog catalog, IModelArtifacts artifacts, IDatasetStores datasets, TimeProvider clock) : IDisposable
+public sealed class CampaignDeployments(
+    ICatalog catalog, IModelArtifacts artifacts, IDatasetStores datasets, TimeProvider clock, IOptions<ServingOptions>? serving = null) : IDisposable
 {
+    private readonly ServingOptions _serving = serving?.Value ?? new ServingOptions();
+
     /// <summary>How long a campaign following $LATEST serves a version before it looks for a newer one.</summary>
     private static readonly TimeSpan LatestRecheck = TimeSpan.FromSeconds(10);
 
@@ -98,25 +102,12 @@ public sealed class CampaignDeployments(ICatalog catalog, IModelArtifacts artifa
         }
     }
 
+    /// <summary>The models this process has loaded for its campaigns (whole, or heads of models in slices).</summary>
+    public IEnumerable<ServedModel> LoadedModels() => _models.Loaded();
+
     /// <summary>The dataset groups of the models this process serves.</summary>
     public IReadOnlyCollection<string> ServedGroups() =>
         _models.Loaded().Select(m => m.Data.DatasetGroupArn).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The loaded model of a solution version (loading it on first use), for the model shards of this silo.</summary>
-    public async Task<ServedModel> GetModelAsync(string solutionVersionArn, CancellationToken cancellationToken)
-    {
-        // The load is shared by every caller, so no caller's token may cancel it; a failed load is forgotten so the next call retries.
-        var load = _models.GetAsync(solutionVersionArn, () => LoadAsync(solutionVersionArn, CancellationToken.None));
-        try
-        {
-            return await load.WaitAsync(cancellationToken);
-        }
-        catch when (load.IsFaulted || load.IsCanceled)
-        {
-            _models.Forget(solutionVersionArn);
-            throw;
-        }
-    }
 
     private async Task<Deployment> DeployAsync(string campaignArn, CampaignSettings settings, CancellationToken cancellationToken)
     {
@@ -186,7 +177,7 @@ public sealed class CampaignDeployments(ICatalog catalog, IModelArtifacts artifa
             ?? solutionBody["recipeArn"]?.GetValue<string>();
         var recipe = (recipeArn is null ? null : RecipeCatalog.Find(recipeArn))
             ?? throw ServingException.InvalidInput($"The solution version {versionArn} names no recipe Attune serves.");
-        return await Task.Run(() => ServedModelLoader.Load(artifacts, datasets, versionArn, solution.ParentArn!, recipe), cancellationToken);
+        return await Task.Run(() => ServedModelLoader.Load(artifacts, datasets, versionArn, solution.ParentArn!, recipe, _serving.ShardCountFor), cancellationToken);
     }
 
     private async Task<JsonObject?> GetCampaignAsync(string campaignArn, CancellationToken cancellationToken)

@@ -3,19 +3,17 @@ using Attune.Contracts.Events;
 namespace Attune.Grains.Serving;
 
 /// <summary>
-/// Identity of a set of live events (FNV-1a over their sequences): cached scores and explanations are valid only for
-/// the same events. The last sequence alone would miss an event delivered late, out of sequence order.
+/// Identity of a user's history as one copy of a model's data sees it (FNV-1a over the data's put-log watermark and
+/// the live events' sequences): cached scores and explanations are valid only for the same history. The last
+/// sequence alone would miss an event delivered late, out of sequence order; the watermark tells apart copies loaded
+/// at different times (on different silos), whose stored part differs.
 /// </summary>
 internal static class LiveStamp
 {
-    public static long Of(IReadOnlyList<LiveEvent> events)
+    public static long Of(long watermark, IReadOnlyList<LiveEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
-        {
-            return 0;
-        }
-        ulong hash = 14695981039346656037;
+        ulong hash = (14695981039346656037 ^ (ulong)watermark) * 1099511628211;
         foreach (var live in events)
         {
             hash = (hash ^ (ulong)live.Sequence) * 1099511628211;

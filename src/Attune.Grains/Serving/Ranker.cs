@@ -1,20 +1,21 @@
 using Attune.Filters;
+using Attune.Grains.Serving.Shards;
 
 namespace Attune.Grains.Serving;
 
 /// <summary>
 /// GetPersonalizedRanking: the inputList items the filter allows, by score (softmax over those items only; ties
-/// keep input order), then the items the model does not know, unscored, in input order.
+/// keep input order), then the items the model does not know, unscored, in input order. The shards score the
+/// listed items (each the ones it holds).
 /// </summary>
 internal static class Ranker
 {
-    public static List<PredictedItem> Rank(ScoringPass pass, IReadOnlyList<string> inputList, BoundFilter? filter)
+    public static async Task<List<PredictedItem>> RankAsync(ScoringPass pass, IReadOnlyList<string> inputList, BoundFilter? filter, IModelShards shards)
     {
-        pass.Score();
         var allowed = pass.Evaluate(filter, pass.Scratch.Allowed);
         var served = pass.Served;
         var catalogue = pass.Catalogue;
-        var known = new List<(int Item, int Position, float Raw)>(inputList.Count);
+        var listed = new List<(int Item, int Position)>(inputList.Count);
         var unknown = new List<PredictedItem>();
         for (int position = 0; position < inputList.Count; position++)
         {
@@ -25,10 +26,19 @@ internal static class Ranker
             }
             else if (allowed is null || allowed.Contains(item))
             {
-                // A cold user's softmax over log(1 + popularity) is each item's share of the list's popularity.
-                float raw = pass.Basis == ScoreBasis.History ? pass.Scores[item] : MathF.Log(1 + Math.Max(0, served.Model.Popularity[item]));
-                known.Add((item, position, raw));
+                listed.Add((item, position));
             }
+        }
+        var query = await ShardQueries.ScoringAsync(pass, shards) with { ScoredItems = [.. listed.Select(l => l.Item)] };
+        var merged = new MergedSelection(await shards.SelectAsync(served, query));
+        pass.UseScores(merged.Basis, 0);
+        var known = new List<(int Item, int Position, float Raw)>(listed.Count);
+        for (int at = 0; at < listed.Count; at++)
+        {
+            var (item, position) = listed[at];
+            // A cold user's softmax over log(1 + popularity) is each item's share of the list's popularity.
+            float raw = pass.Basis == ScoreBasis.History ? merged.ScoredItem(at) : MathF.Log(1 + Math.Max(0, served.Model.Popularity[item]));
+            known.Add((item, position, raw));
         }
         known.Sort((a, b) => a.Raw != b.Raw ? b.Raw.CompareTo(a.Raw) : a.Position.CompareTo(b.Position));
         double logNormalizer = LogSumExp(known);
@@ -38,7 +48,7 @@ internal static class Ranker
             ranked.Add(new PredictedItem(catalogue.ItemIds[item], item, Math.Exp(raw - logNormalizer), null, null,
                 Recommender.BasisExplanation(pass)));
         }
-        Recommender.Explain(pass, ranked);
+        await Recommender.ExplainAsync(pass, ranked, shards);
         ranked.AddRange(unknown);
         return ranked;
     }

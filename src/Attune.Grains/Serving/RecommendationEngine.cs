@@ -3,7 +3,6 @@ using Attune.Filters;
 using Attune.Grains.Live;
 using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Catalog;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Grains.Serving;
 
@@ -13,7 +12,7 @@ namespace Attune.Grains.Serving;
 /// score and select, and records the recommendationId.
 /// </summary>
 public sealed class RecommendationEngine(
-    CampaignDeployments deployments, FilterCache filters, RecommendationLog log, IOptions<ServingOptions> options,
+    CampaignDeployments deployments, FilterCache filters, RecommendationLog log,
     IModelShards shards, ILiveHistories live, IItemActivitySource itemActivity)
 {
     /// <summary>How stale exploration's view of items' live activity may get.</summary>
@@ -56,7 +55,7 @@ public sealed class RecommendationEngine(
         using var pass = new ScoringPass(deployment, query.UserId, query.ItemId, liveEvents);
         pass.Exploration.RefreshLiveActivity(itemActivity, deployment.Model.Data.DatasetGroupArn, pass.Catalogue, ItemActivityRefresh);
         var items = await Recommender.RecommendAsync(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
-            shards, options.Value, Random.Shared);
+            shards, Random.Shared);
         return Finish(deployment, pass.Catalogue, query.UserId, items, query.MetadataColumns);
     }
 
@@ -72,7 +71,7 @@ public sealed class RecommendationEngine(
         CheckMetadata(deployment, query.MetadataColumns, query.InputList.Count);
         var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
         using var pass = new ScoringPass(deployment, query.UserId, null, await LiveEventsAsync(deployment, query.UserId));
-        return Finish(deployment, pass.Catalogue, query.UserId, Ranker.Rank(pass, query.InputList, filter), query.MetadataColumns);
+        return Finish(deployment, pass.Catalogue, query.UserId, await Ranker.RankAsync(pass, query.InputList, filter, shards), query.MetadataColumns);
     }
 
     private ValueTask<LiveEvent[]> LiveEventsAsync(Deployment deployment, string? userId) => userId is null

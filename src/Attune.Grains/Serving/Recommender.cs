@@ -11,7 +11,7 @@ namespace Attune.Grains.Serving;
 /// </summary>
 internal static class Recommender
 {
-    public static async Task<List<PredictedItem>> RecommendAsync(ScoringPass pass, RecommendationPlan plan, IModelShards shards, ServingOptions options, Random random)
+    public static async Task<List<PredictedItem>> RecommendAsync(ScoringPass pass, RecommendationPlan plan, IModelShards shards, Random random)
     {
         var served = pass.Served;
         int count = Math.Min(plan.NumResults, pass.Catalogue.Count);
@@ -20,12 +20,8 @@ internal static class Recommender
             ? 0
             : Math.Min(count, (int)Math.Round(count * plan.Promotion.PercentPromotedItems / 100.0, MidpointRounding.AwayFromZero));
         var exploration = pass.Exploration;
-        var query = new ShardQuery
+        var query = await ShardQueries.ScoringAsync(pass, shards) with
         {
-            UserId = pass.UserId,
-            LiveEvents = pass.LiveEvents,
-            LiveWatermark = pass.Served.Data.LiveWatermark,
-            QueryItem = pass.QueryItem,
             Allowed = allowed,
             PromotionAllowed = promotedWanted > 0 ? pass.Evaluate(plan.PromotionFilter, pass.Scratch.PromotionAllowed) : null,
             Exploration = exploration.Mask,
@@ -33,7 +29,7 @@ internal static class Recommender
             MainCount = count,
             PromotionCount = promotedWanted,
         };
-        var merged = new MergedSelection(await shards.SelectAsync(served, ShardRange.CountFor(options.Shards, served.ItemCount, options.MinShardItems), query));
+        var merged = new MergedSelection(await shards.SelectAsync(served, query));
         pass.UseScores(merged.Basis, merged.Basis == ScoreBasis.History ? merged.LogNormalizer : 0);
 
         var promoted = SelectPromoted(pass, plan, merged, promotedWanted);
@@ -49,7 +45,7 @@ internal static class Recommender
         {
             AddPopularFill(pass, allowed, taken, wanted - items.Count, items);
         }
-        Explain(pass, items);
+        await ExplainAsync(pass, items, shards);
         return promoted.Count == 0 ? items : Interleave(promoted, items, random);
     }
 
@@ -155,15 +151,14 @@ internal static class Recommender
     }
 
     /// <summary>Names the history items behind each history-based item (two at most), reusing the user's cached ones.</summary>
-    internal static void Explain(ScoringPass pass, List<PredictedItem> items)
+    internal static async Task ExplainAsync(ScoringPass pass, List<PredictedItem> items, IModelShards shards)
     {
         var known = pass.UserId is null ? null : pass.Served.Contributors.For(pass.UserId, pass.LiveStamp);
         var missing = items.Where(p => IsHistory(p) && (known is null || !known.ContainsKey(p.Item))).Select(p => p.Item).ToArray();
         var found = new Dictionary<int, (int First, int Second)>(missing.Length);
         if (missing.Length > 0)
         {
-            var contributors = new int[missing.Length * 2];
-            pass.Served.Model.TopContributors(pass.History, missing, 2, contributors);
+            var contributors = await shards.ContributorsAsync(pass.Served, pass.ShardHistory, missing, 2);
             for (int i = 0; i < missing.Length; i++)
             {
                 found[missing[i]] = (contributors[i * 2], contributors[(i * 2) + 1]);

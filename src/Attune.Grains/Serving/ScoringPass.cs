@@ -1,5 +1,6 @@
 using Attune.Contracts.Events;
 using Attune.Filters;
+using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Catalog;
 using Attune.Recipes.Data;
 
@@ -15,6 +16,7 @@ internal sealed class ScoringPass : IDisposable
     private readonly LiveHistory _history;
     private readonly int _userRow;
     private float _logNormalizer;
+    private ShardHistory? _shardHistory;
 
     public ScoringPass(Deployment deployment, string? userId, string? itemId, LiveEvent[] liveEvents)
     {
@@ -50,21 +52,13 @@ internal sealed class ScoringPass : IDisposable
 
     public UserHistory History => _history.History;
 
-    /// <summary>Scores of the model's items after <see cref="Score"/> (rankings score here; recommendations on the shards).</summary>
-    public float[] Scores => _scratch.Scores;
-
     public RequestScratch Scratch => _scratch;
 
-    /// <summary>Identity of the live events the scores came from (0 for the stored history alone).</summary>
-    public long LiveStamp => Serving.LiveStamp.Of(LiveEvents);
+    /// <summary>Identity of the history the scores came from: this copy's data watermark and the live events.</summary>
+    public long LiveStamp => Serving.LiveStamp.Of(Served.Data.LiveWatermark, LiveEvents);
 
-    /// <summary>Scores every item here, for rankings, the way the campaign's recipe ranks.</summary>
-    public void Score()
-    {
-        var scores = _scratch.Scores.AsSpan(0, Served.ItemCount);
-        bool history = Served.Model.TryScore(History, scores);
-        UseScores(history ? ScoreBasis.History : ScoreBasis.Popular, history ? Softmax.LogNormalizer(scores) : 0);
-    }
+    /// <summary>The history as the shards receive it (built on first use).</summary>
+    public ShardHistory ShardHistory => _shardHistory ??= ShardHistory.Of(UserId, LiveStamp, History);
 
     /// <summary>Records what the scores (computed here or on the shards) are based on and their softmax normalizer.</summary>
     public void UseScores(ScoreBasis basis, float logNormalizer)

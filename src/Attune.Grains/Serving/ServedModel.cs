@@ -7,7 +7,8 @@ namespace Attune.Grains.Serving;
 /// <summary>
 /// One loaded solution version with everything a request needs, built once and shared by every campaign of this
 /// process that serves the version: the model, id lookups, the popularity order, item and user metadata, the
-/// users' histories and the item ages that exploration uses.
+/// users' histories and the item ages that exploration uses. A model served by several shards is held here as its
+/// head only (ids, popularity, event weighting, what folds a user in); the shards hold the rest in slices.
 /// </summary>
 public sealed class ServedModel
 {
@@ -15,8 +16,10 @@ public sealed class ServedModel
 
     private ServedCatalogue _catalogue;
 
-    public ServedModel(string solutionVersionArn, RecommendationModel model, RecipeDefinition recipe, ServedData data, ServedCatalogue catalogue)
+    public ServedModel(string solutionVersionArn, RecommendationModel model, RecipeDefinition recipe, ServedData data, ServedCatalogue catalogue,
+        int shardCount = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
         ArgumentNullException.ThrowIfNull(catalogue);
         _catalogue = catalogue;
         ArgumentNullException.ThrowIfNull(model);
@@ -24,6 +27,7 @@ public sealed class ServedModel
         SolutionVersionArn = solutionVersionArn;
         Model = model;
         Recipe = recipe;
+        ShardCount = shardCount;
         Data = data;
         PopularOrder = [.. Enumerable.Range(0, model.ItemCount).OrderByDescending(i => model.Popularity[i]).ThenBy(i => i)];
         PopularityShareTotal = model.Popularity.Sum(p => 1 + Math.Max(0, (double)p));
@@ -37,7 +41,11 @@ public sealed class ServedModel
 
     public string SolutionVersionArn { get; }
 
+    /// <summary>The whole model (one shard), or its head when <see cref="ShardCount"/> shards hold it in slices.</summary>
     public RecommendationModel Model { get; }
+
+    /// <summary>How many shards score the model (<see cref="ServingOptions.Shards"/>, fewer for small catalogues).</summary>
+    public int ShardCount { get; }
 
     public RecipeDefinition Recipe { get; }
 

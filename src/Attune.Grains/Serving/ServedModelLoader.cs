@@ -9,19 +9,24 @@ namespace Attune.Grains.Serving;
 /// <summary>Reads a solution version's artifact and its dataset group's data into a <see cref="ServedModel"/>.</summary>
 public static class ServedModelLoader
 {
+    /// <summary>
+    /// Loads the version's model and its group's data. <paramref name="shardCount"/> says how many shards a model of n
+    /// items is served by: with more than one, only the model's head is read here (the shards read their slices).
+    /// </summary>
     public static ServedModel Load(IModelArtifacts artifacts, IDatasetStores datasets, string solutionVersionArn, string datasetGroupArn,
-        RecipeDefinition recipe)
+        RecipeDefinition recipe, Func<int, int> shardCount)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         ArgumentNullException.ThrowIfNull(datasets);
+        ArgumentNullException.ThrowIfNull(shardCount);
         RecommendationModel model;
         using (var stream = artifacts.OpenModel(solutionVersionArn))
         {
-            model = ModelSerializer.Read(stream);
+            model = ModelSerializer.Read(stream, n => shardCount(n) > 1 ? HeldItems.None : HeldItems.All(n));
         }
         using var store = datasets.Open(datasetGroupArn);
         var (data, catalogue) = ReadData(store, model);
-        return new ServedModel(solutionVersionArn, model, recipe, data, catalogue);
+        return new ServedModel(solutionVersionArn, model, recipe, data, catalogue, shardCount(model.ItemCount));
     }
 
     public static (ServedData Data, ServedCatalogue Catalogue) ReadData(IDatasetStore store, RecommendationModel model)

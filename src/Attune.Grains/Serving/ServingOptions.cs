@@ -1,3 +1,5 @@
+using Attune.Grains.Serving.Shards;
+
 namespace Attune.Grains.Serving;
 
 /// <summary>Serving knobs (configuration section Attune:Serving).</summary>
@@ -19,4 +21,7 @@ public sealed class ServingOptions
     /// UserGrain only for users this process has seen live events for. Never true in a cluster.
     /// </summary>
     public bool AllEventsLocal { get; set; }
+
+    /// <summary>The shards a model of <paramref name="itemCount"/> items is served by.</summary>
+    public int ShardCountFor(int itemCount) => ShardRange.CountFor(Shards, itemCount, MinShardItems);
 }

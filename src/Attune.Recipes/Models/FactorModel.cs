@@ -46,6 +46,8 @@ public sealed class FactorModel : RecommendationModel
 
     public override int VectorSize => Factors;
 
+    public override long PayloadBytes => ((long)_itemFactors.Length + _gram.Length + _norms.Length) * sizeof(float);
+
     public int Factors { get; }
 
     public float Regularization { get; }

@@ -61,7 +61,7 @@ public static class ModelSerializer
 
         return kind switch
         {
-            ModelKind.Popularity => new PopularityModel(basis),
+            ModelKind.Popularity => new PopularityModel(basis, held),
             ModelKind.Neighborhood => NeighborhoodModel.Read(reader, basis, held),
             ModelKind.Factor => FactorModel.Read(reader, basis, held),
             _ => throw new InvalidDataException($"Unknown model kind {(int)kind}."),

@@ -49,6 +49,8 @@ public sealed class NeighborhoodModel : RecommendationModel
 
     public override bool HasItemRelations => _related is not null;
 
+    public override long PayloadBytes => (_similarity?.Bytes ?? 0) + (ReferenceEquals(_related, _similarity) ? 0 : _related?.Bytes ?? 0) + (_transitions?.Bytes ?? 0);
+
     protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => ScoreHistoryRange(history, default, 0, scores);
 
     protected override bool ScoreHistoryRange(in UserHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
@@ -285,7 +287,20 @@ public sealed class NeighborhoodModel : RecommendationModel
         rows?.Write(writer);
     }
 
-    private static SparseRows? ReadOptional(BinaryReader reader, HeldItems held, bool whole) => !reader.ReadBoolean()
-        ? null
-        : whole ? SparseRows.Read(reader) : SparseRows.ReadColumns(reader, held);
+    /// <summary>A matrix, its held columns, or (holding no items: a campaign's head) nothing: read past.</summary>
+    private static SparseRows? ReadOptional(BinaryReader reader, HeldItems held, bool whole)
+    {
+        if (!reader.ReadBoolean())
+        {
+            return null;
+        }
+
+        if (held.Length == 0)
+        {
+            SparseRows.Skip(reader);
+            return null;
+        }
+
+        return whole ? SparseRows.Read(reader) : SparseRows.ReadColumns(reader, held);
+    }
 }

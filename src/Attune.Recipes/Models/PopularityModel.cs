@@ -10,6 +10,13 @@ public sealed class PopularityModel : RecommendationModel
     {
     }
 
+    /// <summary>A slice or head: the same fixed scores, for the <paramref name="held"/> items.</summary>
+    public PopularityModel(ModelBasis basis, HeldItems held)
+        : base(basis)
+    {
+        Held = held;
+    }
+
     public override ModelKind Kind => ModelKind.Popularity;
 
     protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => false;

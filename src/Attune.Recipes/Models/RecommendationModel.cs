@@ -55,6 +55,9 @@ public abstract class RecommendationModel
     /// </summary>
     public HeldItems Held { get; protected init; }
 
+    /// <summary>Bytes of the model's payload this instance holds (matrices, vectors), beyond the basis.</summary>
+    public virtual long PayloadBytes => 0;
+
     /// <summary>Length of the item vectors a query needs gathered from the slices (factor models); 0 when none.</summary>
     public virtual int VectorSize => 0;
 

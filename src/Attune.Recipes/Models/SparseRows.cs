@@ -34,6 +34,8 @@ public sealed class SparseRows
 
     public int RowCount => RowStarts.Length - 1;
 
+    public long Bytes => (RowStarts.Length + (long)Columns.Length + Values.Length) * sizeof(float);
+
     public ReadOnlySpan<int> ColumnsOf(int row) => Columns.AsSpan(RowStarts[row], RowStarts[row + 1] - RowStarts[row]);
 
     public ReadOnlySpan<float> ValuesOf(int row) => Values.AsSpan(RowStarts[row], RowStarts[row + 1] - RowStarts[row]);
@@ -66,6 +68,15 @@ public sealed class SparseRows
 
     public static SparseRows Read(BinaryReader reader)
         => new(ArtifactIO.ReadArray<int>(reader), ArtifactIO.ReadArray<int>(reader), ArtifactIO.ReadArray<float>(reader));
+
+    /// <summary>Reads past a matrix without keeping it.</summary>
+    public static void Skip(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArtifactIO.ReadArrayInChunks<int>(reader, ChunkLength, (_, _, _) => { });
+        ArtifactIO.ReadArrayInChunks<int>(reader, ChunkLength, (_, _, _) => { });
+        ArtifactIO.ReadArrayInChunks<float>(reader, ChunkLength, (_, _, _) => { });
+    }
 
     /// <summary>
     /// Reads only the entries whose column is in <paramref name="held"/>, streaming the column and value blocks in

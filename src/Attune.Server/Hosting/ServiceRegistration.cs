@@ -91,6 +91,8 @@ internal static class ServiceRegistration
         services.AddSingleton<ICampaignServing, CampaignGrainServing>();
         services.AddSingleton<InProcessModelShards>();
         services.AddSingleton<IModelShards, GrainModelShards>();
+        services.AddSingleton<HeldSlices>();
+        services.AddSingleton<ModelMemoryMetrics>();
         services.AddSingleton<ILiveHistories, UserGrainHistories>();
         services.AddSingleton<ILiveEvents, GrainLiveEvents>();
         services.AddSingleton<ItemActivityBuffer>();

@@ -48,8 +48,9 @@ public sealed class GrainMessageSerializationTests : IDisposable
         allowed.Add(129);
         var query = new ShardQuery
         {
-            UserId = "u1", LiveEvents = [new LiveEvent(42, "i9", "click", 1.5f, 1_700_000_000)], LiveWatermark = 40, QueryItem = 5, Allowed = allowed,
-            ScoredItems = [1, 2], MainCount = 25, PromotionCount = 3,
+            Scoring = ShardScoring.History, Trending = true, QueryVector = [0.5f, -1],
+            History = new ShardHistory { UserId = "u1", Stamp = 40, Items = [9, 4], EventTypes = [0, -1], EventValues = [1.5f, float.NaN] },
+            QueryItem = 5, Allowed = allowed, ScoredItems = [1, 2], MainCount = 25, PromotionCount = 3,
         };
         var selection = new ShardSelection
         {
@@ -60,9 +61,13 @@ public sealed class GrainMessageSerializationTests : IDisposable
         var queryCopy = RoundTrip(query);
         var selectionCopy = RoundTrip(selection);
 
-        Assert.Equal(40, queryCopy.LiveWatermark);
-        Assert.Equal(42, queryCopy.LiveEvents[0].Sequence);
-        Assert.Equal("i9", queryCopy.LiveEvents[0].ItemId);
+        Assert.Equal(40, queryCopy.History.Stamp);
+        Assert.Equal("u1", queryCopy.History.UserId);
+        Assert.Equal([9, 4], queryCopy.History.Items);
+        Assert.Equal([0, -1], queryCopy.History.EventTypes);
+        Assert.Equal(1.5f, queryCopy.History.EventValues[0]);
+        Assert.True(queryCopy.Trending);
+        Assert.Equal([0.5f, -1], queryCopy.QueryVector);
         Assert.Equal(130, queryCopy.Allowed!.Length);
         Assert.True(queryCopy.Allowed.Contains(3) && queryCopy.Allowed.Contains(129) && !queryCopy.Allowed.Contains(4));
         Assert.Null(queryCopy.PromotionAllowed);

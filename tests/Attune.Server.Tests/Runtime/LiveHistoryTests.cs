@@ -44,25 +44,25 @@ public sealed class LiveHistoryTests : IDisposable
     }
 
     [Fact]
-    public async Task A_shard_whose_data_already_holds_an_event_does_not_count_it_twice()
+    public void A_shard_keeps_a_users_scores_until_the_history_stamp_changes()
     {
-        var deployment = await _world.Deployments.GetAsync(await CampaignAsync(), Token);
-        var served = deployment.Model;
-        var scorer = new Grains.Serving.Shards.ShardScorer(served, new Grains.Serving.Shards.ShardRange(0, 1, served.ItemCount));
-        long own = served.Data.LiveWatermark;
-        Assert.True(own > 0, "the world's data went through the put log");
-        var stored = new Contracts.Events.LiveEvent(own, "i3", "view", float.NaN, ServingWorld.Now);
-        var fresh = new Contracts.Events.LiveEvent(own + 1, "i3", "view", float.NaN, ServingWorld.Now);
+        var model = ServingWorld.NeighborhoodModel();
+        var scorer = new Grains.Serving.Shards.ShardScorer(model, new Grains.Serving.Shards.ShardRange(0, 1, model.ItemCount));
 
-        // Another silo's copy, loaded earlier, sends an event this copy already stores: it is dropped here.
-        var older = await scorer.SelectAsync(new() { UserId = "newcomer", LiveEvents = [stored], LiveWatermark = own - 1, MainCount = 3 });
-        var newer = await scorer.SelectAsync(new() { UserId = "newcomer", LiveEvents = [fresh], LiveWatermark = own, MainCount = 3 });
+        var first = scorer.Select(Query("newcomer", stamp: 1, item: 3));
+        var cached = scorer.Select(Query("newcomer", stamp: 1, item: 0));
+        var rescored = scorer.Select(Query("newcomer", stamp: 2, item: 0));
 
-        Assert.Equal(ScoreBasis.Popular, older.Basis);
-        Assert.Equal(ScoreBasis.History, newer.Basis);
-        Assert.Equal(4, served.Catalogue.ItemIndex["i4"]);
-        Assert.Equal(4, newer.Main[0]);
+        Assert.Equal(4, first.Main[0]);
+        Assert.Equal(first.Main, cached.Main);
+        Assert.Equal(1, rescored.Main[0]);
     }
+
+    private static Grains.Serving.Shards.ShardQuery Query(string user, long stamp, int item) => new()
+    {
+        History = new Grains.Serving.Shards.ShardHistory { UserId = user, Stamp = stamp, Items = [item], EventTypes = [0], EventValues = [float.NaN] },
+        MainCount = 3,
+    };
 
     private async Task<string> CampaignAsync()
     {

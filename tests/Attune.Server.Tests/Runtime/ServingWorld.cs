@@ -34,9 +34,9 @@ internal sealed class ServingWorld : IDisposable
         _catalog = new SqliteCatalog(Path.Combine(_folder.Path, "catalog.db"));
         Artifacts = new ModelArtifacts(_folder.Path);
         WriteData();
-        Deployments = new CampaignDeployments(_catalog, Artifacts, new SqliteDatasetStores(_folder.Path), clock);
-        Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), Log,
-            Options.Create(new ServingOptions { Shards = shards, MinShardItems = 1 }), new InProcessModelShards(), Live, Live);
+        Deployments = new CampaignDeployments(_catalog, Artifacts, new SqliteDatasetStores(_folder.Path), clock,
+            Options.Create(new ServingOptions { Shards = shards, MinShardItems = 1 }));
+        Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), Log, new InProcessModelShards(Artifacts), Live, Live);
     }
 
     public ICatalog Catalog => _catalog;

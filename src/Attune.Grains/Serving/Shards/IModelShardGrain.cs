@@ -3,14 +3,21 @@ using Orleans.Concurrency;
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>
-/// Shard i of S of a solution version's model (key <c>&lt;solutionVersionArn&gt;|i|S</c>): scores and selects among
-/// items [i·n/S, (i+1)·n/S) and keeps its users' scores for that range.
+/// Shard i of S of a solution version's model (key <c>&lt;solutionVersionArn&gt;|i|S</c>): holds the model's slice for
+/// items [i·n/S, (i+1)·n/S), scores and selects among them, keeps its users' scores for that range, explains its items
+/// and hands out their vectors.
 /// </summary>
 [Alias("attune.IModelShardGrain")]
 public interface IModelShardGrain : IGrainWithStringKey
 {
     [Alias("Select"), ReadOnly]
     Task<ShardSelection> SelectAsync(ShardQuery query);
+
+    [Alias("Contributors"), ReadOnly]
+    Task<int[]> ContributorsAsync(ContributorQuery query);
+
+    [Alias("Vectors"), ReadOnly]
+    Task<float[]> VectorsAsync(int[] items);
 }
 
 /// <summary>Builds and reads ModelShardGrain keys.</summary>

@@ -1,23 +1,33 @@
-using Attune.Contracts.Events;
 using Attune.Filters;
 
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>
 /// What a campaign asks every shard of its model: score your items for this history and return your best. The
-/// filters arrive evaluated (bit sets over the whole catalogue), so shards need neither the filter nor the user's
-/// attributes. Immutable: on the same silo it is passed by reference to all shards at once.
+/// history and the filters arrive evaluated (bit sets over the whole catalogue), so shards need neither the users,
+/// the filter nor the user's attributes: only their slice of the model.
+/// Immutable: on the same silo it is passed by reference to all shards at once.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("attune.ShardQuery")]
-public sealed class ShardQuery
+public sealed record ShardQuery
 {
-    /// <summary>Whose stored history to score (null: none).</summary>
-    [Id(0)]
-    public string? UserId { get; init; }
+    [Id(12)]
+    public ShardScoring Scoring { get; init; }
 
-    /// <summary>Live events committed after the model's data, appended to the stored history.</summary>
-    [Id(1)]
-    public LiveEvent[] LiveEvents { get; init; } = [];
+    /// <summary>True for trending-now: popularity scores are growth (the basis says Trending).</summary>
+    [Id(13)]
+    public bool Trending { get; init; }
+
+    /// <summary>The history to score by (<see cref="ShardScoring.History"/>).</summary>
+    [Id(10)]
+    public ShardHistory History { get; init; } = ShardHistory.Empty;
+
+    /// <summary>
+    /// For a model spread over slices with item vectors (factors): the user's folded-in vector, or the related item's
+    /// vector; empty when the shard's model is whole and works it out itself.
+    /// </summary>
+    [Id(11)]
+    public float[] QueryVector { get; init; } = [];
 
     /// <summary>The related-items query item (model index), never returned; -1 when none.</summary>
     [Id(2)]
@@ -44,8 +54,4 @@ public sealed class ShardQuery
 
     [Id(8)]
     public int PromotionCount { get; init; }
-
-    /// <summary>The put-log watermark of the campaign's model: <see cref="LiveEvents"/> are the user's events after it.</summary>
-    [Id(9)]
-    public long LiveWatermark { get; init; }
 }

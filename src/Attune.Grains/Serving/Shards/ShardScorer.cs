@@ -1,45 +1,43 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
-using Attune.Contracts.Events;
-using Attune.Grains.Live;
-using Attune.Recipes.Catalog;
 using Attune.Recipes.Models;
 
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>
-/// The work of one model shard: scores its item range for a query's history (or from the user's cached scores),
-/// selects its best candidates in bounded heaps, and returns its part of the softmax normalizer. Thread-safe, so
-/// one scorer serves every caller of its shard.
+/// The work of one model shard over the part of the model it holds (the whole model, or its slice when the model is
+/// spread over silos): scores its item range for a query's history (or from the user's cached scores), selects its
+/// best candidates in bounded heaps and returns its part of the softmax normalizer; names the history items behind
+/// its items' scores; hands out its items' vectors. Thread-safe, so one scorer serves every caller of its shard.
 /// </summary>
 public sealed class ShardScorer
 {
-    private readonly ServedModel _served;
-    private readonly ILiveHistories? _live;
+    private readonly RecommendationModel _model;
     private readonly RangeScoreCache _cache;
     private readonly ConcurrentBag<float[]> _scratch = [];
 
-    /// <param name="served">This shard's copy of the model and its data.</param>
+    /// <param name="model">The model or a slice holding at least <paramref name="range"/>'s items.</param>
     /// <param name="range">The items it scores.</param>
-    /// <param name="live">Where to read a user's live events when this copy's data is older than the campaign's (another silo's load).</param>
-    public ShardScorer(ServedModel served, ShardRange range, ILiveHistories? live = null)
+    public ShardScorer(RecommendationModel model, ShardRange range)
     {
-        ArgumentNullException.ThrowIfNull(served);
-        _served = served;
-        _live = live;
+        ArgumentNullException.ThrowIfNull(model);
+        if (!model.Held.Covers(range.Start, range.Length))
+        {
+            throw new ArgumentException($"The model holds items [{model.Held.Start}, {model.Held.End}), not the shard's [{range.Start}, {range.End}).", nameof(model));
+        }
+        _model = model;
         Range = range;
         _cache = new RangeScoreCache(range.Length, ServedModel.ScoreCacheBytes / range.Count);
     }
 
     public ShardRange Range { get; }
 
-    public async ValueTask<ShardSelection> SelectAsync(ShardQuery query)
+    public ShardSelection Select(ShardQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        bool personal = _served.Recipe.Type is RecipeType.UserPersonalization or RecipeType.PersonalizedRanking && query.UserId is not null;
-        var live = personal ? await LiveEventsAsync(query) : [];
-        long stamp = LiveStamp.Of(live);
-        if (personal && _cache.TryGet(query.UserId!, stamp, out var cached))
+        var history = query.History;
+        bool cacheable = query.Scoring == ShardScoring.History && history.UserId is not null;
+        if (cacheable && _cache.TryGet(history.UserId!, history.Stamp, out var cached))
         {
             return Choose(query, cached.Scores, ScoreBasis.History, cached.Max, cached.SumExp);
         }
@@ -47,12 +45,12 @@ public sealed class ShardScorer
         try
         {
             var scores = scratch.AsSpan(0, Range.Length);
-            var basis = Score(query, live, scores);
+            var basis = Score(query, scores);
             float max = scores.IsEmpty ? float.NegativeInfinity : TensorPrimitives.Max(scores);
             double sumExp = basis == ScoreBasis.History ? Softmax.SumExp(scores, max) : 0;
-            if (personal && basis == ScoreBasis.History)
+            if (cacheable && basis == ScoreBasis.History)
             {
-                _cache.Add(query.UserId!, stamp, scores, max, sumExp);
+                _cache.Add(history.UserId!, history.Stamp, scores, max, sumExp);
             }
             return Choose(query, scratch, basis, max, sumExp);
         }
@@ -62,43 +60,49 @@ public sealed class ShardScorer
         }
     }
 
-    /// <summary>
-    /// The user's live events relative to this copy's data. Copies loaded at different times hold different put-log
-    /// watermarks: events this copy already stores are dropped, events it lacks are read from the user's grain.
-    /// </summary>
-    private async ValueTask<LiveEvent[]> LiveEventsAsync(ShardQuery query)
+    /// <summary>The history items that added most to each asked-for item's score (items of this shard), -1 where none.</summary>
+    public int[] Contributors(ContributorQuery query)
     {
-        long own = _served.Data.LiveWatermark;
-        if (own == query.LiveWatermark)
-        {
-            return query.LiveEvents;
-        }
-        if (own > query.LiveWatermark || _live is null)
-        {
-            return [.. query.LiveEvents.Where(e => e.Sequence > own)];
-        }
-        return await _live.ReadAsync(_served.Data.DatasetGroupArn, query.UserId!, own);
+        ArgumentNullException.ThrowIfNull(query);
+        var contributors = new int[query.Items.Length * query.PerItem];
+        _model.TopContributors(query.History.ToUserHistory(), query.Items, query.PerItem, contributors);
+        return contributors;
     }
 
-    private ScoreBasis Score(ShardQuery query, LiveEvent[] live, Span<float> scores)
+    /// <summary>The vectors of <paramref name="items"/> (items of this shard), one after the other; empty for models without vectors.</summary>
+    public float[] Vectors(int[] items)
     {
-        var model = _served.Model;
-        switch (_served.Recipe.Type)
+        ArgumentNullException.ThrowIfNull(items);
+        int size = _model.VectorSize;
+        var vectors = new float[items.Length * size];
+        for (int at = 0; at < items.Length; at++)
         {
-            case RecipeType.RelatedItems:
-                return query.QueryItem >= 0 && model.TryScoreSimilarRange(query.QueryItem, Range.Start, scores) ? ScoreBasis.Related : PopularBasis(scores);
-            case RecipeType.PopularItems:
-                return PopularBasis(scores);
+            _model.TryCopyVector(items[at], vectors.AsSpan(at * size, size));
+        }
+        return vectors;
+    }
+
+    private ScoreBasis Score(ShardQuery query, Span<float> scores)
+    {
+        switch (query.Scoring)
+        {
+            case ShardScoring.Related:
+                return query.QueryItem >= 0 && _model.TryScoreSimilarRange(query.QueryItem, Range.Start, scores, query.QueryVector)
+                    ? ScoreBasis.Related
+                    : PopularBasis(query, scores);
+            case ShardScoring.Popularity:
+                return PopularBasis(query, scores);
             default:
-                var history = LiveHistory.Of(_served, _served.Catalogue, query.UserId, live).History;
-                return model.TryScoreRange(history, Range.Start, scores) ? ScoreBasis.History : PopularBasis(scores);
+                return _model.TryScoreRange(query.History.ToUserHistory(), Range.Start, scores, query.QueryVector)
+                    ? ScoreBasis.History
+                    : PopularBasis(query, scores);
         }
     }
 
-    private ScoreBasis PopularBasis(Span<float> scores)
+    private ScoreBasis PopularBasis(ShardQuery query, Span<float> scores)
     {
-        _served.Model.Popularity.AsSpan(Range.Start, Range.Length).CopyTo(scores);
-        return _served.IsTrending ? ScoreBasis.Trending : ScoreBasis.Popular;
+        _model.Popularity.AsSpan(Range.Start, Range.Length).CopyTo(scores);
+        return query.Trending ? ScoreBasis.Trending : ScoreBasis.Popular;
     }
 
     private ShardSelection Choose(ShardQuery query, float[] scores, ScoreBasis basis, float max, double sumExp)

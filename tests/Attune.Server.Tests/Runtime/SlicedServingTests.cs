@@ -1,0 +1,70 @@
+using Attune.Grains.Serving;
+using Attune.Recipes.Data;
+using Attune.Recipes.Models;
+
+namespace Attune.Server.Tests.Runtime;
+
+/// <summary>
+/// A model served by several shards is held by the campaign as its head only and by each shard as its slice (read
+/// from the artifact as the shard grains read it); every API must answer as the whole model does.
+/// </summary>
+public sealed class SlicedServingTests
+{
+    private static readonly UserHistory U2 = new(new[] { 3, 0 });
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task A_factor_model_in_slices_recommends_ranks_and_relates_like_the_whole_model(int shards)
+    {
+        using var world = new ServingWorld(shards);
+        var model = RandomFactorModel(300, factors: 8, seed: 5);
+        var personal = await world.AddCampaignAsync("f", await world.AddVersionAsync("f", "aws-user-personalization", model));
+        var ranking = await world.AddCampaignAsync("r", await world.AddVersionAsync("r", "aws-personalized-ranking", model));
+        var related = await world.AddCampaignAsync("s", await world.AddVersionAsync("s", "aws-sims", model));
+
+        var recommended = await world.Engine.RecommendAsync(new RecommendationQuery { CampaignArn = personal, UserId = "u2", NumResults = 20 }, Token);
+        var list = new[] { "i250", "i7", "i120", "i3", "i299", "i42" };
+        var ranked = await world.Engine.RankAsync(new RankingQuery { CampaignArn = ranking, UserId = "u2", InputList = list }, Token);
+        var similar = await world.Engine.RecommendAsync(new RecommendationQuery { CampaignArn = related, ItemId = "i5", NumResults = 10 }, Token);
+
+        Assert.Equal(shards, (await world.Deployments.GetAsync(personal, Token)).Model.ShardCount);
+        var scores = new float[model.ItemCount];
+        model.Score(U2, scores);
+        var best = Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(20);
+        Assert.Equal(best.Select(i => $"i{i}"), recommended.Items.Select(i => i.ItemId));
+        Assert.Equal(list.OrderByDescending(id => scores[int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture)]), ranked.Items.Select(i => i.ItemId));
+        Assert.Equal(model.Similar(5, 10).Select(s => $"i{s.Item}"), similar.Items.Select(i => i.ItemId));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task A_neighbourhood_model_in_slices_names_the_same_history_items_as_the_whole_model(int shards)
+    {
+        using var world = new ServingWorld(shards);
+        var model = ServingWorld.NeighborhoodModel();
+        var campaign = await world.AddCampaignAsync("n", await world.AddVersionAsync("n", "aws-user-personalization", model));
+
+        var result = await world.Engine.RecommendAsync(new RecommendationQuery { CampaignArn = campaign, UserId = "u2", NumResults = 3 }, Token);
+
+        var items = result.Items.Select(i => i.Item).ToArray();
+        var contributors = new int[items.Length * 2];
+        model.TopContributors(U2, items, 2, contributors);
+        Assert.Equal(["i1", "i4", "i2"], result.Items.Select(i => i.ItemId));
+        Assert.Equal(contributors, result.Items.SelectMany(i => new[] { i.Explanation.First, i.Explanation.Second }));
+    }
+
+    /// <summary>Items i0..i{count-1} with random factor vectors.</summary>
+    private static FactorModel RandomFactorModel(int count, int factors, int seed)
+    {
+        var random = new Random(seed);
+        var vectors = Enumerable.Range(0, count * factors).Select(_ => (float)(random.NextDouble() - 0.3)).ToArray();
+        var ids = Enumerable.Range(0, count).Select(i => $"i{i}").ToArray();
+        var popularity = Enumerable.Range(0, count).Select(_ => (float)random.Next(100)).ToArray();
+        var basis = new ModelBasis(ids, popularity, EventWeighting.Create(EventSettings.Default, ["view"]));
+        return new FactorModel(basis, factors, vectors, regularization: 0.1f, alpha: 2);
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+}
