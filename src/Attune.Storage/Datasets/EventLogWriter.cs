@@ -124,11 +124,7 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
     {
         if (_retiredBy is { } retired)
         {
-            foreach (var pending in group)
-            {
-                pending.Completion.SetException(retired);
-            }
-
+            Fail(group, retired);
             return;
         }
 
@@ -153,11 +149,7 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
                     Retire(deleted);
                 }
 
-                foreach (var pending in group)
-                {
-                    pending.Completion.SetException(error);
-                }
-
+                Fail(group, error);
                 return;
             }
         }
@@ -184,12 +176,16 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
         {
             Volatile.Write(ref _retiredBy, deleted);
             _closed = true;
-            foreach (var pending in _queued)
-            {
-                pending.Completion.SetException(deleted);
-            }
-
+            Fail(_queued, deleted);
             _queued.Clear();
+        }
+    }
+
+    private static void Fail(IEnumerable<Pending> requests, Exception error)
+    {
+        foreach (var pending in requests)
+        {
+            pending.Completion.SetException(error);
         }
     }
 
