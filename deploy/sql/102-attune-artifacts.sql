@@ -6,7 +6,8 @@ CREATE TABLE IF NOT EXISTS attune_models (
     generation uuid NOT NULL,
     length bigint NOT NULL);
 
--- Generations being written; a row left behind by a crashed writer marks chunks the next write or delete of that ARN removes.
+-- Generations being written, each under its writer's session advisory lock; a row whose lock is free was left behind by a
+-- crashed writer, and the next write of any model (or a delete of that ARN) removes it and its chunks.
 CREATE TABLE IF NOT EXISTS attune_model_uploads (
     generation uuid PRIMARY KEY,
     arn text NOT NULL);

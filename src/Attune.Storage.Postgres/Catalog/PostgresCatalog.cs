@@ -7,7 +7,9 @@ namespace Attune.Storage.Postgres.Catalog;
 /// <summary>
 /// <see cref="ICatalog"/> on PostgreSQL (tables of deploy/sql/100-attune-catalog.sql). Every method is one transaction, so
 /// silos writing concurrently stay consistent: inserts rely on the ARN's unique key, body patches lock the row, tag
-/// writes take an advisory lock per ARN so that the tag cap holds.
+/// writes take an advisory lock per ARN so that the tag cap holds. Inserts also take one catalog-wide advisory lock
+/// before their row draws its sequence, so sequences become visible in order: a List page that sees sequence n sees
+/// every smaller one, and a nextToken (the last sequence seen) never passes a record whose insert commits later.
 /// </summary>
 public sealed class PostgresCatalog(NpgsqlDataSource dataSource) : ICatalog
 {
@@ -20,6 +22,8 @@ public sealed class PostgresCatalog(NpgsqlDataSource dataSource) : ICatalog
         ArgumentNullException.ThrowIfNull(tags);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var lockInserts = Command(connection, $"SELECT pg_advisory_xact_lock({Sql.CatalogInsertLockSpace}, 0)");
+        await lockInserts.ExecuteNonQueryAsync(cancellationToken);
         await using var insert = Command(connection, """
             INSERT INTO attune_resources (arn, kind, name, parent_arn, status, created, updated, body)
             VALUES (@arn, @kind, @name, @parent, @status, @created, @updated, @body)

@@ -13,7 +13,7 @@ public sealed class PostgresDatasetStores(NpgsqlDataSource dataSource) : IDatase
     {
         var schema = PostgresLayout.SchemaFor(datasetGroupArn);
         using var connection = dataSource.OpenConnection();
-        if (Sql.Scalar(connection, "SELECT count(*) FROM attune_dataset_groups WHERE arn = @arn", ("arn", datasetGroupArn)) == 0)
+        if (!IsRegistered(connection, datasetGroupArn))
         {
             using var transaction = connection.BeginTransaction();
             Sql.LockGroup(connection, datasetGroupArn);
@@ -26,6 +26,15 @@ public sealed class PostgresDatasetStores(NpgsqlDataSource dataSource) : IDatase
         return new PostgresDatasetStore(dataSource, datasetGroupArn, schema);
     }
 
+    /// <summary>A store deleted after this check reads as empty (its tables are gone), so readers need no lock.</summary>
+    public IDatasetStore? OpenExisting(string datasetGroupArn)
+    {
+        using var connection = dataSource.OpenConnection();
+        return IsRegistered(connection, datasetGroupArn)
+            ? new PostgresDatasetStore(dataSource, datasetGroupArn, PostgresLayout.SchemaFor(datasetGroupArn))
+            : null;
+    }
+
     public void Delete(string datasetGroupArn)
     {
         using var connection = dataSource.OpenConnection();
@@ -35,4 +44,7 @@ public sealed class PostgresDatasetStores(NpgsqlDataSource dataSource) : IDatase
         Sql.Execute(connection, "DELETE FROM attune_dataset_groups WHERE arn = @arn", ("arn", datasetGroupArn));
         transaction.Commit();
     }
+
+    private static bool IsRegistered(NpgsqlConnection connection, string datasetGroupArn) =>
+        Sql.Scalar(connection, "SELECT count(*) FROM attune_dataset_groups WHERE arn = @arn", ("arn", datasetGroupArn)) > 0;
 }

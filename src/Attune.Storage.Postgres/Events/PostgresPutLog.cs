@@ -11,6 +11,9 @@ namespace Attune.Storage.Postgres.Events;
 /// Sequences until COMMIT, so silos appending to the same group serialize: Sequences follow commit order (a snapshot that
 /// sees a Sequence sees every smaller one), and eventId de-duplication and session claims see every earlier commit.
 /// The commit is synchronous (the server's default), so an acknowledged event is durable. Discard it after any failure.
+/// Under the same lock each commit checks that the group's schema is still the one this session first saw (its oid: a
+/// deleted and recreated group has a new one), and creates nothing for a deleted group: it throws
+/// <see cref="DatasetGroupDeletedException"/>, so caches of the deleted group's ids and tables are never used again.
 /// </summary>
 internal sealed class PostgresPutLog : IPutLogSession
 {
@@ -19,6 +22,7 @@ internal sealed class PostgresPutLog : IPutLogSession
     private readonly PostgresIdInterners _interners;
     private readonly HashSet<string> _ensuredSchemas = new(StringComparer.Ordinal);
     private string? _sequence;
+    private uint? _incarnation;
 
     public PostgresPutLog(NpgsqlDataSource dataSource, PostgresDatasetStore store)
     {
@@ -70,11 +74,15 @@ internal sealed class PostgresPutLog : IPutLogSession
     {
     }
 
-    /// <summary>Takes the group's lock; tells whether the put table exists and, <paramref name="withBookkeeping"/>, reads the bookkeeping the batches touch.</summary>
+    /// <summary>
+    /// Takes the group's lock and checks the group is the one this session knows; tells whether the put table exists and,
+    /// <paramref name="withBookkeeping"/>, reads the bookkeeping the batches touch.
+    /// </summary>
     private (bool PutTableExists, (HashSet<string>, Dictionary<string, string>)? Known) LockAndRead(NpgsqlConnection connection, List<PutEventBatch> batches, bool withBookkeeping)
     {
         using var batch = new NpgsqlBatch(connection);
         Sql.Add(batch, Sql.LockGroupSql, Sql.Positional(_store.DatasetGroupArn));
+        Sql.Add(batch, PutLogSql.SchemaIncarnation, Sql.Positional(_store.Schema));
         Sql.Add(batch, PutLogSql.PutTableExists, Sql.Positional(_store.Table(PutLogSql.PutTable)));
         if (withBookkeeping)
         {
@@ -82,6 +90,14 @@ internal sealed class PostgresPutLog : IPutLogSession
         }
 
         using var reader = batch.ExecuteReader();
+        reader.NextResult();
+        var incarnation = reader.Read() ? reader.GetFieldValue<uint>(0) : (uint?)null;
+        if (incarnation is null || (_incarnation is { } known && known != incarnation))
+        {
+            throw new DatasetGroupDeletedException(_store.DatasetGroupArn);
+        }
+
+        _incarnation = incarnation;
         reader.NextResult();
         reader.Read();
         var exists = reader.GetBoolean(0);

@@ -28,6 +28,9 @@ internal static class PutLogSql
     public static string Forget(Func<string, string> table) =>
         $"DELETE FROM {table(EventIds)}; DELETE FROM {table(Sessions)}; DELETE FROM {table(Impressions)};";
 
+    /// <summary>The oid of the group's schema <c>$1</c> (no row once it is dropped; a new oid when it is created again).</summary>
+    public const string SchemaIncarnation = "SELECT oid FROM pg_namespace WHERE nspname = $1";
+
     /// <summary>Whether the put table <c>$1</c> (qualified) exists.</summary>
     public const string PutTableExists = "SELECT to_regclass($1) IS NOT NULL";
 

@@ -6,7 +6,9 @@ namespace Attune.Storage.Datasets;
 /// Group commit of one dataset group's PutEvents: requests queue their batch, a single writer drains everything
 /// queued so far into one transaction (one fsync), then completes every waiting request. A request therefore waits
 /// at most for the commit in flight plus its own, and throughput grows with concurrency instead of fsyncs.
-/// The backend's <see cref="IPutLogSession"/> does the writing.
+/// The backend's <see cref="IPutLogSession"/> does the writing. A session that finds its group deleted (by any silo) retires
+/// the writer: every queued and later request fails with <see cref="DatasetGroupDeletedException"/>, and
+/// <see cref="GroupEventLogs"/> opens a new writer if the group's events come again.
 /// </summary>
 internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
 {
@@ -19,6 +21,7 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
     private readonly Thread _writer;
     private List<Pending> _queued = [];
     private bool _closed;
+    private DatasetGroupDeletedException? _retiredBy;
     private IPutLogSession? _log;
 
     /// <param name="openSession">Opens a session on the group's storage (again after a failure).</param>
@@ -33,6 +36,9 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
 
     public long Commits { get; private set; }
 
+    /// <summary>Whether the writer stopped because its group was deleted.</summary>
+    public bool IsRetired => Volatile.Read(ref _retiredBy) is not null;
+
     public Task<PutEventsCommit> AppendAsync(AvroSchema schema, PutEventBatch batch)
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -40,6 +46,11 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
         var pending = new Pending(schema, batch, new TaskCompletionSource<PutEventsCommit>(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (_sync)
         {
+            if (_retiredBy is { } retired)
+            {
+                return Task.FromException<PutEventsCommit>(retired);
+            }
+
             if (_closed)
             {
                 throw new ObjectDisposedException(nameof(EventLogWriter), "The event log of this dataset group is closed.");
@@ -65,11 +76,22 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
         }
 
         await Task.Run(_writer.Join).ConfigureAwait(false);
-        _log?.Dispose();
-        _owner?.Dispose();
     }
 
     private void Run()
+    {
+        try
+        {
+            Drain();
+        }
+        finally
+        {
+            _log?.Dispose();
+            _owner?.Dispose();
+        }
+    }
+
+    private void Drain()
     {
         var group = new List<Pending>();
         while (true)
@@ -100,6 +122,12 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
 
     private void Commit(Pending[] group)
     {
+        if (_retiredBy is { } retired)
+        {
+            Fail(group, retired);
+            return;
+        }
+
         var batches = group.Select(p => (p.Schema, p.Batch)).ToList();
         (PutEventsCommit? Commit, Exception? Error)[] outcomes;
         try
@@ -116,11 +144,12 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
             }
             catch (Exception error)
             {
-                foreach (var pending in group)
+                if (error is DatasetGroupDeletedException deleted)
                 {
-                    pending.Completion.SetException(error);
+                    Retire(deleted);
                 }
 
+                Fail(group, error);
                 return;
             }
         }
@@ -137,6 +166,26 @@ internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
             {
                 group[i].Completion.SetException(outcomes[i].Error!);
             }
+        }
+    }
+
+    /// <summary>Fails what is queued and whatever comes later; the writer thread then ends.</summary>
+    private void Retire(DatasetGroupDeletedException deleted)
+    {
+        lock (_sync)
+        {
+            Volatile.Write(ref _retiredBy, deleted);
+            _closed = true;
+            Fail(_queued, deleted);
+            _queued.Clear();
+        }
+    }
+
+    private static void Fail(IEnumerable<Pending> requests, Exception error)
+    {
+        foreach (var pending in requests)
+        {
+            pending.Completion.SetException(error);
         }
     }
 

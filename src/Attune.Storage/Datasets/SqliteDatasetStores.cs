@@ -5,5 +5,8 @@ public sealed class SqliteDatasetStores(string dataDirectory) : IDatasetStores
 {
     public IDatasetStore Open(string datasetGroupArn) => DatasetStore.Open(dataDirectory, datasetGroupArn);
 
+    public IDatasetStore? OpenExisting(string datasetGroupArn) =>
+        File.Exists(DatasetStore.PathFor(dataDirectory, datasetGroupArn)) ? Open(datasetGroupArn) : null;
+
     public void Delete(string datasetGroupArn) => DatasetStore.Delete(dataDirectory, datasetGroupArn);
 }
