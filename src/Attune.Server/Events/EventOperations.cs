@@ -49,6 +49,11 @@ internal sealed partial class EventOperations(EventTrackers trackers, IEventLogs
         {
             throw ApiErrors.InvalidInput($"eventList.{error.EventNumber}: {error.Reason}");
         }
+        catch (DatasetGroupDeletedException error)
+        {
+            // Another silo deleted the group after this one resolved the tracker.
+            throw ApiErrors.NotFound(error.DatasetGroupArn);
+        }
 
         if (commit.Events.Count + commit.Impressions.Count > 0)
         {
