@@ -153,7 +153,7 @@ internal static class Recommender
     /// <summary>Names the history items behind each history-based item (two at most), reusing the user's cached ones.</summary>
     internal static async Task ExplainAsync(ScoringPass pass, List<PredictedItem> items, IModelShards shards)
     {
-        var known = pass.UserId is null ? null : pass.Served.Contributors.For(pass.UserId, pass.LiveStamp);
+        var known = pass.Derivations?.Contributors;
         var missing = items.Where(p => IsHistory(p) && (known is null || !known.ContainsKey(p.Item))).Select(p => p.Item).ToArray();
         var found = new Dictionary<int, (int First, int Second)>(missing.Length);
         if (missing.Length > 0)

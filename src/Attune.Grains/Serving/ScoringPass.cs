@@ -17,6 +17,8 @@ internal sealed class ScoringPass : IDisposable
     private readonly int _userRow;
     private float _logNormalizer;
     private ShardHistory? _shardHistory;
+    private UserDerivations? _derivations;
+    private bool _derivationsLooked;
 
     public ScoringPass(Deployment deployment, string? userId, string? itemId, LiveEvent[] liveEvents)
     {
@@ -56,6 +58,20 @@ internal sealed class ScoringPass : IDisposable
 
     /// <summary>Identity of the history the scores came from: this copy's data watermark and the live events.</summary>
     public long LiveStamp => Serving.LiveStamp.Of(Served.Data.LiveWatermark, LiveEvents);
+
+    /// <summary>What earlier requests derived from this user's history (null: anonymous, or no room to keep it).</summary>
+    public UserDerivations? Derivations
+    {
+        get
+        {
+            if (!_derivationsLooked)
+            {
+                _derivations = UserId is null ? null : Served.Derivations.For(UserId, LiveStamp);
+                _derivationsLooked = true;
+            }
+            return _derivations;
+        }
+    }
 
     /// <summary>The history as the shards receive it (built on first use).</summary>
     public ShardHistory ShardHistory => _shardHistory ??= ShardHistory.Of(UserId, LiveStamp, History);

@@ -31,13 +31,13 @@ public sealed class ServedModel
         Data = data;
         PopularOrder = [.. Enumerable.Range(0, model.ItemCount).OrderByDescending(i => model.Popularity[i]).ThenBy(i => i)];
         PopularityShareTotal = model.Popularity.Sum(p => 1 + Math.Max(0, (double)p));
-        Contributors = new ContributorCache(ContributorCacheUsers);
+        Derivations = new UserDerivationCache(DerivationCacheUsers);
     }
 
     /// <summary>Memory for cached per-user scores, split over the shards: all users of a 10k-item catalogue, a few dozen of a million-item one.</summary>
     public const long ScoreCacheBytes = 256L << 20;
 
-    private const int ContributorCacheUsers = 100_000;
+    private const int DerivationCacheUsers = 100_000;
 
     public string SolutionVersionArn { get; }
 
@@ -69,7 +69,7 @@ public sealed class ServedModel
     /// <summary>True for trending-now, whose popularity scores are growth, not counts.</summary>
     public bool IsTrending => Recipe.Name.Contains("trending", StringComparison.Ordinal);
 
-    internal ContributorCache Contributors { get; }
+    internal UserDerivationCache Derivations { get; }
 
     /// <summary>Pooled working memory for a catalogue of <paramref name="itemCount"/> items (the pool drops memory of an older size).</summary>
     internal RequestScratch RentScratch(int itemCount)

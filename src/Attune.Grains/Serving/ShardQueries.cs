@@ -36,8 +36,23 @@ internal static class ShardQueries
         };
     }
 
-    /// <summary>The user's vector (zero when the history gives nothing, so the shards fall back to popularity).</summary>
+    /// <summary>The user's vector (zero when the history gives nothing, so the shards fall back to popularity), kept per history.</summary>
     private static async Task<float[]> UserVectorAsync(ScoringPass pass, IModelShards shards)
+    {
+        var derivations = pass.Derivations;
+        if (derivations?.QueryVector is { } known)
+        {
+            return known;
+        }
+        var vector = await FoldInAsync(pass, shards);
+        if (derivations is not null)
+        {
+            derivations.QueryVector = vector;
+        }
+        return vector;
+    }
+
+    private static async Task<float[]> FoldInAsync(ScoringPass pass, IModelShards shards)
     {
         var model = pass.Served.Model;
         var items = model.QueryVectorItems(pass.History);

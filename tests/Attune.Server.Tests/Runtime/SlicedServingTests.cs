@@ -31,10 +31,34 @@ public sealed class SlicedServingTests
         Assert.Equal(shards, (await world.Deployments.GetAsync(personal, Token)).Model.ShardCount);
         var scores = new float[model.ItemCount];
         model.Score(U2, scores);
-        var best = Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(20);
-        Assert.Equal(best.Select(i => $"i{i}"), recommended.Items.Select(i => i.ItemId));
+        Assert.Equal(Best(model, U2, 20), recommended.Items.Select(i => i.ItemId));
         Assert.Equal(list.OrderByDescending(id => scores[int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture)]), ranked.Items.Select(i => i.ItemId));
         Assert.Equal(model.Similar(5, 10).Select(s => $"i{s.Item}"), similar.Items.Select(i => i.ItemId));
+    }
+
+    [Fact]
+    public async Task A_live_event_refolds_the_users_vector_for_a_factor_model_in_slices()
+    {
+        using var world = new ServingWorld(shards: 4);
+        var model = RandomFactorModel(300, factors: 8, seed: 9);
+        var campaign = await world.AddCampaignAsync("f", await world.AddVersionAsync("f", "aws-user-personalization", model));
+        var query = new RecommendationQuery { CampaignArn = campaign, UserId = "u2", NumResults = 10 };
+
+        var before = await world.Engine.RecommendAsync(query, Token);
+        var again = await world.Engine.RecommendAsync(query, Token);
+        world.Live.Add("u2", "i42", ServingWorld.Now);
+        var after = await world.Engine.RecommendAsync(query, Token);
+
+        Assert.Equal(Best(model, U2, 10), before.Items.Select(i => i.ItemId));
+        Assert.Equal(before.Items.Select(i => i.ItemId), again.Items.Select(i => i.ItemId));
+        Assert.Equal(Best(model, new UserHistory(new[] { 3, 0, 42 }), 10), after.Items.Select(i => i.ItemId));
+    }
+
+    private static IEnumerable<string> Best(RecommendationModel model, UserHistory history, int count)
+    {
+        var scores = new float[model.ItemCount];
+        model.Score(history, scores);
+        return Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(count).Select(i => $"i{i}");
     }
 
     [Theory]
