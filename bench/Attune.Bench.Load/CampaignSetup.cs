@@ -20,7 +20,8 @@ internal static class CampaignSetup
          {"name":"GENRES","type":["null","string"],"categorical":true},{"name":"CREATION_TIMESTAMP","type":["null","long"]}],"version":"1.0"}
         """;
 
-    public static async Task<BenchCampaign> CreateAsync(ControlPlane control, string interactionsCsv, string itemsCsv)
+    /// <summary>The campaign, trained with the solution's <paramref name="hyperParameters"/> (algorithmHyperParameters; null: the recipe's defaults).</summary>
+    public static async Task<BenchCampaign> CreateAsync(ControlPlane control, string interactionsCsv, string itemsCsv, JsonObject? hyperParameters = null)
     {
         var group = (await control.CallAsync("CreateDatasetGroup", new JsonObject { ["name"] = "load" }))["datasetGroupArn"]!.GetValue<string>();
         await control.WaitActiveAsync("DescribeDatasetGroup", "datasetGroupArn", group, "datasetGroup", TimeSpan.FromMinutes(1));
@@ -32,6 +33,7 @@ internal static class CampaignSetup
             ["name"] = "load",
             ["datasetGroupArn"] = group,
             ["recipeArn"] = "arn:aws:personalize:::recipe/aws-user-personalization",
+            ["solutionConfig"] = hyperParameters is null ? null : new JsonObject { ["algorithmHyperParameters"] = hyperParameters },
         }))["solutionArn"]!.GetValue<string>();
         await control.WaitActiveAsync("DescribeSolution", "solutionArn", solution, "solution", TimeSpan.FromMinutes(1));
         var version = (await control.CallAsync("CreateSolutionVersion", new JsonObject { ["solutionArn"] = solution }))["solutionVersionArn"]!.GetValue<string>();

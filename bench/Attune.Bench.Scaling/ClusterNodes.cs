@@ -9,18 +9,38 @@ namespace Attune.Bench.Scaling;
 internal sealed class ClusterNodes : IAsyncDisposable
 {
     private readonly List<Process> _processes = [];
+    private readonly Dictionary<string, Process> _byEndpoint = [];
+    private IReadOnlyList<string> _settings = [];
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
     public List<string> Endpoints { get; } = [];
 
+    /// <summary>
+    /// Starts the silos (the first alone), then the gateways, each with the extra command-line <paramref name="settings"/>
+    /// (e.g. --Attune:Serving:Shards 8) and <paramref name="environment"/> variables (e.g. a GC heap limit).
+    /// </summary>
     public static async Task<ClusterNodes> StartAsync(
-        string serverDll, string connectionString, string dataDirectory, int silos, int gateways, string clusterId)
+        string serverDll, string connectionString, string dataDirectory, int silos, int gateways, string clusterId,
+        IReadOnlyList<string>? settings = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var nodes = new ClusterNodes();
+        var nodes = new ClusterNodes { _settings = settings ?? [], _environment = environment ?? new Dictionary<string, string>() };
         var roles = Enumerable.Repeat("silo", silos).Concat(Enumerable.Repeat("gateway", gateways)).ToList();
         // The first silo alone first: it applies the schema and founds the cluster, the others join it.
         await nodes.StartOneAsync(serverDll, connectionString, dataDirectory, clusterId, roles[0], 1);
         await Task.WhenAll(roles.Skip(1).Select((role, i) => nodes.StartOneAsync(serverDll, connectionString, dataDirectory, clusterId, role, i + 2)));
         return nodes;
+    }
+
+    /// <summary>The resident memory in bytes of the process behind <paramref name="endpoint"/>; null once it has exited.</summary>
+    public long? ResidentBytes(string endpoint)
+    {
+        var process = _byEndpoint[endpoint];
+        if (process.HasExited)
+        {
+            return null;
+        }
+        process.Refresh();
+        return process.WorkingSet64;
     }
 
     public async ValueTask DisposeAsync()
@@ -47,9 +67,13 @@ internal sealed class ClusterNodes : IAsyncDisposable
             "--Orleans:ClusterId", clusterId, "--advertised-address", "127.0.0.1", "--silo-name", string.Create(CultureInfo.InvariantCulture, $"{role}-{number}"),
             "--silo-port", FreePort().ToString(CultureInfo.InvariantCulture),
             "--gateway-port", FreePort().ToString(CultureInfo.InvariantCulture),
-        })
+        }.Concat(_settings))
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
@@ -81,6 +105,7 @@ internal sealed class ClusterNodes : IAsyncDisposable
         lock (Endpoints)
         {
             Endpoints.Add(endpoint);
+            _byEndpoint[endpoint] = process;
         }
     }
 

@@ -18,6 +18,11 @@ if (!File.Exists(serverDll))
 var machine = string.Create(CultureInfo.InvariantCulture,
     $"{Environment.ProcessorCount} cores shared by every silo, gateway, PostgreSQL and the load generator, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 Console.WriteLine(machine);
+if (options.SpreadItems is not null)
+{
+    await SpreadExperiment.RunAsync(options, root, serverDll, machine);
+    return 0;
+}
 
 await using var postgres = await BenchPostgres.StartAsync(root);
 var dataDirectory = Directory.CreateTempSubdirectory("attune-scaling-").FullName;

@@ -13,6 +13,11 @@ internal sealed record ScalingOptions
         then for each silo count N runs N silo processes (plus G gateway processes) of the server on this host
         against one cluster database and drives GetRecommendations (and PutEvents, when the server answers it)
         closed-loop through every front door. Writes a markdown table and a PNG plot of requests/s against N.
+
+        With --spread-items N it runs the model-spread experiment instead: a synthetic catalogue of N items, an
+        item_knn model with --neighbors K per item trained on a silo without a memory limit, then served by each of
+        --spread-silos counts of silos started with --silo-heap-mb each (a GC heap hard limit) and --shards shards;
+        it reports what each silo holds (attune_model_bytes) and whether requests succeed, in --spread-results.
         """;
 
     public IReadOnlyList<int> Silos { get; init; } = [1, 2, 4, 8];
@@ -34,6 +39,18 @@ internal sealed record ScalingOptions
     public string Plot { get; init; } = "bench/results/scaling.png";
 
     public bool Help { get; init; }
+
+    public int? SpreadItems { get; init; }
+
+    public IReadOnlyList<int> SpreadSilos { get; init; } = [1, 4];
+
+    public int SiloHeapMb { get; init; } = 512;
+
+    public int Shards { get; init; } = 8;
+
+    public int Neighbors { get; init; } = 200;
+
+    public string SpreadResults { get; init; } = "bench/results/spread.md";
 
     public static ScalingOptions Parse(string[] args)
     {
@@ -61,6 +78,12 @@ internal sealed record ScalingOptions
                 "--server-dll" => options with { ServerDll = value },
                 "--results" => options with { Results = value },
                 "--plot" => options with { Plot = value },
+                "--spread-items" => options with { SpreadItems = Int(value) },
+                "--spread-silos" => options with { SpreadSilos = [.. value.Split(',').Select(Int)] },
+                "--silo-heap-mb" => options with { SiloHeapMb = Int(value) },
+                "--shards" => options with { Shards = Int(value) },
+                "--neighbors" => options with { Neighbors = Int(value) },
+                "--spread-results" => options with { SpreadResults = value },
                 _ => throw new ArgumentException($"Unknown option {args[i - 1]}.\n{Usage}"),
             };
         }

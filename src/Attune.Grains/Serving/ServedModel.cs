@@ -34,8 +34,14 @@ public sealed class ServedModel
         Derivations = new UserDerivationCache(DerivationCacheUsers);
     }
 
-    /// <summary>Memory for cached per-user scores, split over the shards: all users of a 10k-item catalogue, a few dozen of a million-item one.</summary>
-    public const long ScoreCacheBytes = 256L << 20;
+    /// <summary>
+    /// Memory for cached per-user scores of one model, split over its shards: all users of a 10k-item catalogue, a few
+    /// dozen of a million-item one. At most an eighth of the memory the process may use (a container's or GC heap
+    /// limit), so a silo sized for its slices is not filled by caches.
+    /// </summary>
+    public static long ScoreCacheBytes { get; } = CacheBudget(256L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+
+    private static long CacheBudget(long most, long available) => available > 0 ? Math.Min(most, available / 8) : most;
 
     private const int DerivationCacheUsers = 100_000;
 

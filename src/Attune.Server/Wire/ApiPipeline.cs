@@ -58,11 +58,21 @@ internal sealed partial class ApiPipeline(
             await WireResponses.WriteErrorAsync(
                 http.Response, contentType, model.ErrorHttpStatus(error.ErrorCode), error.ErrorCode, error.Message);
         }
+        catch (Exception error) when (ServiceUnavailable.Explains(error) is { } reason && !http.RequestAborted.IsCancellationRequested)
+        {
+            // The cluster, not the request, failed (a silo gone, a shard without memory for its slice): a retryable 503.
+            outcome = ServiceUnavailable.ErrorCode;
+            LogUnavailable(logger, error, operation?.Name ?? requestedName);
+            await WireResponses.WriteErrorAsync(http.Response, contentType, 503, ServiceUnavailable.ErrorCode, reason);
+        }
         finally
         {
             metrics.Record(model.Name, operation?.Name ?? "unknown", outcome, Stopwatch.GetElapsedTime(started));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Operation} failed: the cluster could not serve it")]
+    private static partial void LogUnavailable(ILogger logger, Exception error, string operation);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Operation} rejected with {ErrorCode}: {Message}")]
     private static partial void LogRejected(ILogger logger, string operation, string errorCode, string message);
