@@ -62,4 +62,52 @@ public sealed class ShardPlacementTests(TestPostgres postgres)
             Array.ForEach(rest, r => r.Dispose());
         }
     }
+
+    [Fact]
+    public async Task A_factor_model_in_slices_folds_users_in_from_vectors_on_other_silos_and_answers_alike_everywhere()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var cluster = new ProcessCluster(await postgres.CreateDatabaseAsync(token),
+            ["--Attune:Serving:Shards", "6", "--Attune:Serving:MinShardItems", "64"]);
+        var silos = await cluster.StartSilosAsync(3, token);
+        await InteractionsCsv.WriteAsync(Path.Combine(silos[0].ObjectRoot, "factors", "interactions.csv"), 3_000, token);
+        var clients = silos.Select(s => new ControlPlaneClient(s.Endpoint)).ToArray();
+        var rest = silos.Select(s => new RestClient(s.Endpoint)).ToArray();
+        try
+        {
+            var resources = new Resources(clients, token);
+            var (group, _) = await resources.DatasetGroupWithDataAsync("factors");
+            var factors = new Dictionary<string, string> { ["model"] = "ials", ["hidden_dimension"] = "16", ["iterations"] = "3" };
+            var personal = await resources.CampaignAsync("factors", group, "arn:aws:personalize:::recipe/aws-user-personalization", factors);
+            var ranking = await resources.CampaignAsync("ranking", group, "arn:aws:personalize:::recipe/aws-personalized-ranking", factors);
+            string[] list = ["i7", "i14", "i21", "i28", "i35", "i42"];
+
+            var answers = new List<string[]>();
+            foreach (var node in rest)
+            {
+                var recommended = await node.PostAsync("/recommendations", new { campaignArn = personal, userId = "u1", numResults = 25 }, token);
+                var ranked = await node.PostAsync("/personalize-ranking", new { campaignArn = ranking, userId = "u1", inputList = list }, token);
+                answers.Add([.. Ids(recommended), "|", .. Ids(ranked)]);
+            }
+
+            var cold = Ids(await rest[0].PostAsync("/recommendations", new { campaignArn = personal, userId = "stranger", numResults = 25 }, token));
+
+            Assert.Equal(25 + 1 + list.Length, answers[0].Length);
+            Assert.All(answers, answer => Assert.Equal(answers[0], answer));
+            // u1's history, folded in from vectors the silos hold, ranks otherwise than the popularity a stranger gets.
+            Assert.NotEqual(cold, answers[0].Take(25));
+        }
+        catch (Exception error) when (error is not OperationCanceledException and not Xunit.Sdk.XunitException)
+        {
+            throw new InvalidOperationException($"{error.Message}\n{cluster.Output()}", error);
+        }
+        finally
+        {
+            Array.ForEach(clients, c => c.Dispose());
+            Array.ForEach(rest, r => r.Dispose());
+        }
+    }
+
+    private static IEnumerable<string> Ids(System.Text.Json.JsonElement answer) => (answer.TryGetProperty("itemList", out var items) ? items : answer.GetProperty("personalizedRanking"))
+        .EnumerateArray().Select(item => item.GetProperty("itemId").GetString()!);
 }

@@ -41,11 +41,25 @@ public sealed class Resources(IReadOnlyList<ControlPlaneClient> clients, Cancell
         return (group, items);
     }
 
-    /// <summary>A popularity-count solution trained on the group's data and deployed as an ACTIVE campaign.</summary>
-    public async Task<string> CampaignAsync(string name, string group, string recipeArn = PopularityRecipe)
+    /// <summary>
+    /// A solution (popularity-count unless said otherwise, with the given algorithmHyperParameters) trained on the
+    /// group's data and deployed as an ACTIVE campaign (without exploration when hyperparameters are given, so its
+    /// answers are deterministic).
+    /// </summary>
+    public async Task<string> CampaignAsync(string name, string group, string recipeArn = PopularityRecipe,
+        IReadOnlyDictionary<string, string>? hyperParameters = null)
     {
-        var solution = await ActiveAsync("CreateSolution", new { name, datasetGroupArn = group, recipeArn }, "solutionArn");
+        var solution = hyperParameters is null
+            ? await ActiveAsync("CreateSolution", new { name, datasetGroupArn = group, recipeArn }, "solutionArn")
+            : await ActiveAsync("CreateSolution",
+                new { name, datasetGroupArn = group, recipeArn, solutionConfig = new { algorithmHyperParameters = hyperParameters } }, "solutionArn");
         var version = await ActiveAsync("CreateSolutionVersion", new { solutionArn = solution }, "solutionVersionArn");
-        return await ActiveAsync("CreateCampaign", new { name, solutionVersionArn = version, minProvisionedTPS = 1 }, "campaignArn");
+        return hyperParameters is null
+            ? await ActiveAsync("CreateCampaign", new { name, solutionVersionArn = version, minProvisionedTPS = 1 }, "campaignArn")
+            : await ActiveAsync("CreateCampaign", new
+            {
+                name, solutionVersionArn = version, minProvisionedTPS = 1,
+                campaignConfig = new { itemExplorationConfig = new Dictionary<string, string> { ["explorationWeight"] = "0" } },
+            }, "campaignArn");
     }
 }

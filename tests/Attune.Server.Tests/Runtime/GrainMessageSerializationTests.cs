@@ -78,6 +78,24 @@ public sealed class GrainMessageSerializationTests : IDisposable
     }
 
     [Fact]
+    public void An_explanation_query_round_trips_with_its_history()
+    {
+        var query = new ContributorQuery
+        {
+            History = new ShardHistory { UserId = "u7", Stamp = -3, Items = [4, 2], EventTypes = [], EventValues = [] },
+            Items = [11, 12],
+            PerItem = 2,
+        };
+
+        var copy = RoundTrip(query);
+
+        Assert.Equal([4, 2], copy.History.Items);
+        Assert.Equal(-3, copy.History.Stamp);
+        Assert.Equal([11, 12], copy.Items);
+        Assert.Equal(2, copy.PerItem);
+    }
+
+    [Fact]
     public void An_answer_and_a_refusal_round_trip()
     {
         var answer = new ServingAnswer("rid", [new AnsweredItem("i1", 0.5, "Popular item", null,
