@@ -35,7 +35,10 @@ builder.Services.AddAttune(attune, mode);
 builder.AddOrleans(attune, silo, mode);
 
 var app = builder.Build();
-app.Services.GetRequiredService<ModelMemoryMetrics>(); // creates the model memory gauges
+if (mode.Role == ServerRole.Silo)
+{
+    app.Services.GetRequiredService<ModelMemoryMetrics>(); // creates the model memory gauges (gateways hold no models)
+}
 app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, error) =>
     error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
 app.MapPersonalizeApis();

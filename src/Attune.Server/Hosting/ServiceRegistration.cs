@@ -91,8 +91,6 @@ internal static class ServiceRegistration
         services.AddSingleton<ICampaignServing, CampaignGrainServing>();
         services.AddSingleton<InProcessModelShards>();
         services.AddSingleton<IModelShards, GrainModelShards>();
-        services.AddSingleton<HeldSlices>();
-        services.AddSingleton<ModelMemoryMetrics>();
         services.AddSingleton<ILiveHistories, UserGrainHistories>();
         services.AddSingleton<ILiveEvents, GrainLiveEvents>();
         services.AddSingleton<ItemActivityBuffer>();
@@ -115,5 +113,7 @@ internal static class ServiceRegistration
         services.AddHostedService<RecoveryService>();
         services.AddHostedService<AutoTrainingService>();
         services.AddHostedService<CatalogueFreshnessService>();
+        services.AddSingleton<HeldSlices>();
+        services.AddSingleton<ModelMemoryMetrics>();
     }
 }
