@@ -74,6 +74,7 @@ public sealed class ModelSliceTests
         var slice = Read(Artifact(whole), n => new HeldItems(0, n / 2), keepItemIds: false);
 
         Assert.Throws<InvalidOperationException>(() => slice.TryScoreRange(data.History("c0_0"), 0, new float[whole.ItemCount]));
+        Assert.Throws<InvalidOperationException>(() => slice.TryScore(data.History("c0_0"), new float[whole.ItemCount]));
         Assert.Throws<InvalidOperationException>(() => ModelSerializer.Write(slice, new MemoryStream()));
     }
 

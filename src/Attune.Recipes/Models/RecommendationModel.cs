@@ -40,6 +40,7 @@ public abstract class RecommendationModel
     /// <summary>Like <see cref="Score"/>; false when nothing in the history was usable and the scores are popularity.</summary>
     public bool TryScore(in UserHistory history, Span<float> scores)
     {
+        CheckHeld(0, ItemCount);
         if (history.Length == 0 || !ScoreHistory(history, scores))
         {
             Popularity.CopyTo(scores);
@@ -116,6 +117,7 @@ public abstract class RecommendationModel
     /// <summary>Like <see cref="ScoreSimilar"/>; false when the scores are popularity (unknown or unrelated item).</summary>
     public bool TryScoreSimilar(int item, Span<float> scores)
     {
+        CheckHeld(0, ItemCount);
         if ((uint)item >= (uint)ItemCount || !ScoreRelated(item, scores))
         {
             Popularity.CopyTo(scores);
