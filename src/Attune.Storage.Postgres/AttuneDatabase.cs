@@ -11,7 +11,7 @@ public sealed class AttuneDatabase : IDisposable
 
     public static AttuneDatabase Open(string connectionString)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var dataSource = NpgsqlDataSource.Create(ConnectionPools.Stores.ConnectionString(connectionString));
         try
         {
             SchemaMigrations.Apply(dataSource);

@@ -1,5 +1,6 @@
 using System.Net;
 using Attune.Grains.Persistence;
+using Attune.Storage.Postgres;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
@@ -55,18 +56,18 @@ internal static class OrleansHosting
         orleans.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
+            o.ConnectionString = ConnectionPools.Membership.ConnectionString(connectionString);
         });
         orleans.AddAdoNetGrainStorageAsDefault(options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
+            o.ConnectionString = ConnectionPools.GrainState.ConnectionString(connectionString);
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         orleans.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
+            o.ConnectionString = ConnectionPools.Reminders.ConnectionString(connectionString);
         });
         return orleans;
     }
@@ -103,7 +104,7 @@ internal static class OrleansHosting
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
+            o.ConnectionString = ConnectionPools.Membership.ConnectionString(connectionString);
         });
         // A gateway may start before any silo: keep trying until one answers or the host stops.
         client.UseConnectionRetryFilter(async (_, cancellationToken) =>

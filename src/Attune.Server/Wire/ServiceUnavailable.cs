@@ -2,7 +2,7 @@ namespace Attune.Server.Wire;
 
 /// <summary>
 /// Failures of the cluster rather than of the request: a silo that left, a call that timed out, a grain (a model shard)
-/// that could not get the memory for its slice. They answer AWS's common ServiceUnavailable (503), which SDKs retry,
+/// that could not get the memory for its slice, a database that refused a connection (too many clients) or dropped one. They answer AWS's common ServiceUnavailable (503), which SDKs retry,
 /// with a message that says what to do; anything else is a bug and stays a 500.
 /// </summary>
 internal static class ServiceUnavailable
@@ -24,6 +24,8 @@ internal static class ServiceUnavailable
                 case Orleans.Runtime.OrleansMessageRejectionException:
                 case Orleans.Runtime.ClientNotAvailableException:
                     return $"The service could not serve the request in time ({cause.GetType().Name}); the request can be retried.";
+                case Npgsql.NpgsqlException { IsTransient: true } database:
+                    return $"The database could not serve the request ({database.Message.TrimEnd('.')}); the request can be retried.";
             }
         }
         return null;

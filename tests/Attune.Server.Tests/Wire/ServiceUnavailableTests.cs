@@ -25,4 +25,15 @@ public sealed class ServiceUnavailableTests
         Assert.Null(ServiceUnavailable.Explains(new InvalidOperationException("a bug")));
         Assert.Null(ServiceUnavailable.Explains(new ArgumentException("bad", new FormatException())));
     }
+
+    [Fact]
+    public void A_database_that_refuses_or_drops_connections_is_unavailable_but_a_violated_constraint_is_not()
+    {
+        var tooManyClients = new Npgsql.PostgresException("sorry, too many clients already", "FATAL", "FATAL", "53300");
+        var duplicate = new Npgsql.PostgresException("duplicate key value", "ERROR", "ERROR", "23505");
+
+        Assert.Contains("too many clients already", ServiceUnavailable.Explains(new InvalidOperationException("refresh", tooManyClients)), StringComparison.Ordinal);
+        Assert.NotNull(ServiceUnavailable.Explains(new Npgsql.NpgsqlException("Exception while reading from stream", new IOException("reset"))));
+        Assert.Null(ServiceUnavailable.Explains(duplicate));
+    }
 }
