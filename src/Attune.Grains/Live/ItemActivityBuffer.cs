@@ -9,26 +9,53 @@ namespace Attune.Grains.Live;
 /// thousands of events a second would cost more than the events themselves. Exploration reads the counts no more
 /// often than that anyway.
 /// </summary>
-public sealed class ItemActivityBuffer(IGrainFactory grains)
+public sealed class ItemActivityBuffer(IGrainFactory grains) : IDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
 
+    // Recorders share the read side; a drain takes the write side to swap the dictionary, so no count is added to a
+    // dictionary after the drain has read it.
+    private readonly ReaderWriterLockSlim _swap = new(LockRecursionPolicy.NoRecursion);
     private ConcurrentDictionary<(string Group, string Item), Counts> _pending = new();
 
     public void Record(string datasetGroupArn, string itemId, int interactions, int impressions)
     {
-        var counts = _pending.GetOrAdd((datasetGroupArn, itemId), _ => new Counts());
-        Interlocked.Add(ref counts.Interactions, interactions);
-        Interlocked.Add(ref counts.Impressions, impressions);
+        _swap.EnterReadLock();
+        try
+        {
+            var counts = _pending.GetOrAdd((datasetGroupArn, itemId), _ => new Counts());
+            Interlocked.Add(ref counts.Interactions, interactions);
+            Interlocked.Add(ref counts.Impressions, impressions);
+        }
+        finally
+        {
+            _swap.ExitReadLock();
+        }
     }
 
     /// <summary>Sends what was gathered since the last flush; counts recorded meanwhile wait for the next one.</summary>
-    public Task FlushAsync()
+    public Task FlushAsync() =>
+        Task.WhenAll(Drain().Select(item => grains.GetGrain<IItemGrain>(ItemGrainKey.For(item.DatasetGroupArn, item.ItemId))
+            .RecordAsync(item.Interactions, item.Impressions)));
+
+    /// <summary>Takes every count gathered so far, each exactly once, and starts gathering afresh.</summary>
+    public IReadOnlyList<ItemActivity> Drain()
     {
-        var pending = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<(string Group, string Item), Counts>());
-        return Task.WhenAll(pending.Select(entry => grains.GetGrain<IItemGrain>(ItemGrainKey.For(entry.Key.Group, entry.Key.Item))
-            .RecordAsync(Volatile.Read(ref entry.Value.Interactions), Volatile.Read(ref entry.Value.Impressions))));
+        ConcurrentDictionary<(string Group, string Item), Counts> drained;
+        _swap.EnterWriteLock();
+        try
+        {
+            drained = _pending;
+            _pending = new();
+        }
+        finally
+        {
+            _swap.ExitWriteLock();
+        }
+        return [.. drained.Select(entry => new ItemActivity(entry.Key.Group, entry.Key.Item, entry.Value.Interactions, entry.Value.Impressions))];
     }
+
+    public void Dispose() => _swap.Dispose();
 
     private sealed class Counts
     {
@@ -36,3 +63,6 @@ public sealed class ItemActivityBuffer(IGrainFactory grains)
         public int Impressions;
     }
 }
+
+/// <summary>One item's counts since the last drain.</summary>
+public sealed record ItemActivity(string DatasetGroupArn, string ItemId, int Interactions, int Impressions);
