@@ -22,7 +22,12 @@ public static class PostgresStoreRegistration
         services.AddSingleton<ICatalog>(provider => new PostgresCatalog(provider.GetRequiredService<AttuneDatabase>().DataSource));
         services.AddSingleton<IDatasetStores>(provider => new PostgresDatasetStores(provider.GetRequiredService<AttuneDatabase>().DataSource));
         services.AddSingleton(provider => PostgresEventLogs.Open(provider.GetRequiredService<AttuneDatabase>().DataSource));
-        services.AddSingleton<IModelArtifacts>(provider => new PostgresModelArtifacts(provider.GetRequiredService<AttuneDatabase>().DataSource));
+        services.AddSingleton<IModelArtifacts>(provider =>
+        {
+            var artifacts = new PostgresModelArtifacts(provider.GetRequiredService<AttuneDatabase>().DataSource);
+            artifacts.RemoveAbandonedUploads();
+            return artifacts;
+        });
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace Attune.Storage.Postgres.Artifacts;
 /// generation of <see cref="ChunkSize"/> chunks, which one transaction then makes current while deleting the previous one,
 /// so readers see the old model or the new one, never a mix. An upload holds a session advisory lock on its generation
 /// while it runs; an upload whose lock is free was abandoned by a writer that crashed or lost its connection, and the
-/// next write of any model removes it. Deleting a model removes its uploads in progress too, which then fail.
+/// next write of any model, or <see cref="RemoveAbandonedUploads()"/> when a silo starts, removes it. Deleting a model removes its uploads in progress too, which then fail.
 /// </summary>
 public sealed class PostgresModelArtifacts(NpgsqlDataSource dataSource) : IModelArtifacts
 {
@@ -125,6 +125,13 @@ public sealed class PostgresModelArtifacts(NpgsqlDataSource dataSource) : IModel
             """, ("arn", solutionVersionArn), ("generation", generation), ("length", length));
         Sql.Execute(connection, "DELETE FROM attune_model_chunks WHERE generation = ANY(@previous)", ("previous", previous.ToArray()));
         transaction.Commit();
+    }
+
+    /// <summary>Removes the uploads whose writer is gone, so a crash's chunks need not wait for the next training.</summary>
+    public void RemoveAbandonedUploads()
+    {
+        using var connection = dataSource.OpenConnection();
+        RemoveAbandonedUploads(connection);
     }
 
     /// <summary>Uploads (of any model) whose writer is gone: nobody holds their lock.</summary>

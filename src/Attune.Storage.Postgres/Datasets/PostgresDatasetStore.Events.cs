@@ -17,13 +17,20 @@ public sealed partial class PostgresDatasetStore
             return [];
         }
 
-        return Sql.Rows(connection, PutLogSql.SelectOfPrincipal(Table), reader => new StoredEvent(
-            reader.GetInt64(0),
-            principal,
-            reader.GetString(1),
-            reader.IsDBNull(2) ? string.Empty : reader.GetString(2),
-            reader.IsDBNull(4) ? float.NaN : (float)reader.GetDouble(4),
-            reader.GetInt64(3)), ("principal", principal), ("after", afterSequence));
+        try
+        {
+            return Sql.Rows(connection, PutLogSql.SelectOfPrincipal(Table), reader => new StoredEvent(
+                reader.GetInt64(0),
+                principal,
+                reader.GetString(1),
+                reader.IsDBNull(2) ? string.Empty : reader.GetString(2),
+                reader.IsDBNull(4) ? float.NaN : (float)reader.GetDouble(4),
+                reader.GetInt64(3)), ("principal", principal), ("after", afterSequence));
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            return []; // the group was deleted between the check above and this read: a deleted group has no events
+        }
     }
 
     /// <summary>The highest put Sequence committed (0 when none), read inside the caller's snapshot.</summary>
