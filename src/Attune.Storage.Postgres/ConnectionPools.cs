@@ -23,6 +23,9 @@ public static class ConnectionPools
 
     /// <summary>Orleans' reminders.</summary>
     public static readonly ConnectionPool Reminders = new("reminders", 2);
+
+    /// <summary>The schema migration a silo runs once at start: not pooled, so it keeps no connection afterwards.</summary>
+    public static readonly ConnectionPool Migrations = new("migrations", 1) { Pooled = false };
 }
 
 /// <param name="Part">Names the pool in its Application Name.</param>
@@ -30,6 +33,9 @@ public static class ConnectionPools
 public sealed record ConnectionPool(string Part, int DefaultMaxSize)
 {
     private const string MaxPoolSizeKey = "Maximum Pool Size";
+
+    /// <summary>False for one-off work whose connection should close when it is done.</summary>
+    public bool Pooled { get; init; } = true;
 
     /// <summary>
     /// <paramref name="connectionString"/> for this pool: its Maximum Pool Size when the string sets none (a size the
@@ -43,6 +49,10 @@ public sealed record ConnectionPool(string Part, int DefaultMaxSize)
             builder.MaxPoolSize = DefaultMaxSize;
         }
         builder.ApplicationName = $"{(string.IsNullOrEmpty(builder.ApplicationName) ? "attune" : builder.ApplicationName)} ({Part})";
+        if (!Pooled)
+        {
+            builder.Pooling = false;
+        }
         return builder.ConnectionString;
     }
 

@@ -17,6 +17,8 @@ public sealed class ConnectionPoolsTests(PostgresDatabase database) : IClassFixt
         Assert.Equal("attune (stores)", stores.ApplicationName);
         Assert.Equal("attune (grain state)", grainState.ApplicationName);
         Assert.Equal("db.internal", grainState.Host);
+        Assert.True(stores.Pooling);
+        Assert.False(new NpgsqlConnectionStringBuilder(ConnectionPools.Migrations.ConnectionString(Server)).Pooling);
     }
 
     [Theory]

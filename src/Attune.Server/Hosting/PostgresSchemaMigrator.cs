@@ -1,4 +1,5 @@
 using System.Reflection;
+using Attune.Storage.Postgres;
 using Npgsql;
 
 namespace Attune.Server.Hosting;
@@ -25,7 +26,7 @@ internal sealed partial class PostgresSchemaMigrator(ClusterModeOptions mode, IL
         {
             try
             {
-                await ApplyAsync(mode.ConnectionString, cancellationToken);
+                await ApplyAsync(ConnectionPools.Migrations.ConnectionString(mode.ConnectionString), cancellationToken);
                 LogApplied(logger, Scripts.Count);
                 return;
             }
