@@ -68,7 +68,7 @@ public sealed class EventDurabilityTests(TestPostgres postgres)
                 failures.Add(clock.Elapsed);
             }
         }, token)).ToArray();
-        await Task.Delay(TimeSpan.FromSeconds(3), token);
+        await LoadStart.WaitForAnswersAsync(() => acknowledged.Count, 200, Settle, token);
         var before = acknowledged.Count;
         await silos[2].KillAsync();
         killedAt = clock.Elapsed;

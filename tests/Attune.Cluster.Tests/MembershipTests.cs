@@ -42,7 +42,7 @@ public sealed class MembershipTests(TestPostgres postgres)
                 }
             }
         }, token)).ToArray();
-        await Task.Delay(TimeSpan.FromSeconds(3), token);
+        await LoadStart.WaitForAnswersAsync(() => acknowledged.Count, 20, Settle, token);
         var before = acknowledged.Count;
         await silos[2].KillAsync();
         var killedAt = clock.Elapsed;
