@@ -20,14 +20,14 @@ internal sealed class ClusterNodes : IAsyncDisposable
     /// (e.g. --Attune:Serving:Shards 8) and <paramref name="environment"/> variables (e.g. a GC heap limit).
     /// </summary>
     public static async Task<ClusterNodes> StartAsync(
-        string serverDll, string connectionString, string dataDirectory, int silos, int gateways, string clusterId,
+        string server, string connectionString, string dataDirectory, int silos, int gateways, string clusterId,
         IReadOnlyList<string>? settings = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var nodes = new ClusterNodes { _settings = settings ?? [], _environment = environment ?? new Dictionary<string, string>() };
         var roles = Enumerable.Repeat("silo", silos).Concat(Enumerable.Repeat("gateway", gateways)).ToList();
         // The first silo alone first: it applies the schema and founds the cluster, the others join it.
-        await nodes.StartOneAsync(serverDll, connectionString, dataDirectory, clusterId, roles[0], 1);
-        await Task.WhenAll(roles.Skip(1).Select((role, i) => nodes.StartOneAsync(serverDll, connectionString, dataDirectory, clusterId, role, i + 2)));
+        await nodes.StartOneAsync(server, connectionString, dataDirectory, clusterId, roles[0], 1);
+        await Task.WhenAll(roles.Skip(1).Select((role, i) => nodes.StartOneAsync(server, connectionString, dataDirectory, clusterId, role, i + 2)));
         return nodes;
     }
 
@@ -57,17 +57,20 @@ internal sealed class ClusterNodes : IAsyncDisposable
     }
 
     private async Task StartOneAsync(
-        string serverDll, string connectionString, string dataDirectory, string clusterId, string role, int number)
+        string server, string connectionString, string dataDirectory, string clusterId, string role, int number)
     {
         var endpoint = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            serverDll, "--urls", endpoint, "--data-dir", dataDirectory, "--cluster", connectionString, "--role", role,
+        // A framework-dependent build (Attune.Server.dll) runs under dotnet; a self-contained one is its own executable.
+        var dll = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(dll ? "dotnet" : server) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] launch = dll ? [server] : [];
+        foreach (var argument in launch.Concat(
+        [
+            "--urls", endpoint, "--data-dir", dataDirectory, "--cluster", connectionString, "--role", role,
             "--Orleans:ClusterId", clusterId, "--advertised-address", "127.0.0.1", "--silo-name", string.Create(CultureInfo.InvariantCulture, $"{role}-{number}"),
             "--silo-port", FreePort().ToString(CultureInfo.InvariantCulture),
             "--gateway-port", FreePort().ToString(CultureInfo.InvariantCulture),
-        }.Concat(_settings))
+        ]).Concat(_settings))
         {
             start.ArgumentList.Add(argument);
         }
@@ -75,7 +78,7 @@ internal sealed class ClusterNodes : IAsyncDisposable
         {
             start.Environment[name] = value;
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{server} did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"{role}-{number}: {e.Data}"); };
         process.BeginOutputReadLine();

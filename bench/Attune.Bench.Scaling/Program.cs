@@ -8,11 +8,11 @@ if (options.Help)
     Console.WriteLine(ScalingOptions.Usage);
     return 0;
 }
-var root = RepositoryRoot();
-var serverDll = options.ServerDll ?? Path.Combine(root, "src", "Attune.Server", "bin", "Release", "net10.0", "Attune.Server.dll");
-if (!File.Exists(serverDll))
+var root = options.Root ?? RepositoryRoot();
+var server = options.Server ?? Path.Combine(root, "src", "Attune.Server", "bin", "Release", "net10.0", "Attune.Server.dll");
+if (!File.Exists(server))
 {
-    Console.Error.WriteLine($"Build the server first (dotnet build -c Release src/Attune.Server): {serverDll} is missing.\n{ScalingOptions.Usage}");
+    Console.Error.WriteLine($"Build the server first (dotnet build -c Release src/Attune.Server): {server} is missing.\n{ScalingOptions.Usage}");
     return 2;
 }
 var machine = string.Create(CultureInfo.InvariantCulture,
@@ -20,7 +20,7 @@ var machine = string.Create(CultureInfo.InvariantCulture,
 Console.WriteLine(machine);
 if (options.SpreadItems is not null)
 {
-    await SpreadExperiment.RunAsync(options, root, serverDll, machine);
+    await SpreadExperiment.RunAsync(options, root, server, machine);
     return 0;
 }
 
@@ -42,7 +42,7 @@ try
     {
         // A cluster id per step: the processes of the last step were killed, and their membership rows stay behind.
         await using var nodes = await ClusterNodes.StartAsync(
-            serverDll, postgres.ConnectionString, dataDirectory, silos, options.Gateways, string.Create(CultureInfo.InvariantCulture, $"scaling-{silos}"));
+            server, postgres.ConnectionString, dataDirectory, silos, options.Gateways, string.Create(CultureInfo.InvariantCulture, $"scaling-{silos}"));
         var loop = new ClosedLoop(http, nodes.Endpoints);
         if (campaign is null)
         {
@@ -80,5 +80,5 @@ static string RepositoryRoot()
             return dir.FullName;
         }
     }
-    throw new InvalidOperationException("Run the bench from inside the repository (no Orleans.sln above the current directory).");
+    throw new InvalidOperationException("Run the bench from inside the repository (no Orleans.sln above the current directory), or name the folder holding tools/ with --root.");
 }

@@ -8,7 +8,11 @@ internal sealed record ScalingOptions
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Attune.Bench.Scaling -- [--silos 1,2,4,8] [--gateways G]
                  [--connections-per-front-door C] [--seconds S] [--dataset ml-100k] [--data-root DIR]
-                 [--server-dll PATH] [--results bench/results/scaling.md] [--plot bench/results/scaling.png]
+                 [--server PATH] [--root DIR] [--results bench/results/scaling.md] [--plot bench/results/scaling.png]
+        --server is the server to start: Attune.Server.dll (run with dotnet; default: the repository's Release build)
+        or a self-contained Attune.Server executable (bench/Attune.Bench.Scaling/bundle.sh builds one, with this bench,
+        for a host without the .NET SDK). --root is the folder holding tools/postgres-test-server.sh (default: the
+        repository around the current directory).
         Starts its own PostgreSQL (tools/postgres-test-server.sh), builds a user-personalization campaign once,
         then for each silo count N runs N silo processes (plus G gateway processes) of the server on this host
         against one cluster database and drives GetRecommendations (and PutEvents, when the server answers it)
@@ -32,7 +36,9 @@ internal sealed record ScalingOptions
 
     public string DataRoot { get; init; } = "/work/shared/data";
 
-    public string? ServerDll { get; init; }
+    public string? Server { get; init; }
+
+    public string? Root { get; init; }
 
     public string Results { get; init; } = "bench/results/scaling.md";
 
@@ -75,7 +81,8 @@ internal sealed record ScalingOptions
                 "--seconds" => options with { Seconds = Int(value) },
                 "--dataset" => options with { Dataset = value },
                 "--data-root" => options with { DataRoot = value },
-                "--server-dll" => options with { ServerDll = value },
+                "--server" => options with { Server = value },
+                "--root" => options with { Root = value },
                 "--results" => options with { Results = value },
                 "--plot" => options with { Plot = value },
                 "--spread-items" => options with { SpreadItems = Int(value) },

@@ -12,7 +12,7 @@ namespace Attune.Bench.Scaling;
 /// </summary>
 internal static class SpreadExperiment
 {
-    public static async Task RunAsync(ScalingOptions options, string root, string serverDll, string machine)
+    public static async Task RunAsync(ScalingOptions options, string root, string server, string machine)
     {
         int itemCount = options.SpreadItems!.Value;
         await using var postgres = await BenchPostgres.StartAsync(root);
@@ -24,7 +24,7 @@ internal static class SpreadExperiment
             var (interactions, items) = SyntheticCatalogue.Write(Path.Combine(dataDirectory, "synthetic"), itemCount);
             BenchCampaign campaign;
             ModelHeld trained;
-            await using (var trainer = await ClusterNodes.StartAsync(serverDll, postgres.ConnectionString, dataDirectory, 1, 0, "spread-train", serving))
+            await using (var trainer = await ClusterNodes.StartAsync(server, postgres.ConnectionString, dataDirectory, 1, 0, "spread-train", serving))
             {
                 var started = DateTime.UtcNow;
                 campaign = await CampaignSetup.CreateAsync(new ControlPlane(http, trainer.Endpoints[0]), interactions, items,
@@ -40,7 +40,7 @@ internal static class SpreadExperiment
             var limit = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = $"0x{(long)options.SiloHeapMb << 20:X}" };
             foreach (int silos in options.SpreadSilos)
             {
-                await using var nodes = await ClusterNodes.StartAsync(serverDll, postgres.ConnectionString, dataDirectory, silos, 0,
+                await using var nodes = await ClusterNodes.StartAsync(server, postgres.ConnectionString, dataDirectory, silos, 0,
                     Text(silos) + "-spread", serving, limit);
                 var loop = new ClosedLoop(http, nodes.Endpoints);
                 var mix = new RequestMix(campaign, 0);
