@@ -4,7 +4,7 @@
 #                                                 free loopback port, prints its Npgsql connection string
 #                                                 (also written to DIR/connection-string)
 #   tools/postgres-test-server.sh stop DIR     -> stops the server and deletes DIR
-# As root the server runs as the `postgres` user (PostgreSQL refuses root) and DIR is owned by it; as anyone
+# As root the server runs as the `postgres` user (PostgreSQL refuses root; created if missing) and DIR is owned by it; as anyone
 # else it runs as the current user. PG_BIN overrides where initdb/pg_ctl are found.
 set -euo pipefail
 
@@ -31,7 +31,10 @@ start() {
   local bin port
   bin=$(pg_bin)
   mkdir -p "$dir"
-  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; fi
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres # binaries unpacked without the package
+    chown postgres: "$dir"
+  fi
   chmod 700 "$dir"
   as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }

@@ -6,7 +6,7 @@
 # and run.sh. On the host:
 #   tar xzf scaling-bundle.tar.gz && scaling-bundle/run.sh [--silos 1,2,4,8] [--gateways 1] [...]   (run.sh --help)
 # The host needs PostgreSQL's binaries (initdb and pg_ctl under /usr/lib/postgresql/*/bin, or PG_BIN) and python3;
-# run as root it needs a `postgres` user, since PostgreSQL refuses to run as root. Results land in OUT/results/.
+# run as root, PostgreSQL runs as a `postgres` user (created if missing). Results land in OUT/results/.
 # ATTUNE_DATA_ROOT overrides where the dataset is read from (default: ../shared/data beside the repository).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
