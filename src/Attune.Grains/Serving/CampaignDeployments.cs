@@ -92,7 +92,7 @@ public sealed class CampaignDeployments(
                 served.Catalogue = await Task.Run(() =>
                 {
                     using var store = datasets.Open(datasetGroupArn);
-                    return ServedModelLoader.ReadCatalogue(store, served.Data.Activity);
+                    return ServedModelLoader.ReadCatalogue(store, served.Data.Activity, served.Catalogue);
                 }, cancellationToken);
             }
         }

@@ -44,9 +44,11 @@ public sealed class ServedCatalogue
 
     /// <summary>
     /// The model's items with Personalize's item-age rule (CREATION_TIMESTAMP, else first interaction), then the Items
-    /// dataset's ids the model lacks, with their metadata neighbours.
+    /// dataset's ids the model lacks, with their metadata neighbours. A refresh passes the <paramref name="previous"/>
+    /// catalogue: every item it had keeps its index, because the served histories hold catalogue indices. An item the
+    /// Items dataset no longer has (a FULL import dropped it) keeps its place but is never explored.
     /// </summary>
-    public static ServedCatalogue Build(ItemActivity activity, EntityData items, EntityData users)
+    public static ServedCatalogue Build(ItemActivity activity, EntityData items, EntityData users, ServedCatalogue? previous = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(items);
@@ -56,6 +58,13 @@ public sealed class ServedCatalogue
         for (int item = 0; item < itemIds.Count; item++)
         {
             itemIndex.TryAdd(itemIds[item], item);
+        }
+        foreach (var id in previous?.ItemIds.Skip(previous.ModelItemCount) ?? [])
+        {
+            if (itemIndex.TryAdd(id, itemIds.Count))
+            {
+                itemIds.Add(id);
+            }
         }
         foreach (var id in items.Ids)
         {
@@ -74,6 +83,17 @@ public sealed class ServedCatalogue
                 : activity.Others.GetValueOrDefault(itemIds[item], (0, long.MaxValue));
             createdAt[item] = firstSeen != long.MaxValue ? firstSeen : activity.LatestTimestamp;
             counts[item] = count;
+        }
+        if (previous is not null)
+        {
+            var listed = items.Ids.ToHashSet(StringComparer.Ordinal);
+            for (int item = modelCount; item < itemIds.Count; item++)
+            {
+                if (!listed.Contains(itemIds[item]))
+                {
+                    createdAt[item] = long.MinValue; // dropped from the Items dataset: too old to explore
+                }
+            }
         }
         if (items.Columns.TryGetValue("CREATION_TIMESTAMP", out var created))
         {

@@ -52,11 +52,11 @@ public static class ServedModelLoader
         return (data, catalogue);
     }
 
-    /// <summary>The group's Items and Users as they are now, around the model's items.</summary>
-    public static ServedCatalogue ReadCatalogue(IDatasetStore store, ItemActivity activity)
+    /// <summary>The group's Items and Users as they are now, around the model's items (and the <paramref name="previous"/> catalogue's).</summary>
+    public static ServedCatalogue ReadCatalogue(IDatasetStore store, ItemActivity activity, ServedCatalogue? previous = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return ServedCatalogue.Build(activity, store.ReadEntities(DatasetType.Items), store.ReadEntities(DatasetType.Users));
+        return ServedCatalogue.Build(activity, store.ReadEntities(DatasetType.Items), store.ReadEntities(DatasetType.Users), previous);
     }
 
     private static ItemActivity Activity(Storage.Datasets.InteractionData interactions, Dictionary<string, int> itemIndex, IReadOnlyList<string> modelItemIds)
