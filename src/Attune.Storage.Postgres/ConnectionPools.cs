@@ -12,8 +12,11 @@ namespace Attune.Storage.Postgres;
 /// </summary>
 public static class ConnectionPools
 {
-    /// <summary>Attune's catalog, dataset stores, put logs and artifacts.</summary>
-    public static readonly ConnectionPool Stores = new("stores", 20);
+    /// <summary>
+    /// Attune's catalog, dataset stores, put logs and artifacts. Imports (at most 8 at once per process, see ImportGates)
+    /// and model reads and writes hold a connection for their whole run; requests hold one for a statement or two.
+    /// </summary>
+    public static readonly ConnectionPool Stores = new("stores", 32);
 
     /// <summary>Orleans' grain state: every activation of a persistent grain reads its row.</summary>
     public static readonly ConnectionPool GrainState = new("grain state", 10);

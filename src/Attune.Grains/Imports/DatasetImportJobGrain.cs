@@ -17,7 +17,7 @@ public sealed partial class DatasetImportJobGrain(
     ICatalog catalog,
     StorageLocations locations,
     IDatasetStores datasets,
-    DatasetGroupLocks locks,
+    ImportGates gates,
     TimeProvider clock,
     ILogger<DatasetImportJobGrain> logger) : Grain, IDatasetImportJobGrain
 {
@@ -65,7 +65,7 @@ public sealed partial class DatasetImportJobGrain(
         var mode = body["importMode"]?.GetValue<string>() == "INCREMENTAL" ? ImportMode.Incremental : ImportMode.Full;
         var location = body["dataSource"]!["dataLocation"]!.GetValue<string>();
 
-        using var groupLock = await locks.AcquireAsync(dataset.ParentArn!, CancellationToken.None);
+        using var turn = await gates.AcquireAsync(dataset.ParentArn!, CancellationToken.None);
         using var store = datasets.Open(dataset.ParentArn!);
         store.DiscardInterruptedImports();
         if (store.CommittedImportRows(job.Arn) is { } committed)

@@ -103,7 +103,7 @@ internal static class ServiceRegistration
 
     private static void AddSiloServices(this IServiceCollection services)
     {
-        services.AddSingleton<DatasetGroupLocks>();
+        services.AddSingleton<ImportGates>();
         services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
         services.AddSingleton<IResourceDeletionHandler, EventLogRetirement>(); // before DatasetGroupDeletion removes the file
         services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
