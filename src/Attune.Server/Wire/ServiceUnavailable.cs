@@ -2,8 +2,9 @@ namespace Attune.Server.Wire;
 
 /// <summary>
 /// Failures of the cluster rather than of the request: a silo that left, a call that timed out, a grain (a model shard)
-/// that could not get the memory for its slice, a database that refused a connection (too many clients) or dropped one. They answer AWS's common ServiceUnavailable (503), which SDKs retry,
-/// with a message that says what to do; anything else is a bug and stays a 500.
+/// that could not get the memory for its slice, a database that refused a connection (too many clients) or dropped
+/// one. They answer AWS's common ServiceUnavailable (503), which SDKs retry, with a message that says what to do;
+/// anything else is a bug and stays a 500.
 /// </summary>
 internal static class ServiceUnavailable
 {
