@@ -109,6 +109,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
         services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
+        services.AddSingleton<IResourceActivationHandler, DatasetGroupActivation>();
         services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
         services.AddHostedService<RecoveryService>();
         services.AddHostedService<AutoTrainingService>();
