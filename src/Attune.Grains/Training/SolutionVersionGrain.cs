@@ -49,7 +49,11 @@ public sealed partial class SolutionVersionGrain(
         using var stop = _stop = new CancellationTokenSource();
         try
         {
-            await catalog.UpdateAsync(version.WithStatus(ResourceStatus.CreateInProgress, Now()));
+            if (!await catalog.UpdateIfStatusAsync(version.WithStatus(ResourceStatus.CreateInProgress, Now()), version.Status))
+            {
+                await StoppedBeforeTrainingAsync(arn);
+                return;
+            }
             var started = Stopwatch.GetTimestamp();
             var result = await TrainAsync(version, stop.Token);
             artifacts.WriteMetrics(arn, result.Metrics);
@@ -95,6 +99,18 @@ public sealed partial class SolutionVersionGrain(
     {
         _stop?.Cancel();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A stop came between reading the version and marking it CREATE IN_PROGRESS: it wrote CREATE STOPPED (the version
+    /// was pending) or CREATE STOPPING (it was resuming), which this call completes. Nothing was trained.
+    /// </summary>
+    private async Task StoppedBeforeTrainingAsync(string arn)
+    {
+        if ((await catalog.GetAsync(arn))?.Status == ResourceStatus.CreateStopping)
+        {
+            await FinishAsync(arn, ResourceStatus.CreateStopped, null);
+        }
     }
 
     private async Task<SolutionResult> TrainAsync(ResourceRecord version, CancellationToken cancellationToken)

@@ -55,24 +55,37 @@ public sealed class SolutionVersionOperations(Resources resources, SolutionVersi
     private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
         resources.ListScopedAsync(ResourceKinds.SolutionVersion, "solutionVersions", "solutionArn", ResourceKinds.Solution, input, context, SummaryMembers);
 
+    /// <summary>
+    /// Each status change is conditional on the status just read, so a stop racing the training grain (which marks the
+    /// version CREATE IN_PROGRESS when it starts and ACTIVE when it ends) reads again rather than overwrite it.
+    /// </summary>
     private async Task<JsonObject?> StopAsync(JsonElement input, CallContext context)
     {
-        var version = await resources.GetAsync(input.RequiredString("solutionVersionArn"), ResourceKinds.SolutionVersion, context);
-        switch (version.Status)
+        var arn = input.RequiredString("solutionVersionArn");
+        while (true)
         {
-            case ResourceStatus.CreatePending:
-                await resources.Catalog.UpdateAsync(version.WithStatus(ResourceStatus.CreateStopped, context.Now), context.Aborted);
-                break;
-            case ResourceStatus.CreateInProgress:
-                await resources.Catalog.UpdateAsync(version.WithStatus(ResourceStatus.CreateStopping, context.Now), context.Aborted);
-                await grains.GetGrain<ISolutionVersionGrain>(version.Arn).StopAsync();
-                break;
-            case ResourceStatus.CreateStopping:
-                break;
-            default:
-                throw ApiErrors.InUse($"Solution version {version.Arn} is {version.Status}; only a pending or training version can be stopped.");
+            var version = await resources.GetAsync(arn, ResourceKinds.SolutionVersion, context);
+            switch (version.Status)
+            {
+                case ResourceStatus.CreatePending:
+                    if (await resources.Catalog.UpdateIfStatusAsync(version.WithStatus(ResourceStatus.CreateStopped, context.Now), version.Status, context.Aborted))
+                    {
+                        return null;
+                    }
+                    break;
+                case ResourceStatus.CreateInProgress:
+                    if (await resources.Catalog.UpdateIfStatusAsync(version.WithStatus(ResourceStatus.CreateStopping, context.Now), version.Status, context.Aborted))
+                    {
+                        await grains.GetGrain<ISolutionVersionGrain>(version.Arn).StopAsync();
+                        return null;
+                    }
+                    break;
+                case ResourceStatus.CreateStopping:
+                    return null;
+                default:
+                    throw ApiErrors.InUse($"Solution version {version.Arn} is {version.Status}; only a pending or training version can be stopped.");
+            }
         }
-        return null;
     }
 
     private async Task<JsonObject?> MetricsAsync(JsonElement input, CallContext context)

@@ -45,15 +45,21 @@ public sealed class PostgresCatalog(NpgsqlDataSource dataSource) : ICatalog
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public async Task<bool> UpdateAsync(ResourceRecord record, CancellationToken cancellationToken = default)
+    public Task<bool> UpdateAsync(ResourceRecord record, CancellationToken cancellationToken = default) =>
+        UpdateWhereAsync(record, expectedStatus: null, cancellationToken);
+
+    public Task<bool> UpdateIfStatusAsync(ResourceRecord record, string expectedStatus, CancellationToken cancellationToken = default) =>
+        UpdateWhereAsync(record, expectedStatus ?? throw new ArgumentNullException(nameof(expectedStatus)), cancellationToken);
+
+    private async Task<bool> UpdateWhereAsync(ResourceRecord record, string? expectedStatus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, """
             UPDATE attune_resources SET kind = @kind, name = @name, parent_arn = @parent, status = @status,
                 created = @created, updated = @updated, body = @body
-            WHERE arn = @arn
-            """, Bind(record));
+            WHERE arn = @arn AND (@expected::text IS NULL OR status = @expected)
+            """, [.. Bind(record), ("expected", expectedStatus)]);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

@@ -16,6 +16,12 @@ public interface ICatalog
     Task<bool> UpdateAsync(ResourceRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Replaces the stored record only while its status is still <paramref name="expectedStatus"/>; false when it no
+    /// longer exists or another writer changed its status meanwhile (a stop racing a training's start, say).
+    /// </summary>
+    Task<bool> UpdateIfStatusAsync(ResourceRecord record, string expectedStatus, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Sets one top-level member of the record's body (and its update time) in place, without touching the
     /// rest, so progress reports never overwrite a status change made meanwhile.
     /// </summary>

@@ -74,7 +74,13 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public async Task<bool> UpdateAsync(ResourceRecord record, CancellationToken cancellationToken = default)
+    public Task<bool> UpdateAsync(ResourceRecord record, CancellationToken cancellationToken = default) =>
+        UpdateWhereAsync(record, expectedStatus: null, cancellationToken);
+
+    public Task<bool> UpdateIfStatusAsync(ResourceRecord record, string expectedStatus, CancellationToken cancellationToken = default) =>
+        UpdateWhereAsync(record, expectedStatus ?? throw new ArgumentNullException(nameof(expectedStatus)), cancellationToken);
+
+    private async Task<bool> UpdateWhereAsync(ResourceRecord record, string? expectedStatus, CancellationToken cancellationToken)
     {
         return await WriteAsync(async connection =>
         {
@@ -82,9 +88,10 @@ public sealed class SqliteCatalog : ICatalog, IDisposable
             command.CommandText = """
                 UPDATE resources SET kind = $kind, name = $name, parent_arn = $parent, status = $status,
                     created = $created, updated = $updated, body = $body
-                WHERE arn = $arn
+                WHERE arn = $arn AND ($expected IS NULL OR status = $expected)
                 """;
             Bind(command, record);
+            command.Parameters.AddWithValue("$expected", (object?)expectedStatus ?? DBNull.Value);
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }, cancellationToken);
     }

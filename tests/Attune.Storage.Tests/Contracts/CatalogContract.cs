@@ -18,6 +18,22 @@ public abstract class CatalogContract(ICatalog catalog)
     }
 
     [Fact]
+    public async Task A_conditional_update_applies_only_while_the_status_is_the_expected_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var pending = Record("solution-version", "v") with { Status = ResourceStatus.CreatePending };
+        await _catalog.TryInsertAsync(pending, [], ct);
+
+        Assert.True(await _catalog.UpdateAsync(pending.WithStatus(ResourceStatus.CreateStopped, 2), ct));
+        Assert.False(await _catalog.UpdateIfStatusAsync(pending.WithStatus(ResourceStatus.CreateInProgress, 3), ResourceStatus.CreatePending, ct));
+        Assert.Equal(ResourceStatus.CreateStopped, (await _catalog.GetAsync(pending.Arn, ct))!.Status);
+
+        Assert.True(await _catalog.UpdateIfStatusAsync(pending.WithStatus(ResourceStatus.CreatePending, 4), ResourceStatus.CreateStopped, ct));
+        Assert.Equal(ResourceStatus.CreatePending, (await _catalog.GetAsync(pending.Arn, ct))!.Status);
+        Assert.False(await _catalog.UpdateIfStatusAsync(Record("solution-version", "missing"), ResourceStatus.Active, ct));
+    }
+
+    [Fact]
     public async Task Listing_pages_in_creation_order_within_kind_prefix_and_parent()
     {
         var ct = TestContext.Current.CancellationToken;
