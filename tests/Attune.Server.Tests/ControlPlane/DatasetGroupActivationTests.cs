@@ -1,19 +1,12 @@
 using Attune.Server.ControlPlane;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
-using Attune.Storage.Schemas;
 
 namespace Attune.Server.Tests.ControlPlane;
 
 public sealed class DatasetGroupActivationTests : IDisposable
 {
     private const string GroupArn = "arn:aws:personalize:us-east-1:000000000000:dataset-group/reused";
-
-    private static readonly AvroSchema Interactions = AvroSchema.Parse("""
-        {"type":"record","name":"Interactions","fields":[
-          {"name":"USER_ID","type":"string"},{"name":"ITEM_ID","type":"string"},{"name":"TIMESTAMP","type":"long"},
-          {"name":"EVENT_TYPE","type":"string"}],"version":"1.0"}
-        """);
 
     private readonly TempFolder _folder = new();
 
@@ -23,13 +16,13 @@ public sealed class DatasetGroupActivationTests : IDisposable
         var datasets = new SqliteDatasetStores(_folder.Path);
         await using var logs = SqliteEventLogs.Open(_folder.Path);
         // A late event of the deleted group, through a tracker still cached, recreated its storage.
-        await logs.For(GroupArn).AppendAsync(Interactions, Batch("ghost"));
+        await logs.For(GroupArn).AppendAsync(TestEvents.Interactions, TestEvents.Click("user", "ghost"));
         Assert.Single(ReadEvents(datasets));
 
         await new DatasetGroupActivation(logs, datasets).ActivateAsync(Group(), TestContext.Current.CancellationToken);
 
         Assert.Empty(ReadEvents(datasets));
-        await logs.For(GroupArn).AppendAsync(Interactions, Batch("fresh"));
+        await logs.For(GroupArn).AppendAsync(TestEvents.Interactions, TestEvents.Click("user", "fresh"));
         Assert.Equal(["fresh"], ReadEvents(datasets).Select(e => e.ItemId));
     }
 
@@ -40,9 +33,6 @@ public sealed class DatasetGroupActivationTests : IDisposable
         using var store = datasets.OpenExisting(GroupArn);
         return store is null ? [] : [.. store.ReadPutEvents("user", 0)];
     }
-
-    private static PutEventBatch Batch(string item) =>
-        new("session", "user", [new PutEventRecord(null, item, "click", null, 1_764_000_000, new Dictionary<string, string?>())]);
 
     private static ResourceRecord Group() =>
         new(GroupArn, ResourceKinds.DatasetGroup, "reused", null, ResourceStatus.CreateInProgress, 0, 0, "{}");

@@ -1,6 +1,5 @@
 using Attune.Grains.Live;
 using Attune.Storage.Datasets;
-using Attune.Storage.Schemas;
 
 namespace Attune.Server.Tests.Runtime;
 
@@ -8,8 +7,6 @@ namespace Attune.Server.Tests.Runtime;
 public sealed class StoredLiveEventsTests : IDisposable
 {
     private const string Group = "arn:aws:personalize:us-east-1:000000000000:dataset-group/live";
-    private const string InteractionsSchema =
-        """{"type":"record","name":"Interactions","namespace":"com.amazonaws.personalize.schema","fields":[{"name":"USER_ID","type":"string"},{"name":"ITEM_ID","type":"string"},{"name":"TIMESTAMP","type":"long"},{"name":"EVENT_TYPE","type":"string"}],"version":"1.0"}""";
 
     private readonly TempFolder _folder = new();
 
@@ -22,8 +19,7 @@ public sealed class StoredLiveEventsTests : IDisposable
         var stores = new SqliteDatasetStores(_folder.Path);
         await using (var logs = SqliteEventLogs.Open(_folder.Path))
         {
-            var click = new PutEventRecord(null, "item-1", "click", null, 1, new Dictionary<string, string?>());
-            await logs.For(Group).AppendAsync(AvroSchema.Parse(InteractionsSchema), new PutEventBatch("session-1", "user-1", [click]));
+            await logs.For(Group).AppendAsync(TestEvents.Interactions, TestEvents.Click("user-1", "item-1"));
         }
 
         var history = new StoredLiveEvents(stores);
