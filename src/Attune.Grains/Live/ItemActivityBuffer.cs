@@ -39,7 +39,7 @@ public sealed class ItemActivityBuffer(IGrainFactory grains) : IDisposable
             .RecordAsync(item.Interactions, item.Impressions)));
 
     /// <summary>Takes every count gathered so far, each exactly once, and starts gathering afresh.</summary>
-    public IReadOnlyList<ItemActivity> Drain()
+    public IReadOnlyList<ItemActivityCounts> Drain()
     {
         ConcurrentDictionary<(string Group, string Item), Counts> drained;
         _swap.EnterWriteLock();
@@ -52,7 +52,7 @@ public sealed class ItemActivityBuffer(IGrainFactory grains) : IDisposable
         {
             _swap.ExitWriteLock();
         }
-        return [.. drained.Select(entry => new ItemActivity(entry.Key.Group, entry.Key.Item, entry.Value.Interactions, entry.Value.Impressions))];
+        return [.. drained.Select(entry => new ItemActivityCounts(entry.Key.Group, entry.Key.Item, entry.Value.Interactions, entry.Value.Impressions))];
     }
 
     public void Dispose() => _swap.Dispose();
@@ -65,4 +65,4 @@ public sealed class ItemActivityBuffer(IGrainFactory grains) : IDisposable
 }
 
 /// <summary>One item's counts since the last drain.</summary>
-public sealed record ItemActivity(string DatasetGroupArn, string ItemId, int Interactions, int Impressions);
+public sealed record ItemActivityCounts(string DatasetGroupArn, string ItemId, int Interactions, int Impressions);

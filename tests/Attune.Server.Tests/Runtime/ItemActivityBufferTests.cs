@@ -10,7 +10,7 @@ public sealed class ItemActivityBufferTests
         // Drains never call the grain factory; only FlushAsync does.
         using var buffer = new ItemActivityBuffer(grains: null!);
         const int Recorders = 4, EventsEach = 50_000;
-        var drained = new List<ItemActivity>();
+        var drained = new List<ItemActivityCounts>();
 
         var cancellation = TestContext.Current.CancellationToken;
         var recorders = Enumerable.Range(0, Recorders).Select(r => Task.Run(() =>
