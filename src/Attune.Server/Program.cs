@@ -5,11 +5,23 @@ using OpenTelemetry.Metrics;
 using Serilog;
 using Serilog.Events;
 
+if (CommandLine.AsksForHelp(args))
+{
+    Console.Out.WriteLine(CommandLine.Help());
+    return 0;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
+var problems = CommandLine.UnknownFlags(args).Concat(SettingsCheck.Problems(builder.Configuration)).ToList();
+if (problems.Count > 0)
+{
+    Console.Error.WriteLine(string.Join(Environment.NewLine, problems.Select(p => $"attune: {p}")));
+    return 2;
+}
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
-    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+    builder.WebHost.UseUrls(ServerDefaults.Url);
 }
 
 var attune = builder.Configuration.GetSection(AttuneOptions.Section).Get<AttuneOptions>() ?? new AttuneOptions();
@@ -24,6 +36,7 @@ builder.Services.AddSerilog((services, logging) => logging
     .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
     .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
     .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+    .Filter.ByExcluding(StartupWatchdogNoise.IsImpossibleStall)
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
     .ReadFrom.Configuration(builder.Configuration));
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -44,4 +57,6 @@ app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, error) =>
 app.MapPersonalizeApis();
 app.MapGet("/health", () => Results.Json(new { status = "healthy" }));
 app.MapPrometheusScrapingEndpoint("/metrics");
+StartupBanner.PrintWhenStarted(app, attune, mode);
 app.Run();
+return 0;

@@ -30,7 +30,7 @@ public sealed class AwsCliTests(SharedServer shared)
 
         var objectFolder = Path.Combine(shared.Server.ObjectRoot, $"cli-{suffix}");
         Directory.CreateDirectory(objectFolder);
-        File.Copy(Path.Combine(RepositoryPaths.Shared, "data", "ml-100k", "interactions.csv"), Path.Combine(objectFolder, "interactions.csv"));
+        File.Copy(Path.Combine(RepositoryPaths.Data, "ml-latest-small", "interactions.csv"), Path.Combine(objectFolder, "interactions.csv"));
         var jobArn = (await AwsAsync(
             "create-dataset-import-job", "--job-name", $"cli-job-{suffix}", "--dataset-arn", datasetArn,
             "--data-source", $"dataLocation=s3://cli-{suffix}/interactions.csv")).GetProperty("datasetImportJobArn").GetString()!;

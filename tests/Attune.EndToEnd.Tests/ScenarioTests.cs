@@ -20,7 +20,7 @@ public sealed class ScenarioTests(SharedServer shared)
 
     [Fact]
     public Task Imports_count_rows_replace_or_append_and_fail_whole_with_the_line() =>
-        shared.RunScenarioAsync("imports.py", shared.Server.ObjectRoot, RepositoryPaths.Shared);
+        shared.RunScenarioAsync("imports.py", shared.Server.ObjectRoot, RepositoryPaths.Data);
 
     [Fact]
     public Task Tags_are_set_at_creation_added_removed_and_capped() =>

@@ -11,8 +11,8 @@ public sealed class TrainingScenarioTests(SharedServer shared)
         shared.RunScenarioAsync("solutions.py", shared.Server.ObjectRoot);
 
     [Fact]
-    public Task Every_recipe_trains_on_ml_100k_with_Personalize_metrics_HPO_AutoML_event_filters_and_minimum_data() =>
-        shared.RunScenarioAsync("training.py", shared.Server.ObjectRoot, RepositoryPaths.Shared);
+    public Task Every_recipe_trains_on_ml_latest_small_with_Personalize_metrics_HPO_AutoML_event_filters_and_minimum_data() =>
+        shared.RunScenarioAsync("training.py", shared.Server.ObjectRoot, RepositoryPaths.Data);
 
     [Fact]
     public Task Pending_and_training_versions_stop_and_active_or_stopped_ones_refuse_to() =>

@@ -64,25 +64,23 @@ public sealed class ProtocolTests
     }
 
     [Fact]
-    public void Popularity_reproduces_the_reference_figures_on_ml_100k()
+    public void Popularity_reproduces_the_reference_figures_on_ml_latest_small()
     {
-        string? folder = SharedData.Folder("ml-100k");
-        Assert.SkipWhen(folder is null, "shared/data/ml-100k is not available");
-        var data = SharedData.LoadInteractions(folder!);
+        var data = RepositoryData.LoadInteractions("ml-latest-small");
 
         var split = HoldoutSplit.Create(data, HoldoutSplit.TestBucket);
         var recipe = RecipeCatalog.Find("aws-popularity-count")!;
         var model = recipe.Train(split.Training(), EventSettings.Default, recipe.HyperParameters(), cancellationToken: TestContext.Current.CancellationToken);
         var metrics = OfflineEvaluator.Evaluate(model, split, TestContext.Current.CancellationToken);
 
-        // shared/data/README.md, ml-100k, popularity row.
-        Assert.Equal(100, split.Users.Count);
-        Assert.Equal(914, split.HeldOutItemCount);
-        Assert.Equal(99_086, split.Training().Count);
-        Assert.Equal(0.0656, metrics[MetricNames.NdcgAt10], 4);
-        Assert.Equal(0.0909, metrics[MetricNames.NdcgAt25], 4);
-        Assert.Equal(0.0550, metrics[MetricNames.PrecisionAt10], 4);
-        Assert.Equal(0.1241, metrics[MetricNames.MeanReciprocalRankAt25], 4);
-        Assert.Equal(0.0637, metrics[MetricNames.Coverage], 4);
+        // data/README.md (the reference row of the independent implementation), ml-latest-small, popularity.
+        Assert.Equal(64, split.Users.Count);
+        Assert.Equal(1_597, split.HeldOutItemCount);
+        Assert.Equal(99_239, split.Training().Count);
+        Assert.Equal(0.0449, metrics[MetricNames.NdcgAt10], 4);
+        Assert.Equal(0.0526, metrics[MetricNames.NdcgAt25], 4);
+        Assert.Equal(0.0313, metrics[MetricNames.PrecisionAt10], 4);
+        Assert.Equal(0.0937, metrics[MetricNames.MeanReciprocalRankAt25], 4);
+        Assert.Equal(0.0149, metrics[MetricNames.Coverage], 4);
     }
 }

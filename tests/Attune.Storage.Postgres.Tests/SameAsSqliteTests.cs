@@ -19,15 +19,14 @@ public sealed class SameAsSqliteTests(PostgresDatabase database) : IClassFixture
     {
         using var sqlite = _sqlite.Stores.Open(GroupArn);
         using var postgres = new PostgresBackend(database).Stores.Open(GroupArn);
-        var ml100k = Path.Combine(TestPaths.SharedData, "ml-100k");
         var extra = _files.Write("extra.csv", "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\nnew-user,1,5,click,\n196,new-item,6,view,2.5\n");
         var moreItems = _files.Write("items.csv", "ITEM_ID,GENRES,TITLE\n1,Changed,Renamed\nnew-item,Drama,\"A, B\"\n");
 
         foreach (var store in new[] { sqlite, postgres })
         {
-            Run(store, DatasetType.Items, TestSchemas.Items, ImportMode.Full, Path.Combine(ml100k, "items.csv"));
-            Run(store, DatasetType.Users, TestSchemas.Users, ImportMode.Full, Path.Combine(ml100k, "users.csv"));
-            Run(store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, Path.Combine(ml100k, "interactions.csv"));
+            Run(store, DatasetType.Items, TestSchemas.Items, ImportMode.Full, TestPaths.MovieLens("items.csv"));
+            Run(store, DatasetType.Users, TestSchemas.Users, ImportMode.Full, TestPaths.SyntheticUsers);
+            Run(store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, TestPaths.MovieLens("interactions.csv"));
             store.Put(DatasetType.Interactions, TestSchemas.Interactions,
                 [new Dictionary<string, string?> { ["userId"] = "p1", ["itemId"] = "1", ["TIMESTAMP"] = "7", ["EVENT_TYPE"] = "buy", ["EVENT_VALUE"] = "1" }]);
             Run(store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Incremental, extra);
@@ -50,7 +49,7 @@ public sealed class SameAsSqliteTests(PostgresDatabase database) : IClassFixture
 
     private static void AssertSame(InteractionData expected, InteractionData actual)
     {
-        Assert.Equal(100_003, actual.Count);
+        Assert.Equal(100_839, actual.Count);
         Assert.Equal(expected.UserIndex, actual.UserIndex);
         Assert.Equal(expected.ItemIndex, actual.ItemIndex);
         Assert.Equal(expected.Timestamp, actual.Timestamp);

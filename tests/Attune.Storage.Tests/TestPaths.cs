@@ -1,17 +1,21 @@
 namespace Attune.Storage.Tests;
 
-/// <summary>Locations the tests read: the shared datasets beside the repository (../shared from the folder holding Orleans.sln).</summary>
+/// <summary>Locations the tests read: the datasets shipped in the repository's data/ folder (beside Orleans.sln).</summary>
 internal static class TestPaths
 {
-    public static string SharedData { get; } = FindSharedData();
+    public static string RepositoryData { get; } = FindRepositoryData();
 
-    private static string FindSharedData()
+    public static string MovieLens(string file) => Path.Combine(RepositoryData, "ml-latest-small", file);
+
+    public static string SyntheticUsers => Path.Combine(RepositoryData, "synthetic-users", "users.csv");
+
+    private static string FindRepositoryData()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Orleans.sln")))
             {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data"));
+                return Path.Combine(directory.FullName, "data");
             }
         }
 

@@ -2,7 +2,7 @@ using Attune.Storage.Schemas;
 
 namespace Attune.Storage.Tests;
 
-/// <summary>Schemas of the shared MovieLens files and small variants used across import tests.</summary>
+/// <summary>Schemas of the shipped MovieLens files and small variants used across import tests.</summary>
 internal static class TestSchemas
 {
     public static AvroSchema Interactions { get; } = AvroSchema.Parse("""

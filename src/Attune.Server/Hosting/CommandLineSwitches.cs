@@ -1,19 +1,34 @@
 namespace Attune.Server.Hosting;
 
-/// <summary>The documented command-line flags and the configuration keys they set.</summary>
+/// <summary>
+/// The documented command-line flags: the configuration key each sets, its default and its meaning. The one table
+/// behind the argument mappings, <c>--help</c> and the unknown-flag check (<see cref="CommandLine"/>).
+/// </summary>
 internal static class CommandLineSwitches
 {
-    public static readonly Dictionary<string, string> Mappings = new(StringComparer.Ordinal)
-    {
-        ["--data-dir"] = $"{AttuneOptions.Section}:{nameof(AttuneOptions.DataDir)}",
-        ["--object-root"] = $"{AttuneOptions.Section}:{nameof(AttuneOptions.ObjectRoot)}",
-        ["--account-id"] = $"{AttuneOptions.Section}:{nameof(AttuneOptions.AccountId)}",
-        ["--region"] = $"{AttuneOptions.Section}:{nameof(AttuneOptions.DefaultRegion)}",
-        ["--cluster"] = $"{AttuneOptions.Section}:{nameof(ClusterModeOptions.Cluster)}",
-        ["--role"] = $"{AttuneOptions.Section}:{nameof(ClusterModeOptions.Role)}",
-        ["--silo-port"] = $"{SiloOptions.Section}:{nameof(SiloOptions.SiloPort)}",
-        ["--gateway-port"] = $"{SiloOptions.Section}:{nameof(SiloOptions.GatewayPort)}",
-        ["--advertised-address"] = $"{SiloOptions.Section}:{nameof(SiloOptions.AdvertisedAddress)}",
-        ["--silo-name"] = $"{SiloOptions.Section}:{nameof(SiloOptions.SiloName)}",
-    };
+    public sealed record Switch(string Flag, string Key, string Default, string Meaning);
+
+    public static readonly Switch[] All =
+    [
+        new("--urls", "urls", ServerDefaults.Url, "where the HTTP port (all three APIs, /health, /metrics) listens"),
+        new("--data-dir", Attune(nameof(AttuneOptions.DataDir)), "./attune-data (of the directory you run from)", "catalog, datasets and grain state (embedded mode)"),
+        new("--object-root", Attune(nameof(AttuneOptions.ObjectRoot)), "<data-dir>/objects", "the folder s3://bucket/key maps to (<object-root>/bucket/key)"),
+        new("--account-id", Attune(nameof(AttuneOptions.AccountId)), "000000000000", "the 12-digit account id in every ARN"),
+        new("--region", Attune(nameof(AttuneOptions.DefaultRegion)), "us-east-1", "the region when a request has no SigV4 credential scope"),
+        new("--cluster", Attune(nameof(ClusterModeOptions.Cluster)), "(none: embedded mode)", "PostgreSQL connection string: run as a member of that cluster"),
+        new("--role", Attune(nameof(ClusterModeOptions.Role)), "silo", "silo (runs grains) or gateway (front door only; needs --cluster)"),
+        new("--silo-port", Orleans(nameof(SiloOptions.SiloPort)), "11111", "Orleans silo-to-silo port"),
+        new("--gateway-port", Orleans(nameof(SiloOptions.GatewayPort)), "30000", "Orleans client gateway port"),
+        new("--advertised-address", Orleans(nameof(SiloOptions.AdvertisedAddress)), "(the host's address)", "the IP other cluster members reach this silo at"),
+        new("--silo-name", Orleans(nameof(SiloOptions.SiloName)), "<host>-<silo port>", "this silo's name in the membership table"),
+    ];
+
+    /// <summary>Flag → configuration key, for <c>AddCommandLine</c>.</summary>
+    public static readonly Dictionary<string, string> Mappings = All
+        .Where(s => s.Flag != "--urls")
+        .ToDictionary(s => s.Flag, s => s.Key, StringComparer.Ordinal);
+
+    private static string Attune(string key) => $"{AttuneOptions.Section}:{key}";
+
+    private static string Orleans(string key) => $"{SiloOptions.Section}:{key}";
 }

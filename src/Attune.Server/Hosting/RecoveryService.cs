@@ -11,8 +11,8 @@ namespace Attune.Server.Hosting;
 /// call at a time and goes on from the status it finds.
 /// </summary>
 internal sealed partial class RecoveryService(
-    ICatalog catalog, Resources resources, IClusterMembershipService membership, IHostApplicationLifetime lifetime,
-    ILogger<RecoveryService> logger) : BackgroundService
+    ICatalog catalog, Resources resources, IClusterMembershipService membership, ILocalSiloDetails localSilo,
+    IHostApplicationLifetime lifetime, ILogger<RecoveryService> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private const int Attempts = 3;
@@ -32,8 +32,9 @@ internal sealed partial class RecoveryService(
         var first = true; // silos dead before this one started left their work to the recovery above
         await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
         {
+            // This silo's own death is its shutdown: nothing to resume, and no one to warn.
             var newlyDead = snapshot.Members.Values
-                .Where(m => m.Status == SiloStatus.Dead && dead.Add(m.SiloAddress))
+                .Where(m => m.Status == SiloStatus.Dead && !m.SiloAddress.Equals(localSilo.SiloAddress) && dead.Add(m.SiloAddress))
                 .Select(m => m.SiloAddress)
                 .ToList();
             var recover = !first && newlyDead.Count > 0;

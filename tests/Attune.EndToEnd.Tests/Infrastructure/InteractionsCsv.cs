@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Attune.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Generated interactions files, for imports larger or smaller than the shared datasets.</summary>
+/// <summary>Generated interactions files, for imports larger or smaller than the shipped datasets.</summary>
 public static class InteractionsCsv
 {
     /// <summary>A valid interactions CSV (matching <see cref="Schemas.Interactions"/>) of <paramref name="rows"/> rows.</summary>

@@ -1,12 +1,12 @@
 namespace Attune.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Finds the repository (the folder with Orleans.sln) and what lies beside it, from the test binary's location.</summary>
+/// <summary>Finds the repository (the folder with Orleans.sln) and its folders, from the test binary's location.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The read-only shared folder beside the repository (datasets, tools).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The datasets shipped in the repository (data/README.md).</summary>
+    public static string Data => Path.Combine(Root, "data");
 
     public static string Scripts => Path.Combine(AppContext.BaseDirectory, "scripts");
 

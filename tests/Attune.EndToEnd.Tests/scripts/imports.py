@@ -1,6 +1,6 @@
 """CreateDatasetImportJob / Describe / List: s3:// object, s3:// folder prefix, file:// path, FULL and INCREMENTAL,
-rowsImported against the ml-100k sizes, missing columns and bad rows (CREATE FAILED naming the line, nothing
-committed), delete-while-importing and request errors. argv[2] = object root, argv[3] = the shared data folder."""
+rowsImported against the sizes of the shipped MovieLens files, missing columns and bad rows (CREATE FAILED naming the line, nothing
+committed), delete-while-importing and request errors. argv[2] = object root, argv[3] = the repository's data folder."""
 import os
 import shutil
 import sys
@@ -8,8 +8,9 @@ import sys
 from e2e import (ARN_PREFIX, INTERACTIONS_SCHEMA, ITEMS_SCHEMA, USERS_SCHEMA, active_dataset, active_group, check,
                  check_chain, client, delete_group_with_datasets, expect_error, list_all, raw, run, unique, wait_for)
 
-OBJECT_ROOT, DATA = sys.argv[2], os.path.join(sys.argv[3], "data", "ml-100k")
-INTERACTIONS, ITEMS, USERS = 100_000, 1_682, 943
+OBJECT_ROOT, DATA = sys.argv[2], os.path.join(sys.argv[3], "ml-latest-small")
+USERS_FILE = os.path.join(sys.argv[3], "synthetic-users", "users.csv")
+INTERACTIONS, ITEMS, USERS = 100_836, 9_742, 610
 
 
 def raw_job(arn):
@@ -44,11 +45,11 @@ def scenario():
     root = os.path.join(OBJECT_ROOT, bucket)
     with open(os.path.join(DATA, "interactions.csv"), encoding="utf-8") as source:
         lines = source.readlines()
-    check(len(lines) == INTERACTIONS + 1, f"ml-100k interactions has {len(lines)} lines")
-    os.makedirs(os.path.join(root, "ml100k"))
-    shutil.copyfile(os.path.join(DATA, "interactions.csv"), os.path.join(root, "ml100k/interactions.csv"))
+    check(len(lines) == INTERACTIONS + 1, f"ml-latest-small interactions has {len(lines)} lines")
+    os.makedirs(os.path.join(root, "movies"))
+    shutil.copyfile(os.path.join(DATA, "interactions.csv"), os.path.join(root, "movies/interactions.csv"))
     shutil.copyfile(os.path.join(DATA, "items.csv"), os.path.join(root, "items.csv"))
-    shutil.copyfile(os.path.join(DATA, "users.csv"), os.path.join(root, "users.csv"))
+    shutil.copyfile(USERS_FILE, os.path.join(root, "users.csv"))
     # A folder of three part files (each with its header): 30,000 rows; "parts-extra/" shares the prefix "parts".
     for part in range(3):
         write_lines(os.path.join(root, f"parts/part-{part}.csv"), [lines[0]] + lines[1 + part * 10_000:1 + (part + 1) * 10_000])
@@ -70,7 +71,7 @@ def scenario():
     expect_error("InvalidInputException", p.create_dataset_import_job, "INCREMENTAL", jobName=unique("imports-job"),
                  datasetArn=interactions, importMode="INCREMENTAL", dataSource={"dataLocation": f"s3://{bucket}/small.csv"})
 
-    full, progress = import_job(p, interactions, f"s3://{bucket}/ml100k/interactions.csv")
+    full, progress = import_job(p, interactions, f"s3://{bucket}/movies/interactions.csv")
     check(full["rowsImported"] == INTERACTIONS, f"FULL s3 object imported {full['rowsImported']}, progress {progress}")
     check("failureReason" not in full, f"ACTIVE job has failureReason: {full}")
     print(f"FULL import of {INTERACTIONS} rows took {full['lastUpdatedDateTime'] - full['creationDateTime']:.2f} s; "

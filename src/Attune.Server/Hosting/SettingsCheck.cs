@@ -1,0 +1,187 @@
+using System.Net;
+using System.Reflection;
+using Attune.Grains.Serving;
+using Attune.Server.Training;
+using Orleans.Configuration;
+
+namespace Attune.Server.Hosting;
+
+/// <summary>
+/// Checks the whole configuration (command line, environment, appsettings) before the host starts: every key under
+/// the sections Attune owns must name a setting, and every value must bind and make sense. Problems are returned as
+/// sentences naming the setting, so a typo or a bad value stops the server at start instead of being ignored.
+/// </summary>
+internal static class SettingsCheck
+{
+    /// <summary>Every options class bound from configuration, by its section (a section may bind several).</summary>
+    private static readonly (string Section, Type Options)[] Bound =
+    [
+        (AttuneOptions.Section, typeof(AttuneOptions)),
+        (AttuneOptions.Section, typeof(ClusterModeOptions)),
+        (ServingOptions.Section, typeof(ServingOptions)),
+        (AutoTrainingOptions.Section, typeof(AutoTrainingOptions)),
+        (SiloOptions.Section, typeof(SiloOptions)),
+        (SiloOptions.MembershipSection, typeof(ClusterMembershipOptions)),
+    ];
+
+    public static List<string> Problems(IConfiguration configuration)
+    {
+        var problems = UnknownKeys(configuration).ToList();
+        var bound = true;
+        foreach (var (section, options) in Bound)
+        {
+            try
+            {
+                configuration.GetSection(section).Get(options);
+            }
+            catch (InvalidOperationException e)
+            {
+                problems.Add(e.Message); // names the key, the value and the type it must be
+                bound = false;
+            }
+        }
+        if (bound)
+        {
+            problems.AddRange(InvalidValues(configuration));
+        }
+        return problems;
+    }
+
+    private static IEnumerable<string> UnknownKeys(IConfiguration configuration)
+    {
+        var sections = Bound.Select(b => b.Section).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        foreach (var root in new[] { AttuneOptions.Section, SiloOptions.Section })
+        {
+            foreach (var (key, _) in configuration.GetSection(root).AsEnumerable(makePathsRelative: false))
+            {
+                var owner = sections.Where(s => key.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase)).MaxBy(s => s.Length);
+                if (owner is null)
+                {
+                    continue; // the root section itself
+                }
+                var setting = key[(owner.Length + 1)..].Split(':')[0];
+                var isChildSection = sections.Any(s => s.Equals($"{owner}:{setting}", StringComparison.OrdinalIgnoreCase));
+                var isProperty = Bound.Where(b => b.Section.Equals(owner, StringComparison.OrdinalIgnoreCase))
+                    .Any(b => b.Options.GetProperty(setting, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { CanWrite: true });
+                if (!isChildSection && !isProperty)
+                {
+                    yield return $"unknown setting '{key}' (the README's Configuration section lists the settings)";
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> InvalidValues(IConfiguration configuration)
+    {
+        var urls = configuration["urls"];
+        foreach (var url in (urls ?? ServerDefaults.Url).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parsable = url.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
+            if (!Uri.TryCreate(parsable, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                yield return $"--urls: '{url}' is not an http:// or https:// URL";
+            }
+        }
+
+        var attune = configuration.GetSection(AttuneOptions.Section).Get<AttuneOptions>() ?? new AttuneOptions();
+        foreach (var problem in attune.Problems())
+        {
+            yield return problem;
+        }
+        foreach (var problem in ModeProblems(configuration))
+        {
+            yield return problem;
+        }
+        var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        foreach (var problem in silo.Problems())
+        {
+            yield return problem;
+        }
+        var serving = configuration.GetSection(ServingOptions.Section).Get<ServingOptions>() ?? new ServingOptions();
+        if (serving.Shards is < 1 or > 1024)
+        {
+            yield return $"{ServingOptions.Section}:Shards must be 1 to 1024, not {serving.Shards}";
+        }
+        if (serving.MinShardItems < 1)
+        {
+            yield return $"{ServingOptions.Section}:MinShardItems must be at least 1, not {serving.MinShardItems}";
+        }
+        var training = configuration.GetSection(AutoTrainingOptions.Section).Get<AutoTrainingOptions>() ?? new AutoTrainingOptions();
+        foreach (var (name, value) in new[] { ("CheckInterval", training.CheckInterval), ("Day", training.Day) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return $"{AutoTrainingOptions.Section}:{name} must be positive, not {value}";
+            }
+        }
+        if (training.FirstDelay < TimeSpan.Zero)
+        {
+            yield return $"{AutoTrainingOptions.Section}:FirstDelay must not be negative, not {training.FirstDelay}";
+        }
+    }
+
+    private static IEnumerable<string> Problems(this AttuneOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.DataDir))
+        {
+            yield return "--data-dir must not be empty";
+        }
+        if (options.ObjectRoot is not null && string.IsNullOrWhiteSpace(options.ObjectRoot))
+        {
+            yield return "--object-root must not be empty";
+        }
+        if (options.AccountId.Length != 12 || !options.AccountId.All(char.IsAsciiDigit))
+        {
+            yield return $"--account-id must be 12 digits, not '{options.AccountId}'";
+        }
+        if (options.DefaultRegion.Length == 0 || !options.DefaultRegion.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            yield return $"--region must be a region name such as us-east-1, not '{options.DefaultRegion}'";
+        }
+        if (options.MaxRequestBodyBytes < 1024)
+        {
+            yield return $"{AttuneOptions.Section}:MaxRequestBodyBytes must be at least 1024, not {options.MaxRequestBodyBytes}";
+        }
+    }
+
+    private static List<string> ModeProblems(IConfiguration configuration)
+    {
+        try
+        {
+            var mode = ClusterModeOptions.From(configuration); // refuses a gateway without a cluster
+            if (!Enum.IsDefined(mode.Role))
+            {
+                return [$"--role must be silo or gateway, not '{mode.Role}'"];
+            }
+            _ = mode.IsCluster ? mode.ConnectionString : null;
+            return [];
+        }
+        catch (InvalidOperationException e)
+        {
+            return [e.Message];
+        }
+        catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException)
+        {
+            return [$"--cluster is not a PostgreSQL connection string: {e.Message}"];
+        }
+    }
+
+    private static IEnumerable<string> Problems(this SiloOptions silo)
+    {
+        foreach (var (flag, port) in new[] { ("--silo-port", silo.SiloPort), ("--gateway-port", silo.GatewayPort) })
+        {
+            if (port is < 1 or > 65535)
+            {
+                yield return $"{flag} must be 1 to 65535, not {port}";
+            }
+        }
+        if (silo.SiloPort == silo.GatewayPort)
+        {
+            yield return $"--silo-port and --gateway-port must differ (both {silo.SiloPort})";
+        }
+        if (silo.AdvertisedAddress is not null && !IPAddress.TryParse(silo.AdvertisedAddress, out _))
+        {
+            yield return $"--advertised-address must be an IP address, not '{silo.AdvertisedAddress}'";
+        }
+    }
+}
