@@ -12,13 +12,15 @@ public sealed record CommandResult(int ExitCode, string StandardOutput, string S
 public static class ExternalCommand
 {
     public static async Task<CommandResult> RunAsync(
-        string program, IEnumerable<string> arguments, CancellationToken cancellationToken, TimeSpan? timeout = null)
+        string program, IEnumerable<string> arguments, CancellationToken cancellationToken, TimeSpan? timeout = null,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         foreach (var argument in arguments)
         {

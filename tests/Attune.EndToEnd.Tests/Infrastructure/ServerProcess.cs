@@ -11,6 +11,7 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
     private readonly IReadOnlyList<string> _extraArguments;
+    private readonly string? _workingDirectory;
     private Process? _process;
 
     /// <param name="dataDirectory">The data directory; a new temp directory by default.</param>
@@ -21,6 +22,20 @@ public sealed class ServerProcess : IAsyncDisposable
         Port = FreePorts.Next();
         _extraArguments = extraArguments ?? [];
     }
+
+    private ServerProcess(string workingDirectory)
+    {
+        _workingDirectory = workingDirectory;
+        DataDirectory = Path.Combine(workingDirectory, "attune-data");
+        Port = 5080;
+        _extraArguments = [];
+    }
+
+    /// <summary>
+    /// The server as the README starts it: no arguments at all (so port 5080, silo ports 11111 and 30000, data in
+    /// ./attune-data), run from <paramref name="workingDirectory"/>. Only one such server can run on a host.
+    /// </summary>
+    public static ServerProcess AsTheReadmeRunsIt(string workingDirectory) => new(workingDirectory);
 
     public string DataDirectory { get; }
 
@@ -49,13 +64,15 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = _workingDirectory ?? string.Empty,
         };
-        foreach (var argument in (string[])
+        string[] options = _workingDirectory is not null ? [] :
         [
-            RepositoryPaths.ServerAssembly, "--urls", Endpoint, "--data-dir", DataDirectory,
+            "--urls", Endpoint, "--data-dir", DataDirectory,
             "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(),
             .. _extraArguments,
-        ])
+        ];
+        foreach (var argument in (string[])[RepositoryPaths.ServerAssembly, .. options])
         {
             start.ArgumentList.Add(argument);
         }

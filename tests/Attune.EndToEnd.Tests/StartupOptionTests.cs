@@ -1,0 +1,44 @@
+using Attune.EndToEnd.Tests.Infrastructure;
+
+namespace Attune.EndToEnd.Tests;
+
+/// <summary>The server's command line: --help, and unknown options or invalid values refused before anything starts.</summary>
+public sealed class StartupOptionTests
+{
+    [Fact]
+    public async Task Help_lists_every_flag_with_its_default_and_exits_0()
+    {
+        var result = await ServerAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var flag in new[] { "--urls", "--data-dir", "--object-root", "--account-id", "--region", "--cluster", "--role",
+                     "--silo-port", "--gateway-port", "--advertised-address", "--silo-name" })
+        {
+            Assert.Contains(flag, result.StandardOutput, StringComparison.Ordinal);
+        }
+        Assert.Contains("default: http://127.0.0.1:5080", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("default: 11111", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--data-directory", "x", "unknown option '--data-directory'")]
+    [InlineData("--Attune:Serving:Shardz", "4", "unknown setting 'Attune:Serving:Shardz'")]
+    [InlineData("--silo-port", "eleven", "'eleven' at 'Orleans:SiloPort'")]
+    [InlineData("--account-id", "123", "--account-id must be 12 digits")]
+    [InlineData("--urls", "ftp://127.0.0.1:1", "'ftp://127.0.0.1:1' is not an http:// or https:// URL")]
+    [InlineData("--role", "gateway", "--role gateway needs --cluster")]
+    [InlineData("--Attune:Serving:Shards", "0", "Attune:Serving:Shards must be 1 to 1024")]
+    public async Task An_unknown_option_or_invalid_value_stops_the_server_naming_it(string option, string value, string message)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("attune-options-");
+        var result = await ServerAsync("--data-dir", dataDirectory.FullName, option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(dataDirectory.EnumerateFileSystemInfos()); // refused before anything was opened
+        dataDirectory.Delete();
+    }
+
+    private static Task<CommandResult> ServerAsync(params string[] arguments) =>
+        ExternalCommand.RunAsync("dotnet", [RepositoryPaths.ServerAssembly, .. arguments], TestContext.Current.CancellationToken, TimeSpan.FromMinutes(1));
+}
