@@ -2,7 +2,7 @@ namespace Attune.Filters;
 
 /// <summary>
 /// <c>Interactions.EVENT_TYPE IN (...)</c>: for item and action filters, the indexes the requesting user interacted
-/// with by a listed event type (case-insensitive) within the newest N interactions of each event type, O(interactions);
+/// with by a listed event type (case-insensitive), in the whole history or within the newest N of each event type, O(interactions);
 /// for user filters, the users having such an event type, via the inverted index.
 /// </summary>
 internal static class InteractionEvaluator
@@ -18,9 +18,19 @@ internal static class InteractionEvaluator
         {
             var eventTypes = ((ValuesOperand)predicate.Operand).Values;
             Span<int> seen = eventTypes.Count <= 64 ? stackalloc int[eventTypes.Count] : new int[eventTypes.Count];
+            // A history's event types are a few shared strings, so a run of one type is compared once: a heavy
+            // user's thousands of events cost a reference check each.
+            string? lastType = null;
+            var lastListed = -1;
             foreach (var interaction in interactions)
             {
-                var listed = IndexOf(eventTypes, interaction.EventType);
+                if (!ReferenceEquals(interaction.EventType, lastType))
+                {
+                    lastType = interaction.EventType;
+                    lastListed = IndexOf(eventTypes, lastType);
+                }
+
+                var listed = lastListed;
                 if (listed >= 0 && seen[listed]++ < perEventType && (uint)interaction.Index < (uint)length)
                 {
                     Bits.Set(dest, interaction.Index);
