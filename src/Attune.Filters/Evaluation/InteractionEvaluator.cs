@@ -18,19 +18,9 @@ internal static class InteractionEvaluator
         {
             var eventTypes = ((ValuesOperand)predicate.Operand).Values;
             Span<int> seen = eventTypes.Count <= 64 ? stackalloc int[eventTypes.Count] : new int[eventTypes.Count];
-            // A history's event types are a few shared strings, so a run of one type is compared once: a heavy
-            // user's thousands of events cost a reference check each.
-            string? lastType = null;
-            var lastListed = -1;
             foreach (var interaction in interactions)
             {
-                if (!ReferenceEquals(interaction.EventType, lastType))
-                {
-                    lastType = interaction.EventType;
-                    lastListed = IndexOf(eventTypes, lastType);
-                }
-
-                var listed = lastListed;
+                var listed = IndexOf(eventTypes, interaction.EventType);
                 if (listed >= 0 && seen[listed]++ < perEventType && (uint)interaction.Index < (uint)length)
                 {
                     Bits.Set(dest, interaction.Index);

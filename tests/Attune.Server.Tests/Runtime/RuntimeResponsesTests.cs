@@ -8,7 +8,8 @@ namespace Attune.Server.Tests.Runtime;
 
 /// <summary>
 /// The runtime outputs byte for byte: member order, optional members left out, number formatting and the default
-/// encoder's escaping, as the JsonObject-built answers wrote them (the expected text was produced by that code).
+/// encoder's escaping, as the JsonObject-built answers wrote them (the expected text passed against that code
+/// before the outputs were written with Utf8JsonWriter).
 /// </summary>
 public sealed class RuntimeResponsesTests
 {
@@ -27,7 +28,7 @@ public sealed class RuntimeResponsesTests
             + """{"itemId":"caf\u00E9\u003C\u0026\u003E\u0022\u0027","score":1E-07,"promotionName":"house","metadata":{"GENRE":"comedy|drama","PRICE":"10"},"reason":["Promoted item"],"explanation":{"basis":"promoted"}},"""
             + """{"itemId":"new","metadata":{},"reason":["Unknown"],"explanation":{"basis":"unknown item"}},"""
             + """{"itemId":"i9","score":1,"explanation":{"basis":"popular"}}],"recommendationId":"RID-1"}""",
-            Written(Answer, RuntimeResponses.ItemList));
+            Written(Answer, RuntimeResponse.ItemList));
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class RuntimeResponsesTests
     {
         Assert.Equal(
             """{"personalizedRanking":[],"recommendationId":"R"}""",
-            Written(new ServingAnswer("R", []), RuntimeResponses.PersonalizedRanking));
+            Written(new ServingAnswer("R", []), RuntimeResponse.PersonalizedRanking));
     }
 
     private static string Written(ServingAnswer answer, string listMember)
@@ -43,7 +44,7 @@ public sealed class RuntimeResponsesTests
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            RuntimeResponses.ToJson(answer, listMember).WriteTo(writer);
+            new RuntimeResponse(answer, listMember).WriteTo(writer);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
