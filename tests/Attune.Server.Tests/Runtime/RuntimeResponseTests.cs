@@ -11,7 +11,7 @@ namespace Attune.Server.Tests.Runtime;
 /// encoder's escaping, as the JsonObject-built answers wrote them (the expected text passed against that code
 /// before the outputs were written with Utf8JsonWriter).
 /// </summary>
-public sealed class RuntimeResponsesTests
+public sealed class RuntimeResponseTests
 {
     private static readonly ServingAnswer Answer = new("RID-1", [
         new AnsweredItem("i1", 0.12345678901234568, null, null, null, "history", ["i0", "i3"]),
