@@ -150,10 +150,7 @@ public sealed class BoundFilter
         }
         else
         {
-            var window = context.InteractionsPerEventType ?? (target == FilterTarget.Action
-                ? FilterContext.DefaultActionInteractionsPerEventType
-                : FilterContext.DefaultInteractionsPerEventType);
-            InteractionEvaluator.ForRequestingUser(predicate, context.Interactions, window, dest, length);
+            InteractionEvaluator.ForRequestingUser(predicate, context.Interactions, context.InteractionsPerEventType ?? int.MaxValue, dest, length);
         }
     }
 }

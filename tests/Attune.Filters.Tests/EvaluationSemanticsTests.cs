@@ -66,13 +66,30 @@ public sealed class EvaluationSemanticsTests
     }
 
     [Fact]
-    public void Only_the_newest_interactions_of_each_event_type_count()
+    public void Interactions_filters_read_the_whole_history_by_default()
     {
         // 150 clicks on items 0..149 (newest first), then the oldest interaction: a purchase of item 199.
         var interactions = Enumerable.Range(0, 150).Select(i => new RecentInteraction(i, i % 2 == 0 ? "click" : "Click"))
             .Append(new RecentInteraction(199, "purchase")).ToArray();
+        var context = new FilterContext(new AttributeTable(200)) { Interactions = interactions };
+
+        var clicked = Evaluate("INCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"click\", \"purchase\")", context);
+        var any = Evaluate("INCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"*\")", context);
+        var notClicked = Evaluate("EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"click\")", context);
+
+        int[] everything = [.. Enumerable.Range(0, 150), 199];
+        Assert.Equal(everything, clicked);
+        Assert.Equal(everything, any);
+        Assert.Equal(Enumerable.Range(150, 50), notClicked);
+    }
+
+    [Fact]
+    public void Personalizes_window_keeps_only_the_newest_interactions_of_each_event_type()
+    {
+        var interactions = Enumerable.Range(0, 150).Select(i => new RecentInteraction(i, i % 2 == 0 ? "click" : "Click"))
+            .Append(new RecentInteraction(199, "purchase")).ToArray();
         var items = new AttributeTable(200);
-        var context = new FilterContext(items) { Interactions = interactions };
+        var context = new FilterContext(items) { Interactions = interactions, InteractionsPerEventType = FilterContext.PersonalizeInteractionsPerEventType };
 
         var clicked = Evaluate("INCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"click\", \"purchase\")", context);
         var any = Evaluate("INCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"*\")", context);
@@ -85,14 +102,32 @@ public sealed class EvaluationSemanticsTests
     }
 
     [Fact]
-    public void Action_filters_consider_the_newest_300_action_interactions_of_each_event_type()
+    public void Event_types_are_matched_by_value_whatever_the_string_instance()
+    {
+        // Live events bring their own string instances; stored ones share one per type.
+        var interactions = new[]
+        {
+            new RecentInteraction(0, new string("rating".AsSpan())), new RecentInteraction(1, "view"),
+            new RecentInteraction(2, new string("RATING".AsSpan())), new RecentInteraction(3, "rating"),
+        };
+
+        var rated = Evaluate("INCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"rating\")", new FilterContext(new AttributeTable(5)) { Interactions = interactions });
+
+        Assert.Equal([0, 2, 3], rated);
+    }
+
+    [Fact]
+    public void Action_filters_take_the_same_window()
     {
         var interactions = Enumerable.Range(0, 400).Select(i => new RecentInteraction(i, "taken")).ToArray();
-        var context = new FilterContext(new AttributeTable(400)) { Interactions = interactions };
+        var items = new AttributeTable(400);
 
-        var taken = Evaluate("INCLUDE ActionID WHERE Action_Interactions.EVENT_TYPE IN (\"taken\")", context);
+        var all = Evaluate("INCLUDE ActionID WHERE Action_Interactions.EVENT_TYPE IN (\"taken\")", new FilterContext(items) { Interactions = interactions });
+        var personalize = Evaluate("INCLUDE ActionID WHERE Action_Interactions.EVENT_TYPE IN (\"taken\")",
+            new FilterContext(items) { Interactions = interactions, InteractionsPerEventType = FilterContext.PersonalizeActionInteractionsPerEventType });
 
-        Assert.Equal(Enumerable.Range(0, 300), taken);
+        Assert.Equal(Enumerable.Range(0, 400), all);
+        Assert.Equal(Enumerable.Range(0, 300), personalize);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class OperationCoverageTests
 
     [Fact]
     public void The_operations_of_the_landed_milestones_are_implemented() =>
-        Assert.All(Implemented, name => Assert.True(Registry().TryGet(name, out _), $"{name} is not registered."));
+        Assert.All(Implemented, name => Assert.True(Registry().Names.Contains(name), $"{name} is not registered."));
 
     private static OperationRegistry Registry()
     {

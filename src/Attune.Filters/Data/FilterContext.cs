@@ -6,11 +6,11 @@ namespace Attune.Filters;
 /// </summary>
 public readonly ref struct FilterContext
 {
-    /// <summary>Personalize considers the most recent 100 item interactions per user per event type...</summary>
-    public const int DefaultInteractionsPerEventType = 100;
+    /// <summary>Personalize considers only the most recent 100 item interactions per user per event type...</summary>
+    public const int PersonalizeInteractionsPerEventType = 100;
 
     /// <summary>... and the most recent 300 action interactions.</summary>
-    public const int DefaultActionInteractionsPerEventType = 300;
+    public const int PersonalizeActionInteractionsPerEventType = 300;
 
     /// <param name="candidates">The rows being filtered: the Items table for ItemID filters, Users for UserID, Actions for ActionID.</param>
     public FilterContext(IAttributeTable candidates)
@@ -24,7 +24,11 @@ public readonly ref struct FilterContext
     /// <summary>ItemID/ActionID filters: the requesting user's interactions (item or action index), newest first.</summary>
     public ReadOnlySpan<RecentInteraction> Interactions { get; init; }
 
-    /// <summary>Window per event type over <see cref="Interactions"/>; null means Personalize's default for the target.</summary>
+    /// <summary>
+    /// Window per event type over <see cref="Interactions"/>: only the newest this many of each type count. Null (the
+    /// default) reads the whole history, so an EXCLUDE of what the user bought leaks nothing; pass
+    /// <see cref="PersonalizeInteractionsPerEventType"/> to behave as Personalize does.
+    /// </summary>
     public int? InteractionsPerEventType { get; init; }
 
     /// <summary>UserID filters: the event types each candidate user has interactions of (build with ignoreCase).</summary>

@@ -2,7 +2,7 @@ namespace Attune.Filters;
 
 /// <summary>
 /// <c>Interactions.EVENT_TYPE IN (...)</c>: for item and action filters, the indexes the requesting user interacted
-/// with by a listed event type (case-insensitive) within the newest N interactions of each event type, O(interactions);
+/// with by a listed event type (case-insensitive), in the whole history or within the newest N of each event type, O(interactions);
 /// for user filters, the users having such an event type, via the inverted index.
 /// </summary>
 internal static class InteractionEvaluator

@@ -28,6 +28,9 @@ public sealed class CampaignDeployments(
 
     public int LoadedModelCount => _models.Count;
 
+    /// <summary>The window of Interactions filters (<see cref="ServingOptions.InteractionsPerEventTypeCap"/>; null: whole history).</summary>
+    public int? InteractionsPerEventTypeCap => _serving.InteractionsPerEventTypeCap;
+
     /// <summary>
     /// Loads the campaign's model as its stored record says (a pending update's version and config when one is in
     /// progress) and makes it the one that serves. Throws when the model cannot be loaded; the old deployment then

@@ -52,7 +52,7 @@ public sealed class RecommendationEngine(
 
         bool needsHistory = type == RecipeType.UserPersonalization || filterNeedsUser || promotionFilter?.Expression.NeedsUser == true;
         var liveEvents = needsHistory ? await LiveEventsAsync(deployment, query.UserId) : [];
-        using var pass = new ScoringPass(deployment, query.UserId, query.ItemId, liveEvents);
+        using var pass = new ScoringPass(deployment, query.UserId, query.ItemId, liveEvents, deployments.InteractionsPerEventTypeCap);
         pass.Exploration.RefreshLiveActivity(itemActivity, deployment.Model.Data.DatasetGroupArn, pass.Catalogue, ItemActivityRefresh);
         var items = await Recommender.RecommendAsync(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
             shards, Random.Shared);
@@ -70,7 +70,8 @@ public sealed class RecommendationEngine(
         }
         CheckMetadata(deployment, query.MetadataColumns, query.InputList.Count);
         var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
-        using var pass = new ScoringPass(deployment, query.UserId, null, await LiveEventsAsync(deployment, query.UserId));
+        using var pass = new ScoringPass(deployment, query.UserId, null, await LiveEventsAsync(deployment, query.UserId),
+            deployments.InteractionsPerEventTypeCap);
         return Finish(deployment, pass.Catalogue, query.UserId, await Ranker.RankAsync(pass, query.InputList, filter, shards), query.MetadataColumns);
     }
 

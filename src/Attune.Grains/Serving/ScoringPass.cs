@@ -15,12 +15,14 @@ internal sealed class ScoringPass : IDisposable
     private readonly RequestScratch _scratch;
     private readonly LiveHistory _history;
     private readonly int _userRow;
+    private readonly int? _interactionsPerEventType;
     private float _logNormalizer;
     private ShardHistory? _shardHistory;
     private UserDerivations? _derivations;
     private bool _derivationsLooked;
 
-    public ScoringPass(Deployment deployment, string? userId, string? itemId, LiveEvent[] liveEvents)
+    /// <summary>A pass over the user's stored and live history; Interactions filters read its newest <paramref name="interactionsPerEventType"/> of each type, or all of it when null.</summary>
+    public ScoringPass(Deployment deployment, string? userId, string? itemId, LiveEvent[] liveEvents, int? interactionsPerEventType)
     {
         Deployment = deployment;
         Served = deployment.Model;
@@ -29,6 +31,7 @@ internal sealed class ScoringPass : IDisposable
         UserId = userId;
         LiveEvents = liveEvents;
         _history = LiveHistory.Of(Served, Catalogue, userId, liveEvents);
+        _interactionsPerEventType = interactionsPerEventType;
         _userRow = userId is not null && Catalogue.UserRows.TryGetValue(userId, out var row) ? row : -1;
         QueryItem = itemId is not null && Catalogue.ItemIndex.TryGetValue(itemId, out var item) ? item : -1;
         Exploration = deployment.ExplorationIn(Catalogue);
@@ -107,6 +110,7 @@ internal sealed class ScoringPass : IDisposable
         var context = new FilterContext(Catalogue.Items.Table)
         {
             Interactions = _history.NewestFirst.Span,
+            InteractionsPerEventType = _interactionsPerEventType,
             CurrentUser = _userRow >= 0 ? new AttributeRow(Catalogue.Users.Table, _userRow) : default,
             CurrentItem = QueryItem >= 0 ? new AttributeRow(Catalogue.Items.Table, QueryItem) : default,
         };

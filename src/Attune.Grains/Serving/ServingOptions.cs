@@ -17,6 +17,12 @@ public sealed class ServingOptions
     public int MinShardItems { get; set; } = 16_384;
 
     /// <summary>
+    /// Interactions filters (<c>Interactions.EVENT_TYPE IN (...)</c>) read the user's whole stored and live history when
+    /// null (the default); 100 restores Personalize's cap, the newest 100 interactions of each event type.
+    /// </summary>
+    public int? InteractionsPerEventTypeCap { get; set; }
+
+    /// <summary>
     /// True when every PutEvents passes through this process (embedded mode, set by the host): serving then asks a
     /// UserGrain only for users this process has seen live events for. Never true in a cluster.
     /// </summary>

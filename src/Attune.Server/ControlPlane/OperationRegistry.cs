@@ -6,6 +6,7 @@ namespace Attune.Server.ControlPlane;
 public sealed class OperationRegistry
 {
     private readonly Dictionary<string, OperationHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WrittenOperationHandler> _written = new(StringComparer.Ordinal);
 
     public OperationRegistry(IEnumerable<IOperationFamily> families)
     {
@@ -15,11 +16,20 @@ public sealed class OperationRegistry
         }
     }
 
-    public IReadOnlyCollection<string> Names => _handlers.Keys;
+    public IReadOnlyCollection<string> Names => [.. _handlers.Keys, .. _written.Keys];
 
     public void Add(string operation, OperationHandler handler)
     {
-        if (!_handlers.TryAdd(operation, handler))
+        if (_written.ContainsKey(operation) || !_handlers.TryAdd(operation, handler))
+        {
+            throw new InvalidOperationException($"{operation} is registered twice.");
+        }
+    }
+
+    /// <summary>Registers an operation whose output writes itself (the runtime's hot path).</summary>
+    public void AddWritten(string operation, WrittenOperationHandler handler)
+    {
+        if (_handlers.ContainsKey(operation) || !_written.TryAdd(operation, handler))
         {
             throw new InvalidOperationException($"{operation} is registered twice.");
         }
@@ -27,4 +37,7 @@ public sealed class OperationRegistry
 
     public bool TryGet(string operation, [MaybeNullWhen(false)] out OperationHandler handler) =>
         _handlers.TryGetValue(operation, out handler);
+
+    public bool TryGetWritten(string operation, [MaybeNullWhen(false)] out WrittenOperationHandler handler) =>
+        _written.TryGetValue(operation, out handler);
 }

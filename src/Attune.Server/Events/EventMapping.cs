@@ -13,9 +13,13 @@ internal static class EventMapping
     /// <summary>Epoch seconds beyond this are almost surely milliseconds (year 5138).</summary>
     private const double MaxSentAt = 1e11;
 
+    /// <summary>
+    /// The property keys Personalize refuses (the Event shape's documentation): their members are request- or
+    /// session-level (userId, sessionId) or say what the event is (eventType, timestamp, recommendationId, impression).
+    /// itemId, eventValue and eventAttributionSource are allowed: see <see cref="MemberProperties"/>.
+    /// </summary>
     private static readonly HashSet<string> ReservedKeys = new(
-        new[] { "userId", "sessionId", "eventType", "timestamp", "recommendationId", "impression", "itemId", "eventValue", "eventId", "eventAttributionSource" }
-            .Select(PropertiesJson.Key),
+        new[] { "userId", "sessionId", "eventType", "timestamp", "recommendationId", "impression" }.Select(PropertiesJson.Key),
         StringComparer.Ordinal);
 
     public static PutEventRecord Read(JsonElement entry, int position, AvroSchema schema)
@@ -34,22 +38,26 @@ internal static class EventMapping
             throw ApiErrors.InvalidInput($"{member}.impression: item ids in an impression cannot contain '|'.");
         }
 
-        var itemId = entry.OptionalString("itemId");
+        var itemId = MemberProperties.ItemId(columns, schema, entry.OptionalString("itemId"), member);
         if (itemId is null && impression.Count == 0)
         {
-            throw ApiErrors.InvalidInput($"{member}.itemId is required unless the event records an impression list.");
+            throw ApiErrors.InvalidInput($"{member}.itemId (or an itemId in {member}.properties) is required unless the event records an impression list.");
         }
 
         // An impression-only event is kept as an impression record whatever the schema's optional columns.
         var keepAll = itemId is null;
         Set(columns, schema, "IMPRESSION", impression.Count > 0 ? string.Join('|', impression) : null, keepAll);
         Set(columns, schema, "RECOMMENDATION_ID", entry.OptionalString("recommendationId"), keepAll);
-        Set(columns, schema, "EVENT_ATTRIBUTION_SOURCE", entry.OptionalObject("metricAttribution")?.OptionalString("eventAttributionSource"), keepAll);
+        var attributionSource = entry.OptionalObject("metricAttribution")?.OptionalString("eventAttributionSource");
+        MemberProperties.CheckAttributionSource(columns, schema, attributionSource, member);
+        Set(columns, schema, "EVENT_ATTRIBUTION_SOURCE", attributionSource, keepAll);
         float? eventValue = entry.TryGetProperty("eventValue", out var value) && value.ValueKind == JsonValueKind.Number ? value.GetSingle() : null;
         if (eventValue is { } number && !float.IsFinite(number))
         {
             throw ApiErrors.InvalidInput($"{member}.eventValue: {value.GetRawText()} is out of the range of a float.");
         }
+
+        eventValue = MemberProperties.EventValue(columns, schema, eventValue, member);
 
         return new PutEventRecord(entry.OptionalString("eventId"), itemId, entry.RequiredString("eventType"), eventValue,
             (long)Math.Floor(sentAt), columns);

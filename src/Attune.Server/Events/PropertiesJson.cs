@@ -7,7 +7,7 @@ namespace Attune.Server.Events;
 /// <summary>
 /// The <c>properties</c> member of personalize-events records: a JSON string of schema columns keyed by their
 /// camelCase names (numberOfRatings for NUMBER_OF_RATINGS), read as field → text in CSV conventions (categorical
-/// multi-values are "a|b" strings). Keys that have their own member are refused, naming the member.
+/// multi-values are "a|b" strings). The keys the caller reserves are refused, naming the member.
 /// </summary>
 internal static class PropertiesJson
 {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Attune.Grains.Serving;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
@@ -12,26 +11,26 @@ public sealed class RuntimeOperations(ICampaignServing campaigns) : IOperationFa
     public void Register(OperationRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.Add("GetRecommendations", RecommendAsync);
-        registry.Add("GetPersonalizedRanking", RankAsync);
+        registry.AddWritten("GetRecommendations", RecommendAsync);
+        registry.AddWritten("GetPersonalizedRanking", RankAsync);
     }
 
-    private Task<JsonObject?> RecommendAsync(JsonElement input, CallContext context)
+    private Task<IWireOutput> RecommendAsync(JsonElement input, CallContext context)
     {
-        return ServeAsync(campaigns.RecommendAsync(RuntimeRequests.Recommendation(input)), RuntimeResponses.ItemList);
+        return ServeAsync(campaigns.RecommendAsync(RuntimeRequests.Recommendation(input)), RuntimeResponse.ItemList);
     }
 
-    private Task<JsonObject?> RankAsync(JsonElement input, CallContext context)
+    private Task<IWireOutput> RankAsync(JsonElement input, CallContext context)
     {
-        return ServeAsync(campaigns.RankAsync(RuntimeRequests.Ranking(input)), RuntimeResponses.PersonalizedRanking);
+        return ServeAsync(campaigns.RankAsync(RuntimeRequests.Ranking(input)), RuntimeResponse.PersonalizedRanking);
     }
 
     /// <summary>The answer as the wire output; the engine's refusals as the modeled errors.</summary>
-    private static async Task<JsonObject?> ServeAsync(Task<ServingAnswer> serving, string listMember)
+    private static async Task<IWireOutput> ServeAsync(Task<ServingAnswer> serving, string listMember)
     {
         try
         {
-            return RuntimeResponses.ToJson(await serving, listMember);
+            return new RuntimeResponse(await serving, listMember);
         }
         catch (ServingException error)
         {

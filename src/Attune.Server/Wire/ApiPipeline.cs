@@ -39,7 +39,8 @@ internal sealed partial class ApiPipeline(
             {
                 throw new ApiException(request.Failure!.ErrorCode, request.Failure.Message);
             }
-            if (!operations.TryGet(operation.Name, out var handler))
+            OperationHandler? handler = null;
+            if (!operations.TryGetWritten(operation.Name, out var written) && !operations.TryGet(operation.Name, out handler))
             {
                 throw ApiErrors.Unsupported(operation.Name);
             }
@@ -48,8 +49,14 @@ internal sealed partial class ApiPipeline(
                 options.Value.AccountId,
                 clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0,
                 http.RequestAborted);
-            var output = await handler(request.Root, context);
-            await WireResponses.WriteOutputAsync(http.Response, contentType, output);
+            if (written is not null)
+            {
+                await WireResponses.WriteOutputAsync(http.Response, contentType, await written(request.Root, context));
+            }
+            else
+            {
+                await WireResponses.WriteOutputAsync(http.Response, contentType, await handler!(request.Root, context));
+            }
         }
         catch (ApiException error)
         {

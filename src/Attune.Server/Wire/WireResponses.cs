@@ -18,6 +18,16 @@ internal static class WireResponses
         await writer.FlushAsync();
     }
 
+    /// <summary>An output that writes itself: the same bytes a JsonObject of the same members would give.</summary>
+    public static async Task WriteOutputAsync(HttpResponse response, string contentType, IWireOutput output)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = contentType;
+        await using var writer = new Utf8JsonWriter(response.BodyWriter);
+        output.WriteTo(writer);
+        await writer.FlushAsync();
+    }
+
     /// <summary>
     /// An error with its name in both the X-Amzn-ErrorType header and the body's __type, which every
     /// SDK of both protocols understands.

@@ -1,6 +1,7 @@
 """PutEvents (personalize-events): every member stored in its column (checked in the group's SQLite store),
 eventId de-duplication, anonymous sessions merged into the user who logs in, impression-only events, and every
-refusal: model limits, sentAt, properties JSON and keys, unknown columns and types, unknown trackingId, a group
+refusal: model limits, sentAt, properties JSON and keys (itemId in properties stands in for the member, as the
+Personalize samples send it; only Personalize's six forbidden keys are refused), unknown columns and types, unknown trackingId, a group
 without Interactions dataset, and PutActions / PutActionInteractions (not supported yet)."""
 import datetime
 import hashlib
@@ -88,11 +89,19 @@ def scenario():
     merged = rows(group, "session_id = ?", "anon")
     check([(r[0], r[1]) for r in merged] == [("u2", "a1"), ("u2", "a2"), ("u2", "a3")], f"session not merged into u2: {merged}")
 
+    # The Personalize samples' form: the item (and here the value) only in properties; equal duplicates are fine.
+    events.put_events(trackingId=tracking, userId="u4", sessionId="s4", eventList=[
+        {"eventType": "rating", "sentAt": SENT, "properties": json.dumps({"itemId": "item-7", "eventValue": 3, "device": "tv"})},
+        {"eventType": "rating", "sentAt": SENT, "itemId": "item-8", "properties": json.dumps({"ITEM_ID": "item-8"})}])
+    samples = rows(group, "session_id = ?", "s4")
+    check(samples == [("u4", "item-7", 1763985630, "rating", 3.0, None, None, None, "tv", None, "s4"),
+                      ("u4", "item-8", 1763985630, "rating", None, None, None, None, None, None, "s4")], f"properties itemId: {samples}")
+
     events.put_events(trackingId=tracking, userId="u3", sessionId="s3",
                       eventList=[{"eventType": "view", "sentAt": SENT, "impression": ["i1", "i2"], "eventId": "imp-1"}])
     with store(group) as db:
         check(db.execute("SELECT user_id, impression FROM put_impressions").fetchall() == [("u3", "i1|i2")], "impression-only event")
-    check(len(rows(group)) == 5, "an impression-only event is no training interaction")
+    check(len(rows(group)) == 7, "an impression-only event is no training interaction")
 
     put = events.put_events
     ok = {"trackingId": tracking, "sessionId": "s"}
@@ -108,9 +117,13 @@ def scenario():
            eventList=[event(properties=json.dumps({"device": "d" * 1100}))])
     expect("InvalidInputException", 400, put, "eventList.2", "properties", **ok,
            eventList=[event(), event(properties="{not json")])
-    for key in ("userId", "sessionId", "eventType", "timestamp", "recommendationId", "impression", "itemId", "EVENT_VALUE"):
+    for key in ("userId", "sessionId", "eventType", "timestamp", "recommendationId", "impression", "USER_ID", "Session_Id"):
         expect("InvalidInputException", 400, put, "eventList.1.properties", key, **ok,
                eventList=[event(properties=json.dumps({key: "x"}))])
+    expect("InvalidInputException", 400, put, "eventList.1.itemId", "item-1", "eventList.1.properties", "item-2", **ok,
+           eventList=[event(properties=json.dumps({"itemId": "item-2"}))])
+    expect("InvalidInputException", 400, put, "eventList.1.eventValue", "eventList.1.properties", **ok,
+           eventList=[event(eventValue=1.0, properties=json.dumps({"eventValue": 2.5}))])
     expect("InvalidInputException", 400, put, "color", **ok, eventList=[event(properties=json.dumps({"color": "red"}))])
     expect("InvalidInputException", 400, put, "eventList.1", "NUM_VIEWS", **ok,
            eventList=[event(properties=json.dumps({"numViews": "many"}))])
@@ -130,7 +143,7 @@ def scenario():
     expect_raw({**base, "eventList": [{"sentAt": 1764000000, "itemId": "i"}]}, "eventType")
     expect_raw({**base, "eventList": [{"eventType": "x", "sentAt": 1764000000, "itemId": "i", "eventValue": "high"}]}, "eventValue")
     expect_raw({**base, "userId": 7, "eventList": [{"eventType": "x", "sentAt": 1764000000, "itemId": "i"}]}, "userId")
-    check(len(rows(group)) == 5, f"a refused request stored something: {rows(group)}")
+    check(len(rows(group)) == 7, f"a refused request stored something: {rows(group)}")
     recreated_group_starts_empty(p, events, group, tracker["eventTrackerArn"])
 
 

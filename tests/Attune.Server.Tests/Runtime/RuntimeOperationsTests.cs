@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Grains.Serving;
@@ -78,10 +79,16 @@ public sealed class RuntimeOperationsTests : IDisposable
 
     private async Task<JsonObject> CallAsync(string operation, string body)
     {
-        Assert.True(_registry.TryGet(operation, out var handler));
+        Assert.True(_registry.TryGetWritten(operation, out var handler));
         using var input = JsonDocument.Parse(body);
         var context = new CallContext("us-east-1", "000000000000", 0, TestContext.Current.CancellationToken);
-        return (await handler(input.RootElement, context))!;
+        var output = await handler(input.RootElement, context);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            output.WriteTo(writer);
+        }
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
     }
 }
 

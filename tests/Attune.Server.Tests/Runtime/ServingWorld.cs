@@ -28,14 +28,14 @@ internal sealed class ServingWorld : IDisposable
     private readonly TempFolder _folder = new();
     private readonly SqliteCatalog _catalog;
 
-    public ServingWorld(int shards = 3, TimeProvider? clock = null)
+    public ServingWorld(int shards = 3, TimeProvider? clock = null, int? interactionsPerEventTypeCap = null)
     {
         clock ??= TimeProvider.System;
         _catalog = new SqliteCatalog(Path.Combine(_folder.Path, "catalog.db"));
         Artifacts = new ModelArtifacts(_folder.Path);
         WriteData();
         Deployments = new CampaignDeployments(_catalog, Artifacts, new SqliteDatasetStores(_folder.Path), clock,
-            Options.Create(new ServingOptions { Shards = shards, MinShardItems = 1 }));
+            Options.Create(new ServingOptions { Shards = shards, MinShardItems = 1, InteractionsPerEventTypeCap = interactionsPerEventTypeCap }));
         Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), Log, new InProcessModelShards(Artifacts), Live, Live);
     }
 
