@@ -28,6 +28,7 @@ public sealed class StartupOptionTests
     [InlineData("--urls", "ftp://127.0.0.1:1", "'ftp://127.0.0.1:1' is not an http:// or https:// URL")]
     [InlineData("--role", "gateway", "--role gateway needs --cluster")]
     [InlineData("--Attune:Serving:Shards", "0", "Attune:Serving:Shards must be 1 to 1024")]
+    [InlineData("--Attune:Serving:InteractionsPerEventTypeCap", "0", "InteractionsPerEventTypeCap must be a positive count")]
     public async Task An_unknown_option_or_invalid_value_stops_the_server_naming_it(string option, string value, string message)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("attune-options-");

@@ -82,10 +82,7 @@ internal static class ServiceRegistration
     private static void AddServing(this IServiceCollection services, ClusterModeOptions mode)
     {
         services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section)
-            .PostConfigure(options => options.AllEventsLocal = !mode.IsCluster)
-            .Validate(options => options.InteractionsPerEventTypeCap is null or > 0,
-                $"{ServingOptions.Section}:{nameof(ServingOptions.InteractionsPerEventTypeCap)} must be a positive count (100 as in Personalize) or empty for the whole history.")
-            .ValidateOnStart();
+            .PostConfigure(options => options.AllEventsLocal = !mode.IsCluster);
         services.AddSingleton<LocalLiveUsers>();
         services.AddSingleton<CampaignDeployments>();
         services.AddSingleton<FilterCache>();

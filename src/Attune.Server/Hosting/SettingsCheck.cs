@@ -106,6 +106,10 @@ internal static class SettingsCheck
         {
             yield return $"{ServingOptions.Section}:MinShardItems must be at least 1, not {serving.MinShardItems}";
         }
+        if (serving.InteractionsPerEventTypeCap is < 1)
+        {
+            yield return $"{ServingOptions.Section}:InteractionsPerEventTypeCap must be a positive count (100 as in Personalize) or empty for the whole history, not {serving.InteractionsPerEventTypeCap}";
+        }
         var training = configuration.GetSection(AutoTrainingOptions.Section).Get<AutoTrainingOptions>() ?? new AutoTrainingOptions();
         foreach (var (name, value) in new[] { ("CheckInterval", training.CheckInterval), ("Day", training.Day) })
         {
