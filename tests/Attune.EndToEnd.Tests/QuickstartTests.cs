@@ -30,7 +30,17 @@ public sealed class QuickstartTests : IAsyncLifetime
         Assert.Contains(": history, because of ", result.StandardOutput, StringComparison.Ordinal); // the explanation
         Assert.Contains("the events changed the very next recommendation", result.StandardOutput, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_root.FullName, "attune-data", "objects", "quickstart", "interactions.csv")));
+        Assert.Empty(RecommendedToUser1(result.StandardOutput).Intersect(RatedByUser1())); // the filter reads the whole history
     }
+
+    /// <summary>The item ids of the five lines under "recommendations for user 1".</summary>
+    private static IEnumerable<string> RecommendedToUser1(string output) => output.Split('\n')
+        .SkipWhile(line => !line.StartsWith("recommendations for user 1", StringComparison.Ordinal)).Skip(1).Take(5)
+        .Select(line => line.Trim().Split(' ')[0]);
+
+    private static IEnumerable<string> RatedByUser1() =>
+        File.ReadLines(Path.Combine(RepositoryPaths.Data, "ml-latest-small", "interactions.csv"))
+            .Select(line => line.Split(',')).Where(row => row[0] == "1").Select(row => row[1]);
 
     [Fact]
     public void The_server_says_where_it_listens_and_keeps_its_data_in_the_folder_it_was_run_from()
