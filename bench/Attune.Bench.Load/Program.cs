@@ -33,7 +33,7 @@ Console.WriteLine($"{name}: campaign ACTIVE after {(DateTime.UtcNow - setupStart
 
 if (options.YoungItems is not null)
 {
-    var (abSteps, abSummary) = await ExplorationAb.RunAsync(http, server.Endpoint, control, campaign, options);
+    var (abSteps, abSummary) = await ExplorationAb.RunAsync(http, server, control, campaign, options);
     var abReport = new Report($"Exploration A/B on {name} (numResults 25, {options.FilterShare:P0} with a genre filter)", machine);
     abReport.AddAll(abSteps);
     Console.WriteLine(abSummary);
