@@ -54,6 +54,21 @@ internal static class CampaignSetup
         return new BenchCampaign(campaign, filter, users, genres, File.ReadLines(itemsCsv).Count() - 1);
     }
 
+    /// <summary>Another campaign on <paramref name="campaign"/>'s solution version with its own campaignConfig (same users, filter, genres).</summary>
+    public static async Task<BenchCampaign> AddCampaignAsync(ControlPlane control, BenchCampaign campaign, string name, JsonObject campaignConfig)
+    {
+        var described = await control.CallAsync("DescribeCampaign", new JsonObject { ["campaignArn"] = campaign.CampaignArn });
+        var version = described["campaign"]!["solutionVersionArn"]!.GetValue<string>();
+        var arn = (await control.CallAsync("CreateCampaign", new JsonObject
+        {
+            ["name"] = name,
+            ["solutionVersionArn"] = version,
+            ["campaignConfig"] = campaignConfig,
+        }))["campaignArn"]!.GetValue<string>();
+        await control.WaitActiveAsync("DescribeCampaign", "campaignArn", arn, "campaign", TimeSpan.FromMinutes(10));
+        return campaign with { CampaignArn = arn };
+    }
+
     private static async Task ImportAsync(ControlPlane control, string group, string type, string schemaJson, string csv)
     {
         var schema = (await control.CallAsync("CreateSchema", new JsonObject { ["name"] = "load-" + type, ["schema"] = schemaJson }))["schemaArn"]!.GetValue<string>();

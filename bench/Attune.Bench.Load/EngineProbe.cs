@@ -8,6 +8,7 @@ using Attune.Grains.Serving.Shards;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Bench.Load;
@@ -24,8 +25,8 @@ internal static class EngineProbe
         var artifacts = new ModelArtifacts(dataDirectory);
         var deployments = new CampaignDeployments(catalog, artifacts, new SqliteDatasetStores(dataDirectory), TimeProvider.System,
             Options.Create(new ServingOptions { Shards = shards }));
-        var engine = new RecommendationEngine(deployments, new FilterCache(catalog, TimeProvider.System), new RecommendationLog(),
-            new InProcessModelShards(artifacts), new NoLiveEvents(), new NoLiveEvents());
+        var engine = new RecommendationEngine(deployments, new FilterCache(catalog, TimeProvider.System),
+            new InProcessModelShards(artifacts), new NoLiveEvents(), new NoLiveEvents(), NullLogger<RecommendationEngine>.Instance);
         var queries = mix.Queries.Select(ToQuery).ToList();
         var deployment = await deployments.GetAsync(queries[0].CampaignArn, CancellationToken.None);
         RecommendationModel whole;

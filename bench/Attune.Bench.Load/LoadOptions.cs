@@ -6,18 +6,22 @@ namespace Attune.Bench.Load;
 internal sealed record LoadOptions
 {
     public const string Usage = """
-        usage: Attune.Bench.Load [--dataset ml-latest-small | --synthetic-items N] [--data-root DIR] [--server-dll PATH]
+        usage: Attune.Bench.Load [--dataset ml-latest-small | --synthetic-items N | --young-items N] [--data-root DIR] [--server-dll PATH]
                                  [--step-seconds S] [--rates r1,r2,...] [--concurrency c1,c2,...] [--filter-share F]
                                  [--results FILE]
         Starts the server on a fresh data directory, builds a user-personalization campaign through the control plane,
         then measures GetRecommendations: closed loop at each concurrency, open loop at each fixed rate, and the
-        in-process engine alone (where the time goes).
+        in-process engine alone (where the time goes). --young-items N generates N items all created within two days
+        and measures the default campaign against explorationWeight 0 instead (closed loop, alternated).
         """;
 
     public string Dataset { get; init; } = "ml-latest-small";
 
     /// <summary>When set, a generated catalogue of this many items replaces the dataset.</summary>
     public int? SyntheticItems { get; init; }
+
+    /// <summary>When set, a generated catalogue of this many items, all young: the exploration A/B.</summary>
+    public int? YoungItems { get; init; }
 
     public string DataRoot { get; init; } = "/work/shared/data";
 
@@ -43,6 +47,7 @@ internal sealed record LoadOptions
             {
                 "--dataset" => options with { Dataset = value },
                 "--synthetic-items" => options with { SyntheticItems = Int(value) },
+                "--young-items" => options with { YoungItems = Int(value) },
                 "--data-root" => options with { DataRoot = value },
                 "--server-dll" => options with { ServerDll = value },
                 "--step-seconds" => options with { StepSeconds = Int(value) },

@@ -16,14 +16,30 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 {
     Timeout = TimeSpan.FromSeconds(30),
 };
-var (interactions, items) = options.SyntheticItems is int count
-    ? SyntheticCatalogue.Write(Path.Combine(server.DataDirectory, "synthetic"), count)
+var (interactions, items) = (options.SyntheticItems ?? options.YoungItems) is int count
+    ? SyntheticCatalogue.Write(Path.Combine(server.DataDirectory, "synthetic"), count, young: options.YoungItems is not null)
     : (Path.Combine(options.DataRoot, options.Dataset, "interactions.csv"), Path.Combine(options.DataRoot, options.Dataset, "items.csv"));
 
 var setupStarted = DateTime.UtcNow;
-var campaign = await CampaignSetup.CreateAsync(new ControlPlane(http, server.Endpoint), interactions, items);
-var name = options.SyntheticItems is int n ? $"synthetic catalogue, {n:N0} items" : options.Dataset;
+var control = new ControlPlane(http, server.Endpoint);
+var campaign = await CampaignSetup.CreateAsync(control, interactions, items);
+var name = options switch
+{
+    { YoungItems: int young } => $"synthetic catalogue, {young:N0} items all created within two days",
+    { SyntheticItems: int n } => $"synthetic catalogue, {n:N0} items",
+    _ => options.Dataset,
+};
 Console.WriteLine($"{name}: campaign ACTIVE after {(DateTime.UtcNow - setupStarted).TotalSeconds:F0} s; {campaign.UserIds.Count} users, {campaign.Items} items");
+
+if (options.YoungItems is not null)
+{
+    var (abSteps, abSummary) = await ExplorationAb.RunAsync(http, server, control, campaign, options);
+    var abReport = new Report($"Exploration A/B on {name} (numResults 25, {options.FilterShare:P0} with a genre filter)", machine);
+    abReport.AddAll(abSteps);
+    Console.WriteLine(abSummary);
+    abReport.Write(options.Results, abSummary);
+    return 0;
+}
 
 var mix = new RequestMix(campaign, options.FilterShare);
 var runner = new LoadRunner(http, server.Endpoint, mix);

@@ -4,7 +4,9 @@ namespace Attune.Bench.Load;
 
 /// <summary>
 /// A generated catalogue of N items: every item seen once by a "sweep" user (so the model knows all of them), plus
-/// Zipf-distributed interactions of 20,000 users (30 each), and an items file with one of 18 genres per item.
+/// Zipf-distributed interactions of 20,000 users (30 each), and an items file with one of 18 genres per item. Items
+/// are a year older than the interactions, or with <c>young</c> all created within the two days before the newest
+/// interaction (a new shop: every item is within the default 30-day exploration cut-off).
 /// </summary>
 internal static class SyntheticCatalogue
 {
@@ -12,7 +14,7 @@ internal static class SyntheticCatalogue
         ["Action", "Adventure", "Animation", "Children", "Comedy", "Crime", "Documentary", "Drama", "Fantasy",
          "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"];
 
-    public static (string Interactions, string Items) Write(string folder, int items)
+    public static (string Interactions, string Items) Write(string folder, int items, bool young = false)
     {
         Directory.CreateDirectory(folder);
         var random = new Random(3);
@@ -34,13 +36,14 @@ internal static class SyntheticCatalogue
                 }
             }
         }
+        long newest = now - (86400 * 30) + (19_999 * 60) + 29;
         var itemsPath = Path.Combine(folder, "items.csv");
         using (var writer = new StreamWriter(itemsPath))
         {
             writer.WriteLine("ITEM_ID,TITLE,GENRES,CREATION_TIMESTAMP");
             for (int item = 0; item < items; item++)
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"s{item},Item {item},{Genres[item % Genres.Length]},{now - 86400 * 400}"));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"s{item},Item {item},{Genres[item % Genres.Length]},{(young ? newest - (2L * 86400 * (items - item) / items) : now - (86400 * 400))}"));
             }
         }
         return (interactions, itemsPath);

@@ -4,6 +4,8 @@ using Attune.Recipes.Catalog;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Grains.Serving;
@@ -13,10 +15,12 @@ namespace Attune.Grains.Serving;
 /// deployment or the new one, never a mix. Campaigns not yet deployed here (a restart, another silo) are loaded on
 /// their first request from the catalog.
 /// </summary>
-public sealed class CampaignDeployments(
-    ICatalog catalog, IModelArtifacts artifacts, IDatasetStores datasets, TimeProvider clock, IOptions<ServingOptions>? serving = null) : IDisposable
+public sealed partial class CampaignDeployments(
+    ICatalog catalog, IModelArtifacts artifacts, IDatasetStores datasets, TimeProvider clock, IOptions<ServingOptions>? serving = null,
+    ILogger<CampaignDeployments>? logger = null) : IDisposable
 {
     private readonly ServingOptions _serving = serving?.Value ?? new ServingOptions();
+    private readonly ILogger _logger = logger ?? NullLogger<CampaignDeployments>.Instance;
 
     /// <summary>How long a campaign following $LATEST serves a version before it looks for a newer one.</summary>
     private static readonly TimeSpan LatestRecheck = TimeSpan.FromSeconds(10);
@@ -132,7 +136,11 @@ public sealed class CampaignDeployments(
         return deployment;
     }
 
-    /// <summary>Swaps to the solution's newest ACTIVE version in the background, at most once per recheck interval.</summary>
+    /// <summary>
+    /// Swaps to the solution's newest ACTIVE version in the background, at most once per recheck interval. A failure
+    /// (the version would not load, the catalog was unreachable) is logged; the current version keeps serving and the
+    /// next recheck tries again.
+    /// </summary>
     private void FollowLatest(string campaignArn, Deployment deployment)
     {
         var now = clock.GetUtcNow();
@@ -143,13 +151,23 @@ public sealed class CampaignDeployments(
         }
         _ = Task.Run(async () =>
         {
-            var newest = await ResolveVersionAsync(deployment.Settings.SolutionVersionArn, CancellationToken.None);
-            if (newest != deployment.Model.SolutionVersionArn && _live.TryGetValue(campaignArn, out var current) && current == deployment)
+            try
             {
-                await DeployAsync(campaignArn, deployment.Settings, CancellationToken.None);
+                var newest = await ResolveVersionAsync(deployment.Settings.SolutionVersionArn, CancellationToken.None);
+                if (newest != deployment.Model.SolutionVersionArn && _live.TryGetValue(campaignArn, out var current) && current == deployment)
+                {
+                    await DeployAsync(campaignArn, deployment.Settings, CancellationToken.None);
+                }
+            }
+            catch (Exception error)
+            {
+                LogFollowLatestFailed(_logger, campaignArn, error);
             }
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignArn} could not move to its solution's newest version; it keeps serving the current one")]
+    private static partial void LogFollowLatestFailed(ILogger logger, string campaignArn, Exception error);
 
     private async Task<string> ResolveVersionAsync(string versionArn, CancellationToken cancellationToken)
     {

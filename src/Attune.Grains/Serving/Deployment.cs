@@ -14,7 +14,7 @@ public sealed class Deployment
         CampaignArn = campaignArn;
         Model = model;
         Settings = settings;
-        IdTag = RecommendationLog.CampaignTag(campaignArn);
+        IdTag = RecommendationIds.CampaignTag(campaignArn);
     }
 
     public string CampaignArn { get; }

@@ -3,17 +3,18 @@ using Attune.Filters;
 using Attune.Grains.Live;
 using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Catalog;
+using Microsoft.Extensions.Logging;
 
 namespace Attune.Grains.Serving;
 
 /// <summary>
 /// The runtime API behind POST /recommendations and /personalize-ranking, as the CampaignGrain runs it: checks a
 /// request against its campaign's recipe, reads the user's live events, binds its filters, has the model's shards
-/// score and select, and records the recommendationId.
+/// score and select, and issues the recommendationId.
 /// </summary>
 public sealed class RecommendationEngine(
-    CampaignDeployments deployments, FilterCache filters, RecommendationLog log,
-    IModelShards shards, ILiveHistories live, IItemActivitySource itemActivity)
+    CampaignDeployments deployments, FilterCache filters,
+    IModelShards shards, ILiveHistories live, IItemActivitySource itemActivity, ILogger<RecommendationEngine> logger)
 {
     /// <summary>How stale exploration's view of items' live activity may get.</summary>
     private static readonly TimeSpan ItemActivityRefresh = TimeSpan.FromSeconds(5);
@@ -53,10 +54,10 @@ public sealed class RecommendationEngine(
         bool needsHistory = type == RecipeType.UserPersonalization || filterNeedsUser || promotionFilter?.Expression.NeedsUser == true;
         var liveEvents = needsHistory ? await LiveEventsAsync(deployment, query.UserId) : [];
         using var pass = new ScoringPass(deployment, query.UserId, query.ItemId, liveEvents, deployments.InteractionsPerEventTypeCap);
-        pass.Exploration.RefreshLiveActivity(itemActivity, deployment.Model.Data.DatasetGroupArn, pass.Catalogue, ItemActivityRefresh);
+        pass.Exploration.Refresh(itemActivity, deployment.Model.Data.DatasetGroupArn, ItemActivityRefresh, logger);
         var items = await Recommender.RecommendAsync(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
             shards, Random.Shared);
-        return Finish(deployment, pass.Catalogue, query.UserId, items, query.MetadataColumns);
+        return Finish(deployment, pass.Catalogue, items, query.MetadataColumns);
     }
 
     public async ValueTask<ServingResult> RankAsync(RankingQuery query, CancellationToken cancellationToken)
@@ -72,20 +73,16 @@ public sealed class RecommendationEngine(
         var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
         using var pass = new ScoringPass(deployment, query.UserId, null, await LiveEventsAsync(deployment, query.UserId),
             deployments.InteractionsPerEventTypeCap);
-        return Finish(deployment, pass.Catalogue, query.UserId, await Ranker.RankAsync(pass, query.InputList, filter, shards), query.MetadataColumns);
+        return Finish(deployment, pass.Catalogue, await Ranker.RankAsync(pass, query.InputList, filter, shards), query.MetadataColumns);
     }
 
     private ValueTask<LiveEvent[]> LiveEventsAsync(Deployment deployment, string? userId) => userId is null
         ? ValueTask.FromResult<LiveEvent[]>([])
         : live.ReadAsync(deployment.Model.Data.DatasetGroupArn, userId, deployment.Model.Data.LiveWatermark);
 
-    private ServingResult Finish(
-        Deployment deployment, ServedCatalogue catalogue, string? userId, List<PredictedItem> items, IReadOnlyList<string>? metadataColumns)
-    {
-        var id = RecommendationLog.NewId(deployment.IdTag);
-        log.Record(id, deployment.CampaignArn, userId, items);
-        return new ServingResult(id, items, catalogue, metadataColumns);
-    }
+    private static ServingResult Finish(
+        Deployment deployment, ServedCatalogue catalogue, List<PredictedItem> items, IReadOnlyList<string>? metadataColumns) =>
+        new(RecommendationIds.NewId(deployment.IdTag), items, catalogue, metadataColumns);
 
     private async ValueTask<BoundFilter?> BindAsync(
         string? filterArn, IReadOnlyDictionary<string, string>? values, string member, CancellationToken cancellationToken)

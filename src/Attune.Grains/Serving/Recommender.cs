@@ -19,13 +19,13 @@ internal static class Recommender
         int promotedWanted = plan.Promotion is null || count == 0
             ? 0
             : Math.Min(count, (int)Math.Round(count * plan.Promotion.PercentPromotedItems / 100.0, MidpointRounding.AwayFromZero));
-        var exploration = pass.Exploration;
+        // One pool for the whole request: its scored items and their sources must match.
+        var pool = pass.Exploration.Pool;
         var query = await ShardQueries.ScoringAsync(pass, shards) with
         {
             Allowed = allowed,
             PromotionAllowed = promotedWanted > 0 ? pass.Evaluate(plan.PromotionFilter, pass.Scratch.PromotionAllowed) : null,
-            Exploration = exploration.Mask,
-            ScoredItems = exploration.ScoredItems,
+            ScoredItems = pool.ScoredItems,
             MainCount = count,
             PromotionCount = promotedWanted,
         };
@@ -40,7 +40,7 @@ internal static class Recommender
         }
         int wanted = count - promoted.Count;
         var items = new List<PredictedItem>(count);
-        AddRanked(pass, SelectMain(pass, merged, allowed, taken, wanted, random), items);
+        AddRanked(pass, SelectMain(pass, pool, merged, allowed, taken, wanted, random), items);
         if (pass.Basis == ScoreBasis.History && items.Count < wanted)
         {
             AddPopularFill(pass, allowed, taken, wanted - items.Count, items);
@@ -62,28 +62,29 @@ internal static class Recommender
     }
 
     /// <summary>
-    /// The best <paramref name="wanted"/> of the shards' items and the explored items, each explored item raised by a
-    /// bonus: weight × the best score × novelty × a random factor in [0.5, 1.5), so new items surface now and then
+    /// The best <paramref name="wanted"/> of the shards' items and the pooled explored items, each explored item raised
+    /// by a bonus: weight × the best score × novelty × a random factor in [0.5, 1.5), so new items surface now and then
     /// without crowding out what the user likes. An item the model does not know scores its metadata neighbours' mean.
+    /// A pooled item the shards also selected is ranked once, with its bonus. O(numResults + pool size).
     /// </summary>
-    private static List<Ranked> SelectMain(ScoringPass pass, MergedSelection merged, BitSet? allowed, HashSet<int> taken, int wanted, Random random)
+    private static List<Ranked> SelectMain(
+        ScoringPass pass, ExplorationPool pool, MergedSelection merged, BitSet? allowed, HashSet<int> taken, int wanted, Random random)
     {
         var candidates = new List<Ranked>();
         foreach (var (item, raw) in merged.Main())
         {
-            if (!taken.Contains(item))
+            if (!taken.Contains(item) && !pool.Contains(item))
             {
                 candidates.Add(new Ranked(item, raw, 0));
             }
         }
-        var exploration = pass.Exploration;
         float scale = Math.Max(Math.Abs(merged.Max), float.Epsilon);
         float weight = pass.Deployment.Settings.ExplorationWeight;
-        for (int slot = 0; slot < exploration.Items.Length; slot++)
+        for (int slot = 0; slot < pool.Items.Length; slot++)
         {
-            float bonus = weight * scale * exploration.Novelty[slot] * (0.5f + random.NextSingle());
-            int item = exploration.Items[slot];
-            float raw = RawScore(merged, exploration.Sources[slot]);
+            float bonus = weight * scale * pool.Novelty[slot] * (0.5f + random.NextSingle());
+            int item = pool.Items[slot];
+            float raw = RawScore(merged, pool.Sources[slot]);
             if (!float.IsNaN(raw) && (allowed is null || allowed.Contains(item)) && !taken.Contains(item))
             {
                 candidates.Add(new Ranked(item, raw, bonus));

@@ -86,7 +86,6 @@ internal static class ServiceRegistration
         services.AddSingleton<LocalLiveUsers>();
         services.AddSingleton<CampaignDeployments>();
         services.AddSingleton<FilterCache>();
-        services.AddSingleton(new RecommendationLog());
         services.AddSingleton<RecommendationEngine>();
         services.AddSingleton<ICampaignServing, CampaignGrainServing>();
         services.AddSingleton<InProcessModelShards>();

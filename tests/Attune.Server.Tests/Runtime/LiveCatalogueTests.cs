@@ -1,4 +1,5 @@
 using Attune.Grains.Serving;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Attune.Server.Tests.Runtime;
 
@@ -61,7 +62,7 @@ public sealed class LiveCatalogueTests : IDisposable
 
         _world.Live.Add("u1", "i6", ServingWorld.Now);
         _world.Live.Add("u2", "i6", ServingWorld.Now);
-        exploration.RefreshLiveActivity(_world.Live, ServingWorld.GroupArn, catalogue, TimeSpan.Zero);
+        exploration.Refresh(_world.Live, ServingWorld.GroupArn, TimeSpan.Zero, NullLogger.Instance);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (exploration.Novelty[slot] == 0.5f && DateTime.UtcNow < deadline)

@@ -201,16 +201,17 @@ public sealed class RecommendationTests : IDisposable
     }
 
     [Fact]
-    public async Task Recommendation_ids_are_40_characters_and_remembered()
+    public async Task Recommendation_ids_are_40_characters_unique_and_name_their_campaign()
     {
         var campaign = await PersonalizationCampaignAsync();
 
-        var result = await _world.Engine.RecommendAsync(Query(campaign, "u2", 2), Token);
+        var first = await _world.Engine.RecommendAsync(Query(campaign, "u2", 2), Token);
+        var second = await _world.Engine.RecommendAsync(Query(campaign, "u2", 2), Token);
 
-        Assert.Equal(40, result.RecommendationId.Length);
-        Assert.True(_world.Log.TryGet(result.RecommendationId, out var recorded));
-        Assert.Equal(["i1", "i4"], recorded.ItemIds);
-        Assert.Equal("u2", recorded.UserId);
+        Assert.Equal(40, first.RecommendationId.Length);
+        Assert.StartsWith("RID-", first.RecommendationId, StringComparison.Ordinal);
+        Assert.EndsWith(RecommendationIds.CampaignTag(campaign), first.RecommendationId, StringComparison.Ordinal);
+        Assert.NotEqual(first.RecommendationId, second.RecommendationId);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

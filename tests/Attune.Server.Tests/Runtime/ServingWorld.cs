@@ -7,6 +7,7 @@ using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Server.Tests.Runtime;
@@ -36,7 +37,8 @@ internal sealed class ServingWorld : IDisposable
         WriteData();
         Deployments = new CampaignDeployments(_catalog, Artifacts, new SqliteDatasetStores(_folder.Path), clock,
             Options.Create(new ServingOptions { Shards = shards, MinShardItems = 1, InteractionsPerEventTypeCap = interactionsPerEventTypeCap }));
-        Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), Log, new InProcessModelShards(Artifacts), Live, Live);
+        Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), new InProcessModelShards(Artifacts), Live, Live,
+            NullLogger<RecommendationEngine>.Instance);
     }
 
     public ICatalog Catalog => _catalog;
@@ -44,8 +46,6 @@ internal sealed class ServingWorld : IDisposable
     public ModelArtifacts Artifacts { get; }
 
     public CampaignDeployments Deployments { get; }
-
-    public RecommendationLog Log { get; } = new();
 
     /// <summary>Events committed "after" the served data, as the UserGrains would hand them to the engine.</summary>
     public MemoryLiveHistories Live { get; } = new();
@@ -125,15 +125,19 @@ internal sealed class ServingWorld : IDisposable
     public Storage.Datasets.IDatasetStore OpenStore() => new SqliteDatasetStores(_folder.Path).Open(GroupArn);
 
     /// <summary>PutItems of one item (as the events API stores it), then the refresh serving does before acknowledging.</summary>
-    public async Task PutItemAsync(string id, string genre, double price)
+    public Task PutItemAsync(string id, string genre, double price) => PutItemsAsync([(id, genre, price)]);
+
+    /// <summary>PutItems of several items created now, in one put and one serving refresh.</summary>
+    public async Task PutItemsAsync(IEnumerable<(string Id, string Genre, double Price)> items)
     {
         using (var store = DatasetStore.Open(_folder.Path, GroupArn))
         {
-            store.Put(DatasetType.Items, ItemsSchema, [new Dictionary<string, string?>
+            store.Put(DatasetType.Items, ItemsSchema, [.. items.Select(item => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
             {
-                ["ITEM_ID"] = id, ["GENRE"] = genre, ["OWNER"] = "partner", ["PRICE"] = price.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["ITEM_ID"] = item.Id, ["GENRE"] = item.Genre, ["OWNER"] = "partner",
+                ["PRICE"] = item.Price.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["CREATION_TIMESTAMP"] = Now.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }]);
+            })]);
         }
         await Deployments.RefreshCatalogueAsync(GroupArn, CancellationToken.None);
     }

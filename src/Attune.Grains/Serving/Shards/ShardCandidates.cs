@@ -5,15 +5,15 @@ using Attune.Recipes.Models;
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>
-/// Candidates of a shard's local indices (global = local + offset): allowed by the filter (all when null), not in
-/// <paramref name="leftOut"/>, not the query item.
+/// Candidates of a shard's local indices (global = local + offset): allowed by the filter (all when null), not the
+/// query item.
 /// </summary>
-internal readonly struct ShardCandidates(BitSet? allowed, BitSet? leftOut, int queryItem, int offset) : ICandidates
+internal readonly struct ShardCandidates(BitSet? allowed, int queryItem, int offset) : ICandidates
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(int item)
     {
         int global = item + offset;
-        return global != queryItem && (allowed is null || allowed.Contains(global)) && (leftOut is null || !leftOut.Contains(global));
+        return global != queryItem && (allowed is null || allowed.Contains(global));
     }
 }

@@ -41,11 +41,10 @@ public sealed record ShardQuery
     [Id(4)]
     public BitSet? PromotionAllowed { get; init; }
 
-    /// <summary>Items under exploration: left out of <see cref="ShardSelection.Main"/> (the campaign ranks them itself).</summary>
-    [Id(5)]
-    public BitSet? Exploration { get; init; }
-
-    /// <summary>Model items whose raw scores to return whatever their rank (explored items and new items' neighbours).</summary>
+    /// <summary>
+    /// Model items whose raw scores to return whatever their rank: the exploration pool's items and new items'
+    /// neighbours (bounded by the pool's size, not by how many items are young).
+    /// </summary>
     [Id(6)]
     public int[] ScoredItems { get; init; } = [];
 

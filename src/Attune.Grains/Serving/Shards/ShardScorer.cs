@@ -108,8 +108,8 @@ public sealed class ShardScorer
     private ShardSelection Choose(ShardQuery query, float[] scores, ScoreBasis basis, float max, double sumExp)
     {
         var span = scores.AsSpan(0, Range.Length);
-        var (main, mainScores) = Top(span, new ShardCandidates(query.Allowed, query.Exploration, query.QueryItem, Range.Start), query.MainCount);
-        var (promoted, promotedScores) = Top(span, new ShardCandidates(query.PromotionAllowed, null, query.QueryItem, Range.Start), query.PromotionCount);
+        var (main, mainScores) = Top(span, new ShardCandidates(query.Allowed, query.QueryItem, Range.Start), query.MainCount);
+        var (promoted, promotedScores) = Top(span, new ShardCandidates(query.PromotionAllowed, query.QueryItem, Range.Start), query.PromotionCount);
         var scored = new float[query.ScoredItems.Length];
         for (int at = 0; at < scored.Length; at++)
         {
