@@ -7,7 +7,7 @@ internal sealed record EventOptions(
     string ServerDll, int[] Connections, int[] BatchSizes, double Seconds, int CrashConnections, double KillAfterSeconds, string Results,
     string? Store = null, string? Postgres = null, int FreshnessSamples = 300)
 {
-    /// <summary>(d): the user pools PutEvents load is drawn from in turn, hot users first (pools larger than the requests sent: every request a new user).</summary>
+    /// <summary>(d): the user pools PutEvents load is drawn from in turn, in this order; the smallest is the hot-user reference (a pool larger than the requests sent: every request a new user).</summary>
     public int[] UserPools { get; init; } = [100, 1_000_000];
 
     public int UserConnections { get; init; } = 32;

@@ -49,7 +49,7 @@ internal sealed class EventReport(EventOptions options)
             $"(GC heap after the last collection, from the System.Runtime meter); load average {LoadAverage()} at the end.").AppendLine();
         text.AppendLine("| user pool | users | events/s | vs hot | p50 ms | p99 ms | failed | GC heap MB | heap bytes/user | RSS MB | activations |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        var hot = _users.Count == 0 ? double.NaN : _users[0].Step.EventsPerSecond;
+        var hot = _users.Count == 0 ? double.NaN : _users.MinBy(u => u.Pool)!.Step.EventsPerSecond; // the smallest pool: hot users
         foreach (var u in _users)
         {
             text.AppendLine(CultureInfo.InvariantCulture,

@@ -23,7 +23,7 @@ internal static class UserPools
 
     public static async Task<List<UserPoolResult>> RunAsync(HttpClient http, EventServer server, EventLoad load, EventOptions options)
     {
-        await load.RunAsync(options.UserConnections, 10, WarmUp, uniqueItems: false, CancellationToken.None, userPool: options.UserPools[0]);
+        await load.RunAsync(options.UserConnections, 10, WarmUp, uniqueItems: false, CancellationToken.None, userPool: options.UserPools.Min());
         var results = new List<UserPoolResult>();
         foreach (var pool in options.UserPools)
         {
