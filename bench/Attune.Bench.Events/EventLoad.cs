@@ -20,7 +20,8 @@ internal sealed record LoadResult(
 /// <summary>
 /// Closed-loop PutEvents load over plain HTTP (the server does not check signatures): each connection sends a batch,
 /// waits for the answer and sends the next. Every event carries an eventId; users and items are drawn from pools,
-/// or each event gets an item of its own so that a check can find every acknowledged event by item.
+/// or each event gets an item of its own so that a check can find every acknowledged event by item. With a user pool
+/// the requests take its users in turn, so a pool larger than the requests sent means every request is a new user.
 /// </summary>
 internal sealed class EventLoad(HttpClient http, Func<string> endpoint, string trackingId)
 {
@@ -34,12 +35,14 @@ internal sealed class EventLoad(HttpClient http, Func<string> endpoint, string t
     /// <paramref name="refused"/> the requests lack their sessionId, so validation refuses them (400) before any store
     /// work: the step measures the HTTP pipeline alone, and an answered 400 counts as a request done. With
     /// <paramref name="interval"/> each connection sends at most one request per interval (a paced background load).
+    /// With <paramref name="userPool"/> the requests take the users of a pool of that size (new to the server) in turn.
     /// </summary>
     public async Task<LoadResult> RunAsync(
         int connections, int batchSize, TimeSpan duration, bool uniqueItems, CancellationToken stop, bool refused = false,
-        TimeSpan? interval = null)
+        TimeSpan? interval = null, int? userPool = null)
     {
         var run = Interlocked.Increment(ref _runs);
+        long turn = -1;
         var acknowledged = new ConcurrentQueue<AcknowledgedEvent>();
         var latencies = new ConcurrentQueue<List<double>>();
         long requests = 0, failures = 0;
@@ -50,7 +53,7 @@ internal sealed class EventLoad(HttpClient http, Func<string> endpoint, string t
             var mine = new List<double>();
             for (var sequence = 0; clock.Elapsed < duration && !stop.IsCancellationRequested; sequence++)
             {
-                var user = $"user-{random.Next(Users)}";
+                var user = userPool is { } pool ? $"r{run}-user-{Interlocked.Increment(ref turn) % pool}" : $"user-{random.Next(Users)}";
                 var items = Enumerable.Range(0, batchSize)
                     .Select(k => uniqueItems ? $"r{run}-w{worker}-n{sequence}-k{k}" : $"item-{random.Next(Items)}")
                     .ToArray();

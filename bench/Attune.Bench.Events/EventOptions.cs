@@ -7,9 +7,18 @@ internal sealed record EventOptions(
     string ServerDll, int[] Connections, int[] BatchSizes, double Seconds, int CrashConnections, double KillAfterSeconds, string Results,
     string? Store = null, string? Postgres = null, int FreshnessSamples = 300)
 {
+    /// <summary>(d): the user pools PutEvents load is drawn from in turn, in this order; the smallest is the hot-user reference (a pool larger than the requests sent: every request a new user).</summary>
+    public int[] UserPools { get; init; } = [100, 1_000_000];
+
+    public int UserConnections { get; init; } = 32;
+
+    /// <summary>Runs (d) alone.</summary>
+    public bool UsersOnly { get; init; }
+
     public const string Usage =
         "usage: Attune.Bench.Events [--server DLL] [--connections 1,16,64] [--batches 1,10] [--seconds 10] " +
-        "[--crash-connections 16] [--kill-after 3] [--freshness-samples 300] [--out bench/results/events.md]\n" +
+        "[--crash-connections 16] [--kill-after 3] [--freshness-samples 300] [--user-pools 100,1000000] [--user-connections 32] " +
+        "[--only users] [--out bench/results/events.md]\n" +
         "       Attune.Bench.Events --store sqlite|postgres [--postgres NPGSQL_CONNECTION_STRING] [--connections 16] [--batches 10] [--seconds 10]";
 
     public static EventOptions Parse(string[] args)
@@ -29,6 +38,9 @@ internal sealed record EventOptions(
                 "--kill-after" => options with { KillAfterSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { Results = value },
                 "--freshness-samples" => options with { FreshnessSamples = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--user-pools" => options with { UserPools = Integers(value) },
+                "--user-connections" => options with { UserConnections = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--only" when value == "users" => options with { UsersOnly = true },
                 "--store" when value is "sqlite" or "postgres" => options with { Store = value },
                 "--postgres" => options with { Postgres = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),

@@ -10,12 +10,56 @@ internal sealed class EventReport(EventOptions options)
     private readonly List<LoadResult> _steps = [];
     private readonly List<LoadResult> _references = [];
     private readonly List<FreshnessResult> _freshness = [];
+    private readonly List<UserPoolResult> _users = [];
 
     public void Add(LoadResult step) => _steps.Add(step);
 
     public void AddReference(LoadResult step) => _references.Add(step);
 
     public void Add(FreshnessResult freshness) => _freshness.Add(freshness);
+
+    public void Add(UserPoolResult users) => _users.Add(users);
+
+    public static string Line(UserPoolResult u) => string.Create(CultureInfo.InvariantCulture,
+        $"users pool {u.Pool,9:N0}: {Line(u.Step)}; {u.Users:N0} users, server GC heap {Mb(u.After.GcHeapBytes)} MB " +
+        $"({u.HeapBytesPerUser:N0} bytes per user), RSS {Mb(u.After.ResidentBytes)} MB ({u.ResidentBytesPerUser:N0} bytes per user), " +
+        $"grain activations {u.Before.Activations:N0} -> {u.After.Activations:N0}");
+
+    /// <summary>Section (d) alone, replacing the one in the results file (for <c>--only users</c>).</summary>
+    public void WriteUsersSection()
+    {
+        var text = File.Exists(options.Results) ? File.ReadAllText(options.Results) : string.Empty;
+        var start = text.IndexOf(UsersHeading, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : text.IndexOf("\n## ", start + UsersHeading.Length, StringComparison.Ordinal);
+        var section = UsersSection();
+        text = start < 0 ? text.TrimEnd() + "\n\n" + section : text[..start] + section + (end < 0 ? string.Empty : text[(end + 1)..]);
+        File.WriteAllText(options.Results, text);
+    }
+
+    private const string UsersHeading = "## (d) Many distinct users";
+
+    private string UsersSection()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(UsersHeading).AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Batches of 10 from {options.UserConnections} connections, {options.Seconds:F0} s per pool; each request's user is the pool's next, so a pool");
+        text.AppendLine("larger than the requests sent makes every request a user new to the server. Memory sampled 5 s after each step");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"(GC heap after the last collection, from the System.Runtime meter); load average {LoadAverage()} at the end.").AppendLine();
+        text.AppendLine("| user pool | users | events/s | vs hot | p50 ms | p99 ms | failed | GC heap MB | heap bytes/user | RSS MB | activations |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        var hot = _users.Count == 0 ? double.NaN : _users.MinBy(u => u.Pool)!.Step.EventsPerSecond; // the smallest pool: hot users
+        foreach (var u in _users)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {u.Pool:N0} | {u.Users:N0} | {u.Step.EventsPerSecond:N0} | {u.Step.EventsPerSecond / hot:F2} | {u.Step.P50:F2} | {u.Step.P99:F2} | " +
+                $"{u.Step.Failures} | {Mb(u.After.GcHeapBytes)} | {u.HeapBytesPerUser:N0} | {Mb(u.After.ResidentBytes)} | {u.After.Activations:N0} |");
+        }
+        return text.ToString();
+    }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture);
 
     public static string Line(FreshnessResult f) => string.Create(CultureInfo.InvariantCulture,
         $"freshness, background {f.Background}, over {f.Samples} clicks: p50 {f.P50:F2} ms, p99 {f.P99:F2} ms, max {f.Max:F2} ms; the first GetRecommendations after the 200 " +
@@ -64,7 +108,8 @@ internal sealed class EventReport(EventOptions options)
         }
         text.AppendLine();
         text.AppendLine("## (c) kill -9 during load").AppendLine();
-        text.AppendLine(Line(crash) + ".");
+        text.AppendLine(Line(crash) + ".").AppendLine();
+        text.Append(UsersSection());
         File.WriteAllText(options.Results, text.ToString());
     }
 

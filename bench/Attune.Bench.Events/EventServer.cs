@@ -14,6 +14,8 @@ internal sealed class EventServer(string serverDll, string dataDirectory) : IAsy
 
     public string Endpoint { get; private set; } = string.Empty;
 
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The server is not running.");
+
     public async Task StartAsync()
     {
         Endpoint = $"http://127.0.0.1:{FreePort()}";

@@ -23,8 +23,15 @@ try
     var load = new EventLoad(http, () => server.Endpoint, trackingId);
     var report = new EventReport(options);
 
-    // (a) ingestion: sustained durable PutEvents, closed loop.
+    // (a) ingestion: sustained durable PutEvents, closed loop (after a warm-up that (d) alone shares).
     await load.RunAsync(8, 10, TimeSpan.FromSeconds(2), uniqueItems: false, CancellationToken.None);
+    if (options.UsersOnly)
+    {
+        await RunUsersAsync(http, server, load, report, options);
+        report.WriteUsersSection();
+        return 0;
+    }
+
     foreach (var batch in options.BatchSizes)
     {
         foreach (var connections in options.Connections)
@@ -50,6 +57,9 @@ try
         report.Add(freshness);
     }
 
+    // (d) many distinct users: new users' UserGrains activate on the request path.
+    await RunUsersAsync(http, server, load, report, options);
+
     // (c) kill -9 during load, restart, every acknowledged event looked up.
     var crash = await CrashCheck.RunAsync(server, load, groupArn, options.CrashConnections, TimeSpan.FromSeconds(options.KillAfterSeconds));
     Console.WriteLine(report.Line(crash));
@@ -59,4 +69,13 @@ try
 finally
 {
     Directory.Delete(dataDirectory, recursive: true);
+}
+
+static async Task RunUsersAsync(HttpClient http, EventServer server, EventLoad load, EventReport report, EventOptions options)
+{
+    foreach (var users in await UserPools.RunAsync(http, server, load, options))
+    {
+        Console.WriteLine(EventReport.Line(users));
+        report.Add(users);
+    }
 }

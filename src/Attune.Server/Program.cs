@@ -42,6 +42,7 @@ builder.Services.AddSerilog((services, logging) => logging
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(RequestMetrics.MeterName)
     .AddMeter("Microsoft.Orleans") // activations, messaging and membership figures of the silo or client
+    .AddMeter("System.Runtime") // GC heap sizes and collections: what live user state costs (bench/results/events.md)
     .AddAspNetCoreInstrumentation()
     .AddPrometheusExporter());
 builder.Services.AddAttune(attune, mode);

@@ -4,15 +4,19 @@ namespace Attune.Contracts.Events;
 
 /// <summary>
 /// One principal's live history in one dataset group (key: <c>&lt;datasetGroupArn&gt;|&lt;userId or sessionId&gt;</c>):
-/// the events committed through PutEvents, newest last. Activated after a restart, it rebuilds from the store, so
-/// the store, not this grain's memory, is the source of truth.
+/// the events committed through PutEvents, newest last. It starts empty and reads the store only when a read asks for
+/// events it was not handed, so the store, not this grain's memory, is the source of truth.
 /// </summary>
 [Alias("attune.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
-    /// <summary>Appends committed events (ignoring any it already holds); returns once the next read sees them.</summary>
+    /// <summary>
+    /// Appends committed events (ignoring any it already holds); returns once the next read sees them.
+    /// <paramref name="firstDelivery"/>: the caller knows no earlier event of the principal is missing from the served
+    /// models or from this delivery (embedded mode's first delivery since the process started).
+    /// </summary>
     [Alias("Append")]
-    Task AppendAsync([Immutable] LiveEvent[] events);
+    Task AppendAsync([Immutable] LiveEvent[] events, bool firstDelivery);
 
     /// <summary>The events after <paramref name="afterSequence"/> (those a served model does not contain), oldest first.</summary>
     [Alias("Read"), ReadOnly, AlwaysInterleave]

@@ -11,7 +11,7 @@ public interface ILiveHistories
 }
 
 /// <summary>
-/// Live events from the user's UserGrain (one grain call; the grain rebuilds from the store when it activates). With
+/// Live events from the user's UserGrain (one grain call; the grain reads the put log only for events it was not handed). With
 /// <see cref="ServingOptions.AllEventsLocal"/> (embedded mode) users this process never saw an event for are known to
 /// have none, and the call is skipped.
 /// </summary>
