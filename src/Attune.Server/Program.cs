@@ -1,3 +1,4 @@
+using Attune.Server.Health;
 using Attune.Server.Hosting;
 using Attune.Server.Observability;
 using Attune.Server.Wire;
@@ -42,6 +43,6 @@ if (mode.Role == ServerRole.Silo)
 app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, error) =>
     error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
 app.MapPersonalizeApis();
-app.MapGet("/health", () => Results.Json(new { status = "healthy" }));
+app.MapAttuneHealthChecks(); // /health/live, /health/ready and /health (= ready)
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.Run();
