@@ -34,6 +34,7 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddPrometheusExporter());
 builder.Services.AddAttune(attune, mode);
 builder.AddOrleans(attune, silo, mode);
+builder.AddAttuneTelemetry(mode); // runtime metrics; tracing when an OTLP endpoint is configured
 
 var app = builder.Build();
 if (mode.Role == ServerRole.Silo)
