@@ -35,7 +35,7 @@ start() { # name role http-port [silo-port gateway-port]
 
 wait_healthy() { # port name
   for _ in $(seq 1 300); do
-    if curl -fsS "http://127.0.0.1:$1/health" >/dev/null 2>&1; then echo "$2 ready on http://127.0.0.1:$1"; return; fi
+    if curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; then echo "$2 ready on http://127.0.0.1:$1"; return; fi
     sleep 0.2
   done
   echo "$2 did not start; see $data_dir/logs/$2.log" >&2

@@ -8,11 +8,13 @@ internal sealed record LoadOptions
     public const string Usage = """
         usage: Attune.Bench.Load [--dataset ml-latest-small | --synthetic-items N | --young-items N] [--data-root DIR] [--server-dll PATH]
                                  [--step-seconds S] [--rates r1,r2,...] [--concurrency c1,c2,...] [--filter-share F]
-                                 [--results FILE]
+                                 [--results FILE] [--server-arg ARG ...]
         Starts the server on a fresh data directory, builds a user-personalization campaign through the control plane,
         then measures GetRecommendations: closed loop at each concurrency, open loop at each fixed rate, and the
         in-process engine alone (where the time goes). --young-items N generates N items all created within two days
         and measures the default campaign against explorationWeight 0 instead (closed loop, alternated).
+        Each --server-arg is passed to the server (a setting such as
+        --Attune:Telemetry:OtlpEndpoint=http://127.0.0.1:4317, to measure with tracing on).
         """;
 
     public string Dataset { get; init; } = "ml-latest-small";
@@ -37,6 +39,8 @@ internal sealed record LoadOptions
 
     public string Results { get; init; } = "bench/results/load.md";
 
+    public IReadOnlyList<string> ServerArguments { get; init; } = [];
+
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
@@ -55,6 +59,7 @@ internal sealed record LoadOptions
                 "--concurrency" => options with { Concurrency = [.. value.Split(',').Select(Int)] },
                 "--filter-share" => options with { FilterShare = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--results" => options with { Results = value },
+                "--server-arg" => options with { ServerArguments = [.. options.ServerArguments, value] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }

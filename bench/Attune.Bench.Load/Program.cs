@@ -11,7 +11,7 @@ if (!File.Exists(serverDll))
 
 var machine = string.Create(CultureInfo.InvariantCulture,
     $"{Environment.ProcessorCount} cores shared by server and load generator (and whatever else runs), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-await using var server = await ServerHost.StartAsync(serverDll);
+await using var server = await ServerHost.StartAsync(serverDll, options.ServerArguments);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
 {
     Timeout = TimeSpan.FromSeconds(30),
@@ -44,16 +44,23 @@ if (options.YoungItems is not null)
 var mix = new RequestMix(campaign, options.FilterShare);
 var runner = new LoadRunner(http, server.Endpoint, mix);
 var step = TimeSpan.FromSeconds(options.StepSeconds);
-var report = new Report($"GetRecommendations on {name} (numResults 25, {options.FilterShare:P0} with a genre filter)", machine);
+var serverArguments = options.ServerArguments.Count == 0 ? "" : $", server {string.Join(' ', options.ServerArguments)}";
+var report = new Report($"GetRecommendations on {name} (numResults 25, {options.FilterShare:P0} with a genre filter{serverArguments})", machine);
 await runner.ClosedLoopAsync(8, TimeSpan.FromSeconds(Math.Min(5, options.StepSeconds)));
+var allocatedBefore = await ServerAllocations.ReadAsync(http, server.Endpoint);
+var httpSteps = new List<StepResult>();
 foreach (var connections in options.Concurrency)
 {
-    report.Add(await runner.ClosedLoopAsync(connections, step));
+    httpSteps.Add(await runner.ClosedLoopAsync(connections, step));
+    report.Add(httpSteps[^1]);
 }
 foreach (var rate in options.Rates)
 {
-    report.Add(await runner.OpenLoopAsync(rate, step));
+    httpSteps.Add(await runner.OpenLoopAsync(rate, step));
+    report.Add(httpSteps[^1]);
 }
+var serverBytesPerRequest = (await ServerAllocations.ReadAsync(http, server.Endpoint) - allocatedBefore) / httpSteps.Sum(s => s.Completed + s.Failed);
+Console.WriteLine($"server allocated {serverBytesPerRequest:N0} B/request over the HTTP steps");
 var (engineSteps, stages) = await EngineProbe.RunAsync(server.DataDirectory, server.ObjectRoot, mix, Environment.ProcessorCount, 5_000);
 report.AddAll(engineSteps);
 
@@ -62,6 +69,6 @@ var summary = best is null
     ? "No closed-loop step kept p99 within 10 ms."
     : string.Create(CultureInfo.InvariantCulture, $"Throughput at p99 ≤ 10 ms: {best.Throughput:N0} requests/s ({best.Step}, p99 {best.P99:F2} ms).");
 Console.WriteLine(summary);
-report.Write(options.Results, summary + "\n\nStages of an uncached request (a user's first; later ones reuse the cached scores and explanations), mean: "
+report.Write(options.Results, summary + $" The server allocated {serverBytesPerRequest:N0} B/request over the HTTP steps (its /metrics)." + "\n\nStages of an uncached request (a user's first; later ones reuse the cached scores and explanations), mean: "
     + string.Join("; ", stages) + ".");
 return 0;

@@ -24,14 +24,14 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ServerHost> StartAsync(string serverDll)
+    public static async Task<ServerHost> StartAsync(string serverDll, IReadOnlyList<string> extraArguments)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("attune-load-").FullName;
         var endpoint = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { serverDll, "--urls", endpoint, "--data-dir", dataDirectory,
             "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--gateway-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            "--gateway-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,3 +1,4 @@
+using Attune.Server.Health;
 using Attune.Server.Hosting;
 using Attune.Server.Observability;
 using Attune.Server.Wire;
@@ -47,6 +48,7 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddPrometheusExporter());
 builder.Services.AddAttune(attune, mode);
 builder.AddOrleans(attune, silo, mode);
+builder.AddAttuneTelemetry(mode); // runtime metrics; tracing when an OTLP endpoint is configured
 
 var app = builder.Build();
 if (mode.Role == ServerRole.Silo)
@@ -56,7 +58,7 @@ if (mode.Role == ServerRole.Silo)
 app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, error) =>
     error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
 app.MapPersonalizeApis();
-app.MapGet("/health", () => Results.Json(new { status = "healthy" }));
+app.MapAttuneHealthChecks(); // /health/live, /health/ready and /health (= ready)
 app.MapPrometheusScrapingEndpoint("/metrics");
 StartupBanner.PrintWhenStarted(app, attune, mode);
 app.Run();

@@ -1,4 +1,5 @@
 using Attune.Contracts.Imports;
+using Attune.Grains.Diagnostics;
 using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
 using Attune.Storage;
@@ -54,6 +55,8 @@ public sealed partial class DatasetImportJobGrain(
 
     private async Task<long> RunAsync(ResourceRecord job, bool withinBudget)
     {
+        using var activity = AttuneActivities.Source.StartActivity("import");
+        activity?.SetTag("attune.import_job", job.Arn);
         var body = job.ParseBody();
         var dataset = await catalog.GetAsync(body["datasetArn"]!.GetValue<string>())
             ?? throw new ImportFailedException("The dataset of this import job no longer exists.");
@@ -82,6 +85,7 @@ public sealed partial class DatasetImportJobGrain(
         var request = new ImportRequest(job.Arn, type, schema, files, mode);
         var progress = new CatalogProgress<long>(catalog, job.Arn, "rowsImported", rows => rows, clock);
         var result = await Task.Run(() => store.Import(request, progress));
+        activity?.SetTag("attune.rows", result.Rows);
         return result.Rows;
     }
 

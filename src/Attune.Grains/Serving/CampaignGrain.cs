@@ -1,3 +1,4 @@
+using Attune.Grains.Diagnostics;
 using Orleans.Concurrency;
 
 namespace Attune.Grains.Serving;
@@ -9,9 +10,17 @@ namespace Attune.Grains.Serving;
 [StatelessWorker, Reentrant]
 internal sealed class CampaignGrain(RecommendationEngine engine) : Grain, ICampaignGrain
 {
-    public async Task<ServingAnswer> RecommendAsync(RecommendationQuery query) =>
-        ServingAnswer.From(await engine.RecommendAsync(query, CancellationToken.None));
+    public async Task<ServingAnswer> RecommendAsync(RecommendationQuery query)
+    {
+        using var activity = AttuneActivities.Source.StartActivity("campaign.recommend");
+        activity?.SetTag("attune.campaign", query.CampaignArn);
+        return ServingAnswer.From(await engine.RecommendAsync(query, CancellationToken.None));
+    }
 
-    public async Task<ServingAnswer> RankAsync(RankingQuery query) =>
-        ServingAnswer.From(await engine.RankAsync(query, CancellationToken.None));
+    public async Task<ServingAnswer> RankAsync(RankingQuery query)
+    {
+        using var activity = AttuneActivities.Source.StartActivity("campaign.rank");
+        activity?.SetTag("attune.campaign", query.CampaignArn);
+        return ServingAnswer.From(await engine.RankAsync(query, CancellationToken.None));
+    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Training;
+using Attune.Grains.Diagnostics;
 using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
 using Attune.Recipes.Models;
@@ -115,6 +116,8 @@ public sealed partial class SolutionVersionGrain(
 
     private async Task<SolutionResult> TrainAsync(ResourceRecord version, CancellationToken cancellationToken)
     {
+        using var activity = AttuneActivities.Source.StartActivity("training");
+        activity?.SetTag("attune.solution_version", version.Arn);
         var body = version.ParseBody();
         var solution = await catalog.GetAsync(body["solutionArn"]!.GetValue<string>(), cancellationToken)
             ?? throw new InvalidOperationException("The solution of this version no longer exists.");

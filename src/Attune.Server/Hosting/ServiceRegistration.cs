@@ -5,6 +5,7 @@ using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
 using Attune.Server.ControlPlane;
 using Attune.Server.Events;
+using Attune.Server.Health;
 using Attune.Server.Observability;
 using Attune.Server.Runtime;
 using Attune.Server.Training;
@@ -28,6 +29,7 @@ internal static class ServiceRegistration
         services.AddStores(attune, mode);
         services.AddFrontDoor();
         services.AddServing(mode);
+        services.AddAttuneHealthChecks(mode);
         if (mode.Role == ServerRole.Silo)
         {
             services.AddSiloServices();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using Attune.Grains.Serving;
+using Attune.Server.Observability;
 using Attune.Server.Training;
 using Orleans.Configuration;
 
@@ -20,6 +21,7 @@ internal static class SettingsCheck
         (AttuneOptions.Section, typeof(ClusterModeOptions)),
         (ServingOptions.Section, typeof(ServingOptions)),
         (AutoTrainingOptions.Section, typeof(AutoTrainingOptions)),
+        (TelemetryOptions.Section, typeof(TelemetryOptions)),
         (SiloOptions.Section, typeof(SiloOptions)),
         (SiloOptions.MembershipSection, typeof(ClusterMembershipOptions)),
     ];
@@ -109,6 +111,11 @@ internal static class SettingsCheck
         if (serving.InteractionsPerEventTypeCap is < 1)
         {
             yield return $"{ServingOptions.Section}:InteractionsPerEventTypeCap must be a positive count (100 as in Personalize) or empty for the whole history, not {serving.InteractionsPerEventTypeCap}";
+        }
+        var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) && !Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out _))
+        {
+            yield return $"{Telemetry.OtlpEndpointKey} must be a URL such as http://collector:4317, not '{telemetry.OtlpEndpoint}'";
         }
         var training = configuration.GetSection(AutoTrainingOptions.Section).Get<AutoTrainingOptions>() ?? new AutoTrainingOptions();
         foreach (var (name, value) in new[] { ("CheckInterval", training.CheckInterval), ("Day", training.Day) })

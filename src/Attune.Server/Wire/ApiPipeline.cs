@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Attune.Grains.Diagnostics;
 using Attune.Server.ControlPlane;
 using Attune.Server.Hosting;
 using Attune.Server.Observability;
@@ -27,6 +28,8 @@ internal sealed partial class ApiPipeline(
         var started = Stopwatch.GetTimestamp();
         var contentType = model.Protocol == "json" ? WireResponses.AwsJsonContentType : WireResponses.RestJsonContentType;
         var outcome = "ok";
+        using var activity = AttuneActivities.Source.StartActivity(operation?.Name ?? "unknown");
+        activity?.SetTag("attune.service", model.Name);
         try
         {
             if (operation is null)
@@ -74,6 +77,10 @@ internal sealed partial class ApiPipeline(
         }
         finally
         {
+            if (outcome != "ok")
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            }
             metrics.Record(model.Name, operation?.Name ?? "unknown", outcome, Stopwatch.GetElapsedTime(started));
         }
     }

@@ -46,7 +46,8 @@ public sealed class TestPostgres : IAsyncLifetime
         }
     }
 
-    private static async Task<string> ScriptAsync(string verb, string directory)
+    /// <summary>Runs tools/postgres-test-server.sh <paramref name="verb"/> <paramref name="directory"/>; returns what it printed.</summary>
+    internal static async Task<string> ScriptAsync(string verb, string directory)
     {
         var start = new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "tools", "postgres-test-server.sh"))
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using Attune.Grains.Diagnostics;
 using Attune.Recipes.Models;
 
 namespace Attune.Grains.Serving.Shards;
@@ -35,10 +36,14 @@ public sealed class ShardScorer
     public ShardSelection Select(ShardQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        using var activity = AttuneActivities.Source.StartActivity("shard.select");
+        activity?.SetTag("attune.shard", Range.Index);
+        activity?.SetTag("attune.shards", Range.Count);
         var history = query.History;
         bool cacheable = query.Scoring == ShardScoring.History && history.UserId is not null;
         if (cacheable && _cache.TryGet(history.UserId!, history.Stamp, out var cached))
         {
+            activity?.SetTag("attune.cached_scores", true);
             return Choose(query, cached.Scores, ScoreBasis.History, cached.Max, cached.SumExp);
         }
         var scratch = _scratch.TryTake(out var rented) ? rented : new float[Range.Length];
