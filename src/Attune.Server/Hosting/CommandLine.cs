@@ -3,7 +3,8 @@ namespace Attune.Server.Hosting;
 /// <summary>
 /// What the command line asks before any host is built: <c>--help</c>, or a flag Attune does not know (a typo must
 /// not be ignored silently). Flags are the documented ones (<see cref="CommandLineSwitches"/>) and
-/// <c>--Section:Key value</c> settings, which <see cref="SettingsCheck"/> checks with the rest of the configuration.
+/// <c>--Section:Key value</c> settings, which <see cref="SettingsCheck"/> checks with the rest of the configuration, and
+/// OpenTelemetry's standard <c>--OTEL_*</c> settings, which its exporter reads from the configuration.
 /// </summary>
 internal static class CommandLine
 {
@@ -20,7 +21,8 @@ internal static class CommandLine
             }
             var name = args[i].Split('=', 2)[0];
             var known = name.StartsWith("--", StringComparison.Ordinal)
-                && (name.Contains(':', StringComparison.Ordinal) || CommandLineSwitches.All.Any(s => s.Flag == name));
+                && (name.Contains(':', StringComparison.Ordinal) || name.StartsWith("--OTEL_", StringComparison.Ordinal)
+                    || CommandLineSwitches.All.Any(s => s.Flag == name));
             if (!known)
             {
                 yield return $"unknown option '{name}' (--help lists the options)";

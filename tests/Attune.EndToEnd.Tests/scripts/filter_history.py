@@ -12,6 +12,7 @@ from botocore.config import Config
 
 from e2e import (ENDPOINT, INTERACTIONS_SCHEMA, active_dataset, active_group, check, client, events_client, run, unique,
                  wait_for)
+from training_setup import deployed_campaign
 
 OBJECT_ROOT, CAP = sys.argv[2], sys.argv[3]
 ITEMS, USERS, NOW = 40, 30, 1_700_000_000
@@ -41,13 +42,7 @@ def scenario():
     job = p.create_dataset_import_job(jobName=unique("history-import"), datasetArn=dataset,
                                       dataSource={"dataLocation": f"s3://{folder}/interactions.csv"})["datasetImportJobArn"]
     wait_for(lambda: p.describe_dataset_import_job(datasetImportJobArn=job)["datasetImportJob"], "ACTIVE")
-    solution = p.create_solution(name=unique("history"), datasetGroupArn=group, performAutoTraining=False,
-                                 recipeArn="arn:aws:personalize:::recipe/aws-user-personalization")["solutionArn"]
-    wait_for(lambda: p.describe_solution(solutionArn=solution)["solution"], "ACTIVE")
-    version = p.create_solution_version(solutionArn=solution)["solutionVersionArn"]
-    wait_for(lambda: p.describe_solution_version(solutionVersionArn=version)["solutionVersion"], "ACTIVE", timeout=180)
-    campaign = p.create_campaign(name=unique("history"), solutionVersionArn=version)["campaignArn"]
-    wait_for(lambda: p.describe_campaign(campaignArn=campaign)["campaign"], "ACTIVE", timeout=120)
+    campaign = deployed_campaign(p, group, "history")
     unrated = p.create_filter(name=unique("history-unrated"), datasetGroupArn=group,
                               filterExpression='EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN ("rating")')["filterArn"]
     wait_for(lambda: p.describe_filter(filterArn=unrated)["filter"], "ACTIVE")

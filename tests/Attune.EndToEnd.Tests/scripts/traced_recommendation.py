@@ -6,8 +6,8 @@ import sys
 import boto3
 from botocore.config import Config
 
-from e2e import ENDPOINT, check, client, run, unique, wait_for
-from training_setup import generated_rows, group_with_interactions, write_rows
+from e2e import ENDPOINT, check, client, run, unique
+from training_setup import deployed_campaign, generated_rows, group_with_interactions, write_rows
 
 
 def scenario():
@@ -15,13 +15,7 @@ def scenario():
     path = os.path.join(sys.argv[2], unique("traced"), "interactions.csv")
     write_rows(path, generated_rows(users=60, items_per_user=8))
     group = group_with_interactions(p, path, "traced")[0]
-    solution = p.create_solution(name=unique("traced"), datasetGroupArn=group,
-                                 recipeArn="arn:aws:personalize:::recipe/aws-user-personalization")["solutionArn"]
-    wait_for(lambda: p.describe_solution(solutionArn=solution)["solution"], "ACTIVE")
-    version = p.create_solution_version(solutionArn=solution)["solutionVersionArn"]
-    wait_for(lambda: p.describe_solution_version(solutionVersionArn=version)["solutionVersion"], "ACTIVE", timeout=180)
-    campaign = p.create_campaign(name=unique("traced"), solutionVersionArn=version)["campaignArn"]
-    wait_for(lambda: p.describe_campaign(campaignArn=campaign)["campaign"], "ACTIVE", timeout=120)
+    campaign = deployed_campaign(p, group, "traced")
     runtime = boto3.client("personalize-runtime", endpoint_url=ENDPOINT, region_name="us-east-1",
                            config=Config(retries={"max_attempts": 1}))
     items = runtime.get_recommendations(campaignArn=campaign, userId="u1", numResults=5)["itemList"]

@@ -80,6 +80,17 @@ def train(p, solution_arn, final="ACTIVE", timeout=120, **kwargs):
     return version, seen, progress
 
 
+def deployed_campaign(p, group_arn, prefix, **solution):
+    """A user-personalization solution of the group, one trained version and an ACTIVE campaign on it; returns the
+    campaign ARN."""
+    solution_arn = active_solution(p, group_arn, prefix, performAutoTraining=False,
+                                   recipeArn="arn:aws:personalize:::recipe/aws-user-personalization", **solution)
+    version = train(p, solution_arn, timeout=180)[0]["solutionVersionArn"]
+    campaign = p.create_campaign(name=unique(prefix), solutionVersionArn=version)["campaignArn"]
+    wait_for(lambda: p.describe_campaign(campaignArn=campaign)["campaign"], "ACTIVE", timeout=120)
+    return campaign
+
+
 def check_metrics(p, version_arn):
     metrics = p.get_solution_metrics(solutionVersionArn=version_arn)
     check(metrics["solutionVersionArn"] == version_arn, f"metrics of {metrics['solutionVersionArn']}")
