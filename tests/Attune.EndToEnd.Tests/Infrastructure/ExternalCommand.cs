@@ -36,7 +36,7 @@ public static class ExternalCommand
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout ?? TimeSpan.FromMinutes(3));
+        limit.CancelAfter(timeout ?? TimeSpan.FromMinutes(5)); // a hang guard with room for a loaded 2-core host
         try
         {
             await process.WaitForExitAsync(limit.Token);
