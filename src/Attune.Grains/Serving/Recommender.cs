@@ -70,14 +70,18 @@ internal static class Recommender
     private static List<Ranked> SelectMain(
         ScoringPass pass, ExplorationPool pool, MergedSelection merged, BitSet? allowed, HashSet<int> taken, int wanted, Random random)
     {
-        var candidates = new List<Ranked>();
+        var main = new List<Ranked>();
         foreach (var (item, raw) in merged.Main())
         {
             if (!taken.Contains(item) && !pool.Contains(item))
             {
-                candidates.Add(new Ranked(item, raw, 0));
+                main.Add(new Ranked(item, raw, 0));
             }
         }
+        // The shards' items come best first; the pool's are ranked apart and merged in, and only those that can beat
+        // the wanted-th shard item are sorted: a request sorts a few explored items, not the pool and the shards' lists.
+        float threshold = main.Count >= wanted && wanted > 0 ? main[wanted - 1].Ranking : float.NegativeInfinity;
+        var explored = new List<Ranked>();
         float scale = Math.Max(Math.Abs(merged.Max), float.Epsilon);
         float weight = pass.Deployment.Settings.ExplorationWeight;
         for (int slot = 0; slot < pool.Items.Length; slot++)
@@ -85,13 +89,27 @@ internal static class Recommender
             float bonus = weight * scale * pool.Novelty[slot] * (0.5f + random.NextSingle());
             int item = pool.Items[slot];
             float raw = RawScore(merged, pool.Sources[slot]);
-            if (!float.IsNaN(raw) && (allowed is null || allowed.Contains(item)) && !taken.Contains(item))
+            if (!float.IsNaN(raw) && raw + bonus >= threshold && (allowed is null || allowed.Contains(item)) && !taken.Contains(item))
             {
-                candidates.Add(new Ranked(item, raw, bonus));
+                explored.Add(new Ranked(item, raw, bonus));
             }
         }
-        candidates.Sort((a, b) => MergedSelection.Compare((a.Item, a.Ranking), (b.Item, b.Ranking)));
-        return candidates.Count > wanted ? candidates.GetRange(0, Math.Max(0, wanted)) : candidates;
+        explored.Sort(static (a, b) => MergedSelection.Compare((a.Item, a.Ranking), (b.Item, b.Ranking)));
+        return Merge(main, explored, wanted);
+    }
+
+    /// <summary>The best <paramref name="wanted"/> of two lists that are each best first.</summary>
+    private static List<Ranked> Merge(List<Ranked> first, List<Ranked> second, int wanted)
+    {
+        var selected = new List<Ranked>(Math.Max(0, Math.Min(wanted, first.Count + second.Count)));
+        int i = 0, j = 0;
+        while (selected.Count < wanted && (i < first.Count || j < second.Count))
+        {
+            bool takeFirst = j == second.Count
+                || (i < first.Count && MergedSelection.Compare((first[i].Item, first[i].Ranking), (second[j].Item, second[j].Ranking)) <= 0);
+            selected.Add(takeFirst ? first[i++] : second[j++]);
+        }
+        return selected;
     }
 
     /// <summary>The mean raw score of an explored item's stand-ins (itself, or its metadata neighbours); 0 without any.</summary>
