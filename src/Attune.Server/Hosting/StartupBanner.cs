@@ -21,7 +21,7 @@ internal static class StartupBanner
         {
             $"Attune {ServerVersion.Text}",
             mode.IsCluster ? $"  mode:        cluster, role {role} (PostgreSQL {Database(mode)})" : "  mode:        embedded (one process; SQLite files under the data directory)",
-            $"  listening:   {string.Join(", ", addresses)}   (Personalize, Personalize Runtime and Events APIs; /health, /metrics)",
+            $"  listening:   {string.Join(", ", addresses)}   (Personalize, Personalize Runtime and Events APIs; /health/live, /health/ready, /metrics)",
             mode.IsCluster
                 ? $"  data dir:    {attune.FullDataDir} (catalog, datasets and models live in PostgreSQL)"
                 : $"  data dir:    {attune.FullDataDir}",
