@@ -12,7 +12,12 @@ namespace Attune.Cluster.Tests;
 public sealed class EventDurabilityTests(TestPostgres postgres)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan RecoveryBudget = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// The killed silo is declared dead within a few seconds, but a request a survivor took just before that can wait on
+    /// the dead silo's grain until the client's 10 s timeout: a CI run with every test project in parallel saw the last
+    /// failure 17 s after the kill (no event lost). The durability check below is the point; this bounds the outage.
+    /// </summary>
+    private static readonly TimeSpan RecoveryBudget = TimeSpan.FromSeconds(25);
 
     [Fact]
     public async Task A_silo_killed_during_PutEvents_load_loses_no_acknowledged_event()
