@@ -32,7 +32,7 @@ internal sealed class EventReport(EventOptions options)
         var start = text.IndexOf(UsersHeading, StringComparison.Ordinal);
         var end = start < 0 ? -1 : text.IndexOf("\n## ", start + UsersHeading.Length, StringComparison.Ordinal);
         var section = UsersSection();
-        text = start < 0 ? text.TrimEnd() + "\n\n" + section : text[..start] + section + (end < 0 ? string.Empty : text[(end + 1)..]);
+        text = start < 0 ? text.TrimEnd() + "\n\n" + section : text[..start] + section + (end < 0 ? string.Empty : "\n" + text[(end + 1)..]);
         File.WriteAllText(options.Results, text);
     }
 

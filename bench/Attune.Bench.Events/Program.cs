@@ -57,7 +57,7 @@ try
         report.Add(freshness);
     }
 
-    // (d) many distinct users: new users' UserGrains activate on the request path.
+    // (d) many distinct users: every request of the large pool comes from a user new to the server.
     await RunUsersAsync(http, server, load, report, options);
 
     // (c) kill -9 during load, restart, every acknowledged event looked up.

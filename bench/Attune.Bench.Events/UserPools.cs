@@ -11,7 +11,7 @@ internal sealed record UserPoolResult(int Pool, LoadResult Step, long Users, Mem
 
 /// <summary>
 /// (d) Ingest from many distinct users: the same load from a few hot users and from users new to the server (each
-/// request a user never seen: its UserGrain activates on the request path), with the server's memory after each.
+/// request a user never seen), with the server's memory after each.
 /// </summary>
 internal static class UserPools
 {

@@ -12,11 +12,9 @@ public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Appends committed events (ignoring any it already holds); returns once the next read sees them.
-    /// <paramref name="firstDelivery"/>: the caller knows no earlier event of the principal is missing from the served
-    /// models or from this delivery (embedded mode's first delivery since the process started).
     /// </summary>
     [Alias("Append")]
-    Task AppendAsync([Immutable] LiveEvent[] events, bool firstDelivery);
+    Task AppendAsync([Immutable] LiveEvent[] events);
 
     /// <summary>The events after <paramref name="afterSequence"/> (those a served model does not contain), oldest first.</summary>
     [Alias("Read"), ReadOnly, AlwaysInterleave]

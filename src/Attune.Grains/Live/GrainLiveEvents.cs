@@ -1,18 +1,12 @@
-using Attune.Contracts.Events;
-using Attune.Grains.Serving;
-using Microsoft.Extensions.Options;
-
 namespace Attune.Grains.Live;
 
 /// <summary>
-/// The live path of committed events: each principal's events go to its UserGrain (awaited, so the next request
-/// sees them), and each item's interactions and impressions to its ItemGrain through the silo's
-/// <see cref="ItemActivityBuffer"/> (exploration statistics, delivered in bulk). In embedded mode
-/// (<see cref="ServingOptions.AllEventsLocal"/>) a principal's first delivery since the process started tells its grain
-/// that it misses nothing, so it never reads the put log.
+/// The live path of committed events: each principal's events go to its live history (<see cref="ILiveHistoryWriter"/>:
+/// in process in embedded mode, its UserGrain in a cluster; awaited, so the next request sees them), and each item's
+/// interactions and impressions to its ItemGrain through the silo's <see cref="ItemActivityBuffer"/> (exploration
+/// statistics, delivered in bulk).
 /// </summary>
-public sealed class GrainLiveEvents(IGrainFactory grains, ItemActivityBuffer items, LocalLiveUsers localUsers, IOptions<ServingOptions> options)
-    : ILiveEvents
+public sealed class GrainLiveEvents(ILiveHistoryWriter histories, ItemActivityBuffer items) : ILiveEvents
 {
     public Task PublishAsync(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, IReadOnlyList<string> impressions, CancellationToken cancellationToken)
     {
@@ -25,16 +19,10 @@ public sealed class GrainLiveEvents(IGrainFactory grains, ItemActivityBuffer ite
         }
         if (events.Count == 1)
         {
-            return Append(datasetGroupArn, events[0].Principal, [events[0].Event]);
+            return histories.AppendAsync(datasetGroupArn, events[0].Principal, [events[0].Event]);
         }
         return Task.WhenAll(events.GroupBy(e => e.Principal, StringComparer.Ordinal).Select(principal =>
-            Append(datasetGroupArn, principal.Key, [.. principal.Select(e => e.Event)])));
-    }
-
-    private Task Append(string datasetGroupArn, string principal, LiveEvent[] events)
-    {
-        var firstDelivery = localUsers.Saw(datasetGroupArn, principal) && options.Value.AllEventsLocal;
-        return grains.GetGrain<IUserGrain>(UserGrainKey.For(datasetGroupArn, principal)).AppendAsync(events, firstDelivery);
+            histories.AppendAsync(datasetGroupArn, principal.Key, [.. principal.Select(e => e.Event)])));
     }
 
     private void RecordItems(string datasetGroupArn, IReadOnlyList<PrincipalEvent> events, IReadOnlyList<string> impressions)

@@ -1,6 +1,4 @@
 using Attune.Contracts.Events;
-using Attune.Grains.Serving;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Grains.Live;
 
@@ -10,15 +8,8 @@ public interface ILiveHistories
     ValueTask<LiveEvent[]> ReadAsync(string datasetGroupArn, string userId, long afterSequence);
 }
 
-/// <summary>
-/// Live events from the user's UserGrain (one grain call; the grain reads the put log only for events it was not handed). With
-/// <see cref="ServingOptions.AllEventsLocal"/> (embedded mode) users this process never saw an event for are known to
-/// have none, and the call is skipped.
-/// </summary>
-public sealed class UserGrainHistories(IGrainFactory grains, LocalLiveUsers localUsers, IOptions<ServingOptions> options) : ILiveHistories
+/// <summary>Where the live path hands a principal's committed events; the next <see cref="ILiveHistories"/> read sees them.</summary>
+public interface ILiveHistoryWriter
 {
-    public ValueTask<LiveEvent[]> ReadAsync(string datasetGroupArn, string userId, long afterSequence) =>
-        options.Value.AllEventsLocal && !localUsers.Has(datasetGroupArn, userId)
-            ? ValueTask.FromResult<LiveEvent[]>([])
-            : grains.GetGrain<IUserGrain>(UserGrainKey.For(datasetGroupArn, userId)).ReadAsync(afterSequence);
+    Task AppendAsync(string datasetGroupArn, string principal, LiveEvent[] events);
 }

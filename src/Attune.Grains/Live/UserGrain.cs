@@ -19,9 +19,9 @@ internal sealed class UserGrain(ILiveEventStore store) : Grain, IUserGrain
         return Task.CompletedTask;
     }
 
-    public Task AppendAsync(LiveEvent[] events, bool firstDelivery)
+    public Task AppendAsync(LiveEvent[] events)
     {
-        _history.Append(events, firstDelivery);
+        _history.Append(events);
         return Task.CompletedTask;
     }
 

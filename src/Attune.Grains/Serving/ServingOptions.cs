@@ -22,12 +22,6 @@ public sealed class ServingOptions
     /// </summary>
     public int? InteractionsPerEventTypeCap { get; set; }
 
-    /// <summary>
-    /// True when every PutEvents passes through this process (embedded mode, set by the host): serving then asks a
-    /// UserGrain only for users this process has seen live events for. Never true in a cluster.
-    /// </summary>
-    public bool AllEventsLocal { get; set; }
-
     /// <summary>The shards a model of <paramref name="itemCount"/> items is served by.</summary>
     public int ShardCountFor(int itemCount) => ShardRange.CountFor(Shards, itemCount, MinShardItems);
 }

@@ -83,16 +83,14 @@ internal static class ServiceRegistration
     /// <summary>The serving path and the live path: what campaign, shard, user and item grains use, and how the front door reaches them.</summary>
     private static void AddServing(this IServiceCollection services, ClusterModeOptions mode)
     {
-        services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section)
-            .PostConfigure(options => options.AllEventsLocal = !mode.IsCluster);
-        services.AddSingleton<LocalLiveUsers>();
+        services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.Section);
+        services.AddLiveHistories(mode);
         services.AddSingleton<CampaignDeployments>();
         services.AddSingleton<FilterCache>();
         services.AddSingleton<RecommendationEngine>();
         services.AddSingleton<ICampaignServing, CampaignGrainServing>();
         services.AddSingleton<InProcessModelShards>();
         services.AddSingleton<IModelShards, GrainModelShards>();
-        services.AddSingleton<ILiveHistories, UserGrainHistories>();
         services.AddSingleton<ILiveEvents, GrainLiveEvents>();
         services.AddSingleton<ItemActivityBuffer>();
         services.AddHostedService<ItemActivityFlushService>();
@@ -100,6 +98,24 @@ internal static class ServiceRegistration
         services.AddSingleton<CatalogueFreshness>();
         services.AddSingleton<IEntityChanges>(provider => provider.GetRequiredService<CatalogueFreshness>());
         services.AddSingleton<IItemActivitySource, ItemGrainActivity>();
+    }
+
+    /// <summary>
+    /// Users' live events: held in this process in embedded mode (every event passes through it), in UserGrains in a
+    /// cluster (any silo may take a user's events).
+    /// </summary>
+    private static void AddLiveHistories(this IServiceCollection services, ClusterModeOptions mode)
+    {
+        services.AddSingleton<UserGrainHistories>();
+        if (mode.IsCluster)
+        {
+            services.AddSingleton<ILiveHistories>(provider => provider.GetRequiredService<UserGrainHistories>());
+            services.AddSingleton<ILiveHistoryWriter>(provider => provider.GetRequiredService<UserGrainHistories>());
+            return;
+        }
+        services.AddSingleton<InProcessHistories>();
+        services.AddSingleton<ILiveHistories>(provider => provider.GetRequiredService<InProcessHistories>());
+        services.AddSingleton<ILiveHistoryWriter>(provider => provider.GetRequiredService<InProcessHistories>());
     }
 
     private static void AddSiloServices(this IServiceCollection services)

@@ -7,8 +7,7 @@ namespace Attune.Server.Tests.Runtime;
 
 /// <summary>
 /// UserGrains without a silo: an <see cref="IGrainFactory"/> whose GetGrain&lt;IUserGrain&gt; hands out one grain per
-/// key, each a <see cref="LiveHistory"/> over the given store, as UserGrain activations are. <see cref="Restart"/>
-/// drops them all (what a restart or grain collection does).
+/// key, each a <see cref="LiveHistory"/> over the given store, as UserGrain activations are, and counts them.
 /// </summary>
 internal sealed class FakeUserGrains(ILiveEventStore store)
 {
@@ -16,19 +15,22 @@ internal sealed class FakeUserGrains(ILiveEventStore store)
 
     public IGrainFactory Factory => Proxy.For(this);
 
-    public void Restart() => _grains.Clear();
+    private int _activations;
+
+    public int Activations => _activations;
 
     private FakeGrain Get(string key) => _grains.GetOrAdd(key, k =>
     {
+        Interlocked.Increment(ref _activations);
         var (group, principal) = UserGrainKey.Parse(k);
         return new FakeGrain(new LiveHistory(store, group, principal));
     });
 
     private sealed class FakeGrain(LiveHistory history) : IUserGrain
     {
-        public Task AppendAsync(LiveEvent[] events, bool firstDelivery)
+        public Task AppendAsync(LiveEvent[] events)
         {
-            history.Append(events, firstDelivery);
+            history.Append(events);
             return Task.CompletedTask;
         }
 

@@ -54,13 +54,4 @@ public sealed class ServingDetailsTests
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-        public void Advance(TimeSpan by) => _now += by;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-    }
 }

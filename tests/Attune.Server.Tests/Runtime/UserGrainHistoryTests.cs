@@ -1,15 +1,14 @@
 using Attune.Contracts.Events;
 using Attune.Grains.Live;
-using Attune.Grains.Serving;
 using Attune.Storage.Datasets;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Server.Tests.Runtime;
 
 /// <summary>
 /// The live path from a committed PutEvents to what serving reads for the user: a new user's first event is read
-/// back without touching the put log, and a history stored before a restart comes back from the put log exactly as
-/// far as the served model's watermark leaves it out.
+/// back without touching the put log (embedded mode holds it in process, with no grain), and a history stored before
+/// a restart, or dropped from the process while idle, comes back from the put log exactly as far as the served
+/// model's watermark leaves it out.
 /// </summary>
 public sealed class UserGrainHistoryTests : IDisposable
 {
@@ -34,6 +33,34 @@ public sealed class UserGrainHistoryTests : IDisposable
         Assert.Equal(["i3", "i1", "i4"], next.Select(e => e.ItemId));
         Assert.Empty(await live.ReadAsync("nobody", afterSequence: 40));
         Assert.Equal(0, refusing.Reads);
+        Assert.Equal(0, live.GrainsActivated);
+    }
+
+    [Fact]
+    public async Task An_idle_users_events_leave_the_process_and_come_back_from_the_put_log()
+    {
+        await using var logs = SqliteEventLogs.Open(_folder.Path);
+        var store = new CountingLiveEventStore(new StoredLiveEvents(new SqliteDatasetStores(_folder.Path)));
+        var clock = new ManualClock();
+        using var live = new LivePath(store, allEventsLocal: true, clock);
+        var watermark = await CommitAsync(logs, "idle", "i0"); // in the served model
+        var first = await CommitAsync(logs, "idle", "i1");
+        await live.PublishAsync("idle", first);
+        var busy = await CommitAsync(logs, "busy", "b1");
+        await live.PublishAsync("busy", busy);
+
+        clock.Advance(InProcessHistories.IdleAfter - TimeSpan.FromSeconds(1));
+        Assert.Equal(["b1"], (await live.ReadAsync("busy", 0)).Select(e => e.ItemId));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        live.DropIdle();
+        Assert.Equal(0, live.GrainsActivated);
+
+        var second = await CommitAsync(logs, "idle", "i2");
+        await live.PublishAsync("idle", second);
+        Assert.Equal(["i1", "i2"], (await live.ReadAsync("idle", watermark.Sequence)).Select(e => e.ItemId));
+        Assert.Equal(["b1"], (await live.ReadAsync("busy", 0)).Select(e => e.ItemId));
+        Assert.Equal(1, live.GrainsActivated);
+        Assert.Equal(1, store.Reads);
     }
 
     [Fact]
@@ -95,28 +122,41 @@ public sealed class UserGrainHistoryTests : IDisposable
         return new LiveEvent(stored.Sequence, stored.ItemId, stored.EventType, stored.EventValue, stored.Timestamp);
     }
 
-    /// <summary>One process's live path (GrainLiveEvents in, UserGrainHistories out) over fresh UserGrains.</summary>
+    /// <summary>
+    /// One process's live path (GrainLiveEvents in, the mode's histories out) over fresh UserGrains: embedded mode's
+    /// <see cref="InProcessHistories"/> when <c>allEventsLocal</c>, a cluster's <see cref="UserGrainHistories"/> otherwise.
+    /// </summary>
     private sealed class LivePath : IDisposable
     {
+        private readonly FakeUserGrains _grains;
         private readonly GrainLiveEvents _events;
-        private readonly UserGrainHistories _histories;
+        private readonly ILiveHistories _histories;
+        private readonly InProcessHistories? _inProcess;
         private readonly ItemActivityBuffer _items;
 
-        public LivePath(ILiveEventStore store, bool allEventsLocal)
+        public LivePath(ILiveEventStore store, bool allEventsLocal, TimeProvider? clock = null)
         {
-            var grains = new FakeUserGrains(store).Factory;
-            var localUsers = new LocalLiveUsers();
-            var options = Options.Create(new ServingOptions { AllEventsLocal = allEventsLocal });
-            _items = new ItemActivityBuffer(grains);
-            _events = new GrainLiveEvents(grains, _items, localUsers, options);
-            _histories = new UserGrainHistories(grains, localUsers, options);
+            _grains = new FakeUserGrains(store);
+            var grainHistories = new UserGrainHistories(_grains.Factory);
+            _inProcess = allEventsLocal ? new InProcessHistories(grainHistories, clock ?? TimeProvider.System) : null;
+            _items = new ItemActivityBuffer(_grains.Factory);
+            _events = new GrainLiveEvents(_inProcess ?? (ILiveHistoryWriter)grainHistories, _items);
+            _histories = _inProcess ?? (ILiveHistories)grainHistories;
         }
+
+        public int GrainsActivated => _grains.Activations;
+
+        public void DropIdle() => _inProcess!.DropIdle();
 
         public Task PublishAsync(string userId, params LiveEvent[] events) =>
             _events.PublishAsync(Group, [.. events.Select(e => new PrincipalEvent(userId, e))], [], CancellationToken.None);
 
         public ValueTask<LiveEvent[]> ReadAsync(string userId, long afterSequence) => _histories.ReadAsync(Group, userId, afterSequence);
 
-        public void Dispose() => _items.Dispose();
+        public void Dispose()
+        {
+            _inProcess?.Dispose();
+            _items.Dispose();
+        }
     }
 }
