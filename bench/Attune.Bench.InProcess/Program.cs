@@ -8,6 +8,7 @@ var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture
 var output = args.Length > 1 ? args[1] : "bench/results/inprocess.md";
 
 var filterLines = FilterWindowProbe.Run(historyLength: 10_000, items: 50_000, evaluations: 20_000).ToList();
+var liveUserLines = (await LiveUserMemoryProbe.RunAsync(users: 200_000)).ToList();
 var server = await InProcessServer.StartAsync();
 using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
 var campaign = await BenchCampaign.CreateAsync(new ControlPlane(http, server.Endpoint), server.ObjectRoot);
@@ -51,6 +52,12 @@ var report = string.Join('\n',
     "| history | interactions | items | µs / evaluation |",
     "|---|---|---|---|",
     .. filterLines,
+    "",
+    "Live events held in process per user (embedded mode's InProcessHistories alone; managed heap after full collections):",
+    "",
+    "| users | heap bytes / user |",
+    "|---|---|",
+    .. liveUserLines,
     "",
 ]);
 File.WriteAllText(output, report);

@@ -14,10 +14,15 @@ public sealed class EventDurabilityTests(TestPostgres postgres)
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
     /// <summary>
     /// The killed silo is declared dead within a few seconds, but a request a survivor took just before that can wait on
-    /// the dead silo's grain until the client's 10 s timeout: a CI run with every test project in parallel saw the last
-    /// failure 17 s after the kill (no event lost). The durability check below is the point; this bounds the outage.
+    /// the dead silo's grain until the client's 10 s timeout, and while the machine is saturated Orleans counts the
+    /// survivors' own probes as inconclusive (the prober stalled), which delays the declaration: CI runs with every test
+    /// project in parallel on 2 cores saw the last failure 17 s and 28 s after the kill (no event lost). The durability
+    /// check below is the point; this bounds the outage.
     /// </summary>
-    private static readonly TimeSpan RecoveryBudget = TimeSpan.FromSeconds(25);
+    private static readonly TimeSpan RecoveryBudget = TimeSpan.FromSeconds(45);
+
+    /// <summary>The load runs on after the kill until requests have succeeded this long in a row (or the budget ends).</summary>
+    private static readonly TimeSpan Recovered = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task A_silo_killed_during_PutEvents_load_loses_no_acknowledged_event()
@@ -77,7 +82,7 @@ public sealed class EventDurabilityTests(TestPostgres postgres)
         var before = acknowledged.Count;
         await silos[2].KillAsync();
         killedAt = clock.Elapsed;
-        await Task.Delay(RecoveryBudget + TimeSpan.FromSeconds(3), token);
+        await WaitForRecoveryAsync(clock, killedAt, failures, token);
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 
@@ -94,6 +99,19 @@ public sealed class EventDurabilityTests(TestPostgres postgres)
             var stored = store.ReadPutEvents(user.Key, 0).Select(e => e.ItemId).ToHashSet(StringComparer.Ordinal);
             var missing = user.Select(e => e.Item).Where(item => !stored.Contains(item)).ToList();
             Assert.True(missing.Count == 0, $"{user.Key} lost {missing.Count} acknowledged events ({string.Join(",", missing.Take(5))}): {context}");
+        }
+    }
+
+    private static async Task WaitForRecoveryAsync(Stopwatch clock, TimeSpan killedAt, ConcurrentBag<TimeSpan> failures, CancellationToken token)
+    {
+        while (clock.Elapsed - killedAt < RecoveryBudget + TimeSpan.FromSeconds(3))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), token);
+            var quietSince = failures.IsEmpty ? killedAt : TimeSpan.FromTicks(Math.Max(killedAt.Ticks, failures.Max().Ticks));
+            if (clock.Elapsed - killedAt > Recovered + TimeSpan.FromSeconds(10) && clock.Elapsed - quietSince > Recovered)
+            {
+                return;
+            }
         }
     }
 }
