@@ -1,9 +1,8 @@
-using Attune.Grains.Lifecycle;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
 
-namespace Attune.Server.ControlPlane;
+namespace Attune.Grains.Lifecycle;
 
 /// <summary>Deleting a dataset removes its rows and its import jobs.</summary>
 public sealed class DatasetDeletion(ICatalog catalog, IDatasetStores datasets) : IResourceDeletionHandler
@@ -26,17 +25,5 @@ public sealed class DatasetDeletion(ICatalog catalog, IDatasetStores datasets) :
         {
             await catalog.DeleteAsync(job.Arn, cancellationToken);
         }
-    }
-}
-
-/// <summary>Deleting a dataset group removes its database.</summary>
-public sealed class DatasetGroupDeletion(IDatasetStores datasets) : IResourceDeletionHandler
-{
-    public string Kind => ResourceKinds.DatasetGroup;
-
-    public Task DeleteOwnedDataAsync(string arn, CancellationToken cancellationToken)
-    {
-        datasets.Delete(arn);
-        return Task.CompletedTask;
     }
 }

@@ -1,8 +1,7 @@
-using Attune.Grains.Lifecycle;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
 
-namespace Attune.Server.ControlPlane;
+namespace Attune.Grains.Lifecycle;
 
 /// <summary>
 /// A new dataset group starts from empty storage, even under the ARN of a deleted one: events that reached the old group

@@ -1,8 +1,7 @@
-using Attune.Grains.Lifecycle;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 
-namespace Attune.Server.ControlPlane;
+namespace Attune.Grains.Lifecycle;
 
 /// <summary>Deleting a solution deletes its versions and their model artifacts.</summary>
 public sealed class SolutionDeletion(ICatalog catalog, IModelArtifacts artifacts) : IResourceDeletionHandler

@@ -122,7 +122,6 @@ internal static class ServiceRegistration
     {
         services.AddSingleton<ImportGates>();
         services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
-        services.AddSingleton<IResourceDeletionHandler, EventLogRetirement>(); // before DatasetGroupDeletion removes the file
         services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
         services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
