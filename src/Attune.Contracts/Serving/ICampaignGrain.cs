@@ -1,4 +1,4 @@
-namespace Attune.Grains.Serving;
+namespace Attune.Contracts.Serving;
 
 /// <summary>The runtime API of one campaign (key: its ARN). A stateless worker: every silo runs it locally.</summary>
 [Alias("attune.ICampaignGrain")]

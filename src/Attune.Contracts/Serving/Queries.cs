@@ -1,4 +1,4 @@
-namespace Attune.Grains.Serving;
+namespace Attune.Contracts.Serving;
 
 /// <summary>A GetRecommendations request, members as the wire names them.</summary>
 [GenerateSerializer, Immutable, Alias("attune.RecommendationQuery")]
@@ -64,7 +64,3 @@ public sealed record RankingQuery
     [Id(5)]
     public IReadOnlyList<string>? MetadataColumns { get; init; }
 }
-
-/// <summary>The answer to either request: the items, the id that events may cite, and the catalogue their metadata comes from.</summary>
-public sealed record ServingResult(
-    string RecommendationId, IReadOnlyList<PredictedItem> Items, ServedCatalogue Catalogue, IReadOnlyList<string>? MetadataColumns);

@@ -1,4 +1,4 @@
-namespace Attune.Grains.Serving;
+namespace Attune.Contracts.Serving;
 
 /// <summary>What a request's scores are based on.</summary>
 public enum ScoreBasis

@@ -1,4 +1,4 @@
-namespace Attune.Grains.Serving;
+namespace Attune.Contracts.Serving;
 
 /// <summary>
 /// A runtime request the serving path refuses, with Personalize's error name (InvalidInputException,

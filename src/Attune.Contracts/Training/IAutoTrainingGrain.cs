@@ -1,4 +1,4 @@
-namespace Attune.Server.Training;
+namespace Attune.Contracts.Training;
 
 /// <summary>
 /// Automatic training of one solution (key: its ARN). One activation in the cluster, so silos checking the same

@@ -1,3 +1,4 @@
+using Attune.Contracts.Serving;
 using Attune.Grains.Lifecycle;
 using Attune.Storage.Catalog;
 

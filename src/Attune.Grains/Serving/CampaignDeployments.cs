@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Serving;
 using Attune.Recipes.Catalog;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Serving;
 using Attune.Filters;
 using Attune.Storage.Catalog;
 

@@ -1,3 +1,5 @@
+using Attune.Contracts.Serving;
+
 namespace Attune.Grains.Serving;
 
 /// <summary>How the front door reaches a campaign's serving (through its grain, on whichever silo takes the call).</summary>

@@ -1,3 +1,4 @@
+using Attune.Contracts.Serving;
 using Attune.Filters;
 using Attune.Grains.Serving.Shards;
 

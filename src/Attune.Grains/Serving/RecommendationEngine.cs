@@ -1,4 +1,5 @@
 using Attune.Contracts.Events;
+using Attune.Contracts.Serving;
 using Attune.Filters;
 using Attune.Grains.Live;
 using Attune.Grains.Serving.Shards;

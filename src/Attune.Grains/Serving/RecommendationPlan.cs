@@ -1,3 +1,4 @@
+using Attune.Contracts.Serving;
 using Attune.Filters;
 
 namespace Attune.Grains.Serving;

@@ -1,4 +1,6 @@
 using Attune.Contracts.Events;
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Filters;
 using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Catalog;
@@ -77,7 +79,7 @@ internal sealed class ScoringPass : IDisposable
     }
 
     /// <summary>The history as the shards receive it (built on first use).</summary>
-    public ShardHistory ShardHistory => _shardHistory ??= ShardHistory.Of(UserId, LiveStamp, History);
+    public ShardHistory ShardHistory => _shardHistory ??= History.ToShardHistory(UserId, LiveStamp);
 
     /// <summary>Records what the scores (computed here or on the shards) are based on and their softmax normalizer.</summary>
     public void UseScores(ScoreBasis basis, float logNormalizer)

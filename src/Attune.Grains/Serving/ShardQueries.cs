@@ -1,3 +1,4 @@
+using Attune.Contracts.Serving.Shards;
 using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Catalog;
 

@@ -1,3 +1,4 @@
+using Attune.Contracts.Training;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;

@@ -1,3 +1,4 @@
+using Attune.Contracts.Training;
 using Attune.Storage.Catalog;
 using Microsoft.Extensions.Options;
 

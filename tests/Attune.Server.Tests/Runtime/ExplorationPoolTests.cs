@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Data;

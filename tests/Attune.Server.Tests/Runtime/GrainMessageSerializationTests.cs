@@ -1,7 +1,7 @@
 using Attune.Contracts.Events;
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Filters;
-using Attune.Grains.Serving;
-using Attune.Grains.Serving.Shards;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 

@@ -1,3 +1,4 @@
+using Attune.Contracts.Serving;
 using Attune.Grains.Serving;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,7 +30,7 @@ public sealed class LiveCatalogueTests : IDisposable
         Assert.Equal(Reasons.Exploration, fresh.Reason);
         Assert.Equal(ExplanationBasis.Exploration, fresh.Explanation.Basis);
         Assert.True(fresh.Score > 0);
-        var answer = ServingAnswer.From(after);
+        var answer = ServingAnswers.From(after);
         Assert.Equal("comedy", answer.Items.Single(i => i.ItemId == "fresh").Metadata!["GENRE"]);
         Assert.Contains("fresh", comedy.Items.Select(i => i.ItemId));
         Assert.DoesNotContain("fresh", drama.Items.Select(i => i.ItemId));

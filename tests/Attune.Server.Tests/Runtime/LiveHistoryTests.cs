@@ -1,3 +1,5 @@
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Grains.Serving;
 
 namespace Attune.Server.Tests.Runtime;
@@ -58,9 +60,9 @@ public sealed class LiveHistoryTests : IDisposable
         Assert.Equal(1, rescored.Main[0]);
     }
 
-    private static Grains.Serving.Shards.ShardQuery Query(string user, long stamp, int item) => new()
+    private static ShardQuery Query(string user, long stamp, int item) => new()
     {
-        History = new Grains.Serving.Shards.ShardHistory { UserId = user, Stamp = stamp, Items = [item], EventTypes = [0], EventValues = [float.NaN] },
+        History = new ShardHistory { UserId = user, Stamp = stamp, Items = [item], EventTypes = [0], EventValues = [float.NaN] },
         MainCount = 3,
     };
 

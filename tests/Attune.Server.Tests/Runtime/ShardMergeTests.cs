@@ -1,4 +1,4 @@
-using Attune.Grains.Serving;
+using Attune.Contracts.Serving;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
 

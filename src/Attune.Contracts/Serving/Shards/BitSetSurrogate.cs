@@ -1,6 +1,6 @@
 using Attune.Filters;
 
-namespace Attune.Grains.Serving.Shards;
+namespace Attune.Contracts.Serving.Shards;
 
 /// <summary>A bit set as it crosses silos: its length and words (same-silo calls pass the set itself).</summary>
 [GenerateSerializer, Alias("attune.BitSet")]

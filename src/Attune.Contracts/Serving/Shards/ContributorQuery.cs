@@ -1,4 +1,4 @@
-namespace Attune.Grains.Serving.Shards;
+namespace Attune.Contracts.Serving.Shards;
 
 /// <summary>Which history items explain each of <see cref="Items"/> (items the asked shard holds), <see cref="PerItem"/> each.</summary>
 [GenerateSerializer, Immutable, Alias("attune.ContributorQuery")]

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Attune.Grains.Serving.Shards;
+namespace Attune.Contracts.Serving.Shards;
 
 /// <summary>
 /// Shard i of S of a solution version's model (key <c>&lt;solutionVersionArn&gt;|i|S</c>): holds the model's slice for

@@ -1,6 +1,4 @@
-using Attune.Recipes.Data;
-
-namespace Attune.Grains.Serving.Shards;
+namespace Attune.Contracts.Serving.Shards;
 
 /// <summary>
 /// A user's history (stored plus live, in the campaign's catalogue indices) as shards receive it: a shard holds no
@@ -27,15 +25,4 @@ public sealed class ShardHistory
 
     [Id(4)]
     public float[] EventValues { get; init; } = [];
-
-    public UserHistory ToUserHistory() => new(Items, default, EventTypes, EventValues);
-
-    public static ShardHistory Of(string? userId, long stamp, in UserHistory history) => new()
-    {
-        UserId = userId,
-        Stamp = stamp,
-        Items = history.Items.ToArray(),
-        EventTypes = history.EventTypes.ToArray(),
-        EventValues = history.EventValues.ToArray(),
-    };
 }

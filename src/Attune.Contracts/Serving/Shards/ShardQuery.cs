@@ -1,6 +1,6 @@
 using Attune.Filters;
 
-namespace Attune.Grains.Serving.Shards;
+namespace Attune.Contracts.Serving.Shards;
 
 /// <summary>
 /// What a campaign asks every shard of its model: score your items for this history and return your best. The

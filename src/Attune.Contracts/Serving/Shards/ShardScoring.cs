@@ -1,4 +1,4 @@
-namespace Attune.Grains.Serving.Shards;
+namespace Attune.Contracts.Serving.Shards;
 
 /// <summary>What a shard scores its items by, as the campaign's recipe decides.</summary>
 public enum ShardScoring

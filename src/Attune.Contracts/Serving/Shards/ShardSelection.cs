@@ -1,4 +1,4 @@
-namespace Attune.Grains.Serving.Shards;
+namespace Attune.Contracts.Serving.Shards;
 
 /// <summary>
 /// One shard's answer: its best items (model indices, best first, with raw scores), the raw scores of the asked-for

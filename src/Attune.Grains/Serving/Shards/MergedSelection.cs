@@ -1,3 +1,6 @@
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
+
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>The shards' answers combined: one basis, the catalogue-wide softmax normalizer and maximum, merged top lists.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Grains.Diagnostics;
 using Attune.Recipes.Models;
 
