@@ -96,7 +96,7 @@ public sealed class RuntimeOperationsTests : IDisposable
 /// <summary>The wire tests' way to the engine: the campaign grain's two lines, without a silo (end-to-end tests go through the grain).</summary>
 internal sealed class EngineServing(RecommendationEngine engine) : ICampaignServing
 {
-    public async Task<ServingAnswer> RecommendAsync(RecommendationQuery query) => ServingAnswers.From(await engine.RecommendAsync(query, CancellationToken.None));
+    public async Task<ServingAnswer> RecommendAsync(RecommendationQuery query) => await engine.RecommendAsync(query, CancellationToken.None);
 
-    public async Task<ServingAnswer> RankAsync(RankingQuery query) => ServingAnswers.From(await engine.RankAsync(query, CancellationToken.None));
+    public async Task<ServingAnswer> RankAsync(RankingQuery query) => await engine.RankAsync(query, CancellationToken.None);
 }

@@ -15,13 +15,13 @@ internal sealed class CampaignGrain(RecommendationEngine engine) : Grain, ICampa
     {
         using var activity = AttuneActivities.Source.StartActivity("campaign.recommend");
         activity?.SetTag("attune.campaign", query.CampaignArn);
-        return ServingAnswers.From(await engine.RecommendAsync(query, CancellationToken.None));
+        return await engine.RecommendAsync(query, CancellationToken.None);
     }
 
     public async Task<ServingAnswer> RankAsync(RankingQuery query)
     {
         using var activity = AttuneActivities.Source.StartActivity("campaign.rank");
         activity?.SetTag("attune.campaign", query.CampaignArn);
-        return ServingAnswers.From(await engine.RankAsync(query, CancellationToken.None));
+        return await engine.RankAsync(query, CancellationToken.None);
     }
 }

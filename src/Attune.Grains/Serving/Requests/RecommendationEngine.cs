@@ -11,7 +11,7 @@ namespace Attune.Grains.Serving;
 /// <summary>
 /// The runtime API behind POST /recommendations and /personalize-ranking, as the CampaignGrain runs it: checks a
 /// request against its campaign's recipe, reads the user's live events, binds its filters, has the model's shards
-/// score and select, and issues the recommendationId.
+/// score and select, and issues the recommendationId; answers in the type that crosses the wire.
 /// </summary>
 public sealed class RecommendationEngine(
     CampaignDeployments deployments, FilterCache filters,
@@ -20,7 +20,7 @@ public sealed class RecommendationEngine(
     /// <summary>How stale exploration's view of items' live activity may get.</summary>
     private static readonly TimeSpan ItemActivityRefresh = TimeSpan.FromSeconds(5);
 
-    public async ValueTask<ServingResult> RecommendAsync(RecommendationQuery query, CancellationToken cancellationToken)
+    public async ValueTask<ServingAnswer> RecommendAsync(RecommendationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var deployment = await deployments.GetAsync(query.CampaignArn, cancellationToken);
@@ -61,7 +61,7 @@ public sealed class RecommendationEngine(
         return Finish(deployment, pass.Catalogue, items, query.MetadataColumns);
     }
 
-    public async ValueTask<ServingResult> RankAsync(RankingQuery query, CancellationToken cancellationToken)
+    public async ValueTask<ServingAnswer> RankAsync(RankingQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var deployment = await deployments.GetAsync(query.CampaignArn, cancellationToken);
@@ -81,9 +81,9 @@ public sealed class RecommendationEngine(
         ? ValueTask.FromResult<LiveEvent[]>([])
         : live.ReadAsync(deployment.Model.Data.DatasetGroupArn, userId, deployment.Model.Data.LiveWatermark);
 
-    private static ServingResult Finish(
+    private static ServingAnswer Finish(
         Deployment deployment, ServedCatalogue catalogue, List<PredictedItem> items, IReadOnlyList<string>? metadataColumns) =>
-        new(RecommendationIds.NewId(deployment.IdTag), items, catalogue, metadataColumns);
+        ServingAnswers.From(RecommendationIds.NewId(deployment.IdTag), items, catalogue, metadataColumns);
 
     private async ValueTask<BoundFilter?> BindAsync(
         string? filterArn, IReadOnlyDictionary<string, string>? values, string member, CancellationToken cancellationToken)

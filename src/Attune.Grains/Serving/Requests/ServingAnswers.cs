@@ -2,23 +2,27 @@ using Attune.Contracts.Serving;
 
 namespace Attune.Grains.Serving;
 
-/// <summary>Resolves a <see cref="ServingResult"/> (model indices) to the <see cref="ServingAnswer"/> that crosses the wire (ids and strings).</summary>
-public static class ServingAnswers
+/// <summary>
+/// The engine's last step: the ranked items (model indices) resolved to the <see cref="ServingAnswer"/> that leaves the
+/// campaign grain and that the front door writes as it is (ids and strings), so a request's result has one shape from
+/// the engine to the wire.
+/// </summary>
+internal static class ServingAnswers
 {
-    public static ServingAnswer From(ServingResult result)
+    public static ServingAnswer From(
+        string recommendationId, List<PredictedItem> ranked, ServedCatalogue catalogue, IReadOnlyList<string>? metadataColumns)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var items = new AnsweredItem[result.Items.Count];
+        var items = new AnsweredItem[ranked.Count];
         for (int i = 0; i < items.Length; i++)
         {
-            var item = result.Items[i];
-            items[i] = new AnsweredItem(item.ItemId, item.Score, item.Reason, item.PromotionName, Metadata(item, result),
-                BasisName(item.Explanation.Basis), ExplanationItems(item.Explanation, result.Catalogue));
+            var item = ranked[i];
+            items[i] = new AnsweredItem(item.ItemId, item.Score, item.Reason, item.PromotionName, Metadata(item, catalogue, metadataColumns),
+                BasisName(item.Explanation.Basis), ExplanationItems(item.Explanation, catalogue));
         }
-        return new ServingAnswer(result.RecommendationId, items);
+        return new ServingAnswer(recommendationId, items);
     }
 
-    public static string BasisName(ExplanationBasis basis) => basis switch
+    private static string BasisName(ExplanationBasis basis) => basis switch
     {
         ExplanationBasis.History => "history",
         ExplanationBasis.Popular => "popular",
@@ -29,16 +33,16 @@ public static class ServingAnswers
         _ => "unknown item",
     };
 
-    private static Dictionary<string, string>? Metadata(PredictedItem item, ServingResult result)
+    private static Dictionary<string, string>? Metadata(PredictedItem item, ServedCatalogue catalogue, IReadOnlyList<string>? metadataColumns)
     {
-        if (result.MetadataColumns is not { } columns || item.Item < 0)
+        if (metadataColumns is not { } columns || item.Item < 0)
         {
             return null;
         }
         var metadata = new Dictionary<string, string>(columns.Count, StringComparer.Ordinal);
         foreach (var column in columns)
         {
-            metadata[column] = result.Catalogue.Items.ValueOf(column, item.Item) ?? string.Empty;
+            metadata[column] = catalogue.Items.ValueOf(column, item.Item) ?? string.Empty;
         }
         return metadata;
     }
