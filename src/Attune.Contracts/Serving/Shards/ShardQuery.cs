@@ -51,6 +51,13 @@ public sealed record ShardQuery
     [Id(7)]
     public int MainCount { get; init; }
 
+    /// <summary>
+    /// For a history-based selection: how many history items to name behind each main item, returned with the
+    /// selection so a request needs no second fan-out for its explanations; 0 when the campaign has them already.
+    /// </summary>
+    [Id(14)]
+    public int ExplainPerItem { get; init; }
+
     [Id(8)]
     public int PromotionCount { get; init; }
 }

@@ -32,4 +32,11 @@ public sealed class ShardSelection
 
     [Id(7)]
     public required double SumExp { get; init; }
+
+    /// <summary>
+    /// <see cref="ShardQuery.ExplainPerItem"/> history items behind each of <see cref="Main"/> (-1 where none), one
+    /// item after the other; empty when not asked or when the basis is not the history.
+    /// </summary>
+    [Id(8)]
+    public int[] MainContributors { get; init; } = [];
 }

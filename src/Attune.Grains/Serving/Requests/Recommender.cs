@@ -1,4 +1,5 @@
 using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Filters;
 using Attune.Grains.Serving.Shards;
 
@@ -22,13 +23,15 @@ internal static class Recommender
             : Math.Min(count, (int)Math.Round(count * plan.Promotion.PercentPromotedItems / 100.0, MidpointRounding.AwayFromZero));
         // One pool for the whole request: its scored items and their sources must match.
         var pool = pass.Exploration.Pool;
-        var query = await ShardQueries.ScoringAsync(pass, shards) with
+        var scoring = await ShardQueries.ScoringAsync(pass, shards);
+        var query = scoring with
         {
             Allowed = allowed,
             PromotionAllowed = promotedWanted > 0 ? pass.Evaluate(plan.PromotionFilter, pass.Scratch.PromotionAllowed) : null,
             ScoredItems = pool.ScoredItems,
             MainCount = count,
             PromotionCount = promotedWanted,
+            ExplainPerItem = NeedsExplanations(pass, scoring) ? 2 : 0,
         };
         var merged = new MergedSelection(await shards.SelectAsync(served, query));
         pass.UseScores(merged.Basis, merged.Basis == ScoreBasis.History ? merged.LogNormalizer : 0);
@@ -46,7 +49,7 @@ internal static class Recommender
         {
             AddPopularFill(pass, allowed, taken, wanted - items.Count, items);
         }
-        await ExplainAsync(pass, items, shards);
+        await ExplainAsync(pass, items, shards, merged);
         return promoted.Count == 0 ? items : Interleave(promoted, items, random);
     }
 
@@ -170,12 +173,32 @@ internal static class Recommender
         }
     }
 
-    /// <summary>Names the history items behind each history-based item (two at most), reusing the user's cached ones.</summary>
-    internal static async Task ExplainAsync(ScoringPass pass, List<PredictedItem> items, IModelShards shards)
+    /// <summary>
+    /// Whether the shards should name each main item's history contributors with their selection: on a history the
+    /// user's cache has explained nothing of yet (its first request, or no room to cache it), where the answer would
+    /// otherwise wait for a second fan-out. Repeat requests explain from the cache and ask for nothing.
+    /// </summary>
+    private static bool NeedsExplanations(ScoringPass pass, ShardQuery scoring) =>
+        scoring.Scoring == ShardScoring.History && pass.Derivations?.Contributors.IsEmpty != false;
+
+    /// <summary>
+    /// Names the history items behind each history-based item (two at most), reusing the user's cached ones and those
+    /// that came with the shards' selection; asks the shards only about the rest.
+    /// </summary>
+    internal static async Task ExplainAsync(ScoringPass pass, List<PredictedItem> items, IModelShards shards, MergedSelection? selection = null)
     {
         var known = pass.Derivations?.Contributors;
-        var missing = items.Where(p => IsHistory(p) && (known is null || !known.ContainsKey(p.Item))).Select(p => p.Item).ToArray();
-        var found = new Dictionary<int, (int First, int Second)>(missing.Length);
+        var found = new Dictionary<int, (int First, int Second)>();
+        foreach (var item in items)
+        {
+            if (IsHistory(item) && (known is null || !known.ContainsKey(item.Item)) && selection?.TryGetContributors(item.Item, out var pair) == true)
+            {
+                found[item.Item] = pair;
+                known?.TryAdd(item.Item, pair);
+            }
+        }
+        var missing = items.Where(p => IsHistory(p) && !found.ContainsKey(p.Item) && (known is null || !known.ContainsKey(p.Item)))
+            .Select(p => p.Item).ToArray();
         if (missing.Length > 0)
         {
             var contributors = await shards.ContributorsAsync(pass.Served, pass.ShardHistory, missing, 2);

@@ -29,6 +29,21 @@ internal sealed class MergedSelection
 
     public List<(int Item, float Score)> Promoted() => Merge(s => s.Promoted, s => s.PromotedScores);
 
+    /// <summary>The two history items behind a main item that came with the selection (<see cref="ShardQuery.ExplainPerItem"/> 2), if it did.</summary>
+    public bool TryGetContributors(int item, out (int First, int Second) contributors)
+    {
+        foreach (var shard in _shards)
+        {
+            if (shard.MainContributors.Length == shard.Main.Length * 2 && Array.IndexOf(shard.Main, item) is int at and >= 0)
+            {
+                contributors = (shard.MainContributors[at * 2], shard.MainContributors[(at * 2) + 1]);
+                return true;
+            }
+        }
+        contributors = default;
+        return false;
+    }
+
     /// <summary>The raw score of <see cref="ShardQuery.ScoredItems"/>[<paramref name="position"/>], from the shard that holds it.</summary>
     public float ScoredItem(int position)
     {
