@@ -1,14 +1,12 @@
 using Attune.Contracts.Training;
-using Attune.Server.ControlPlane;
-using Attune.Server.Wire;
 using Attune.Storage.Catalog;
 using Microsoft.Extensions.Options;
 
-namespace Attune.Server.Training;
+namespace Attune.Grains.Training;
 
 /// <summary>Checks a solution's schedule against the catalog and starts an AUTOMATIC version when it is due.</summary>
 internal sealed class AutoTrainingGrain(
-    ICatalog catalog, SolutionVersionFactory versions, TimeProvider clock, IOptions<AutoTrainingOptions> options, IOptions<Hosting.AttuneOptions> attune)
+    ICatalog catalog, IAutomaticVersions versions, TimeProvider clock, IOptions<AutoTrainingOptions> options)
     : Grain, IAutoTrainingGrain
 {
     public async Task<string?> CheckAsync()
@@ -24,7 +22,6 @@ internal sealed class AutoTrainingGrain(
         {
             return null;
         }
-        var context = new CallContext(attune.Value.DefaultRegion, attune.Value.AccountId, now, CancellationToken.None);
-        return await versions.CreateAsync(solution, "AUTOTRAIN", "AUTOMATIC", null, [], context);
+        return await versions.StartAsync(solution, now);
     }
 }

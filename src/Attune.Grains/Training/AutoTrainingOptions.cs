@@ -1,4 +1,4 @@
-namespace Attune.Server.Training;
+namespace Attune.Grains.Training;
 
 /// <summary>Automatic training (section "Attune:AutoTraining"): how often solutions are checked and Personalize's timings.</summary>
 public sealed class AutoTrainingOptions

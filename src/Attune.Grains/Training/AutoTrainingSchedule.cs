@@ -3,14 +3,14 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Attune.Storage.Catalog;
 
-namespace Attune.Server.Training;
+namespace Attune.Grains.Training;
 
 /// <summary>
 /// When a solution with performAutoTraining trains next: its first version <see cref="AutoTrainingOptions.FirstDelay"/>
 /// after creation (a version created meanwhile, manual or not, counts), then schedulingExpression rate(N days)
 /// (default 7) after its newest version, so a manual training also resets the clock.
 /// </summary>
-internal static partial class AutoTrainingSchedule
+public static partial class AutoTrainingSchedule
 {
     public const int DefaultDays = 7;
 

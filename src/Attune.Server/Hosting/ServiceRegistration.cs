@@ -3,6 +3,7 @@ using Attune.Grains.Lifecycle;
 using Attune.Grains.Live;
 using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
+using Attune.Grains.Training;
 using Attune.Server.ControlPlane;
 using Attune.Server.Events;
 using Attune.Server.Health;
@@ -128,6 +129,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IResourceActivationHandler, DatasetGroupActivation>();
         services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
         services.AddHostedService<RecoveryService>();
+        services.AddSingleton<IAutomaticVersions, AutomaticVersions>();
         services.AddHostedService<AutoTrainingService>();
         services.AddHostedService<CatalogueFreshnessService>();
         services.AddSingleton<HeldSlices>();
