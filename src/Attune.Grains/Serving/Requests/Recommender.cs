@@ -188,17 +188,17 @@ internal static class Recommender
     internal static async Task ExplainAsync(ScoringPass pass, List<PredictedItem> items, IModelShards shards, MergedSelection? selection = null)
     {
         var known = pass.Derivations?.Contributors;
+        bool Unexplained(PredictedItem p) => IsHistory(p) && known?.ContainsKey(p.Item) != true;
         var found = new Dictionary<int, (int First, int Second)>();
-        foreach (var item in items)
+        foreach (var item in items.Where(Unexplained).ToList())
         {
-            if (IsHistory(item) && (known is null || !known.ContainsKey(item.Item)) && selection?.TryGetContributors(item.Item, out var pair) == true)
+            if (selection?.TryGetContributors(item.Item, out var pair) == true)
             {
                 found[item.Item] = pair;
                 known?.TryAdd(item.Item, pair);
             }
         }
-        var missing = items.Where(p => IsHistory(p) && !found.ContainsKey(p.Item) && (known is null || !known.ContainsKey(p.Item)))
-            .Select(p => p.Item).ToArray();
+        var missing = items.Where(p => Unexplained(p) && !found.ContainsKey(p.Item)).Select(p => p.Item).ToArray();
         if (missing.Length > 0)
         {
             var contributors = await shards.ContributorsAsync(pass.Served, pass.ShardHistory, missing, 2);
