@@ -7,7 +7,7 @@ using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
-using Attune.Storage.Datasets;
+using Attune.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -2,10 +2,10 @@ using Attune.Server.ControlPlane;
 using Attune.Server.Events;
 using Attune.Server.Hosting;
 using Attune.Server.Runtime;
+using Attune.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
-using Attune.Storage.Datasets;
 
 namespace Attune.Server.Tests;
 

@@ -1,6 +1,7 @@
 using Attune.Grains.Lifecycle;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 
 namespace Attune.Server.ControlPlane;
 

@@ -1,4 +1,4 @@
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Events;
 
 /// <summary>
 /// The dataset group's storage was deleted (possibly by another silo) after this writer opened it, or while it was

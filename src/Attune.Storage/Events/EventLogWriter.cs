@@ -1,6 +1,6 @@
 using Attune.Storage.Schemas;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Events;
 
 /// <summary>
 /// Group commit of one dataset group's PutEvents: requests queue their batch, a single writer drains everything
@@ -10,7 +10,7 @@ namespace Attune.Storage.Datasets;
 /// the writer: every queued and later request fails with <see cref="DatasetGroupDeletedException"/>, and
 /// <see cref="GroupEventLogs"/> opens a new writer if the group's events come again.
 /// </summary>
-internal sealed class EventLogWriter : IEventLog, IAsyncDisposable
+public sealed class EventLogWriter : IEventLog, IAsyncDisposable
 {
     /// <summary>Batches per transaction at most, so one commit stays short and memory bounded.</summary>
     public const int MaxBatchesPerCommit = 1024;

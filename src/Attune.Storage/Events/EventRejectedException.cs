@@ -1,4 +1,4 @@
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Events;
 
 /// <summary>An event of a batch holds a value the schema refuses; nothing of the batch was stored.</summary>
 public sealed class EventRejectedException(int eventNumber, string reason)

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Events;
 
 /// <summary>
 /// One <see cref="EventLogWriter"/> per dataset group, opened by the backend's factory on the group's first event, closed
 /// when the group is deleted (its connection would otherwise keep writing to deleted storage) and flushed at shutdown.
 /// A writer that retired itself (its session found the group deleted, e.g. by another silo) is replaced on the next event.
 /// </summary>
-internal sealed class GroupEventLogs(Func<string, EventLogWriter> open) : IEventLogs
+public sealed class GroupEventLogs(Func<string, EventLogWriter> open) : IEventLogs
 {
     private readonly ConcurrentDictionary<string, Lazy<EventLogWriter>> _writers = new(StringComparer.Ordinal);
 

@@ -1,6 +1,6 @@
 using Attune.Storage.Schemas;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Events;
 
 /// <summary>
 /// The PutEvents logs of all dataset groups, whatever the backend: one group-committing <see cref="IEventLog"/> per group,

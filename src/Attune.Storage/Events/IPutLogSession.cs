@@ -1,12 +1,12 @@
 using Attune.Storage.Schemas;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Events;
 
 /// <summary>
 /// A backend's connection that commits groups of PutEvents batches for <see cref="EventLogWriter"/>. It may cache
 /// statements and ids between commits, so the writer discards it after any failure.
 /// </summary>
-internal interface IPutLogSession : IDisposable
+public interface IPutLogSession : IDisposable
 {
     /// <summary>
     /// Writes the batches in one transaction and commits them together. Per batch: its commit, or the

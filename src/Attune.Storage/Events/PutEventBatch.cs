@@ -1,4 +1,4 @@
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Events;
 
 /// <summary>
 /// One PutEvents request as the store takes it: the events of one session, of a known user or anonymous

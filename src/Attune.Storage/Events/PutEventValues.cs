@@ -2,13 +2,13 @@ using System.Globalization;
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Events;
 
 /// <summary>
 /// One PutEvents record as a row of schema field values (text in CSV conventions) for a <see cref="RowWriter"/>: the
 /// record's columns, with USER_ID set to the principal the event is stored under. Reused row after row.
 /// </summary>
-internal sealed class PutEventValues : IRowSource
+public sealed class PutEventValues : IRowSource
 {
     private readonly AvroSchema _schema;
     private readonly string?[] _values;

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>The id dictionaries one writer uses, opened on first use: preloaded for imports, lazy for small Put* writes.</summary>
 internal sealed class IdDictionaries(SqliteConnection connection, bool preload) : IDisposable

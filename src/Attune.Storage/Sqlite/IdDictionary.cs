@@ -1,7 +1,7 @@
 using Attune.Storage.Import;
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// Interns string ids (or event types) into the group's integer dictionary table, with an in-memory cache so that

@@ -1,8 +1,10 @@
+using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// Writes PutEvents batches inside one open write transaction: each batch under its own savepoint, so a batch with a
@@ -58,7 +60,7 @@ internal sealed class PutEventAppender : IDisposable
         }
         catch
         {
-            DatasetStore.Execute(_connection, "ROLLBACK TO batch; RELEASE batch");
+            SqliteDatasetStore.Execute(_connection, "ROLLBACK TO batch; RELEASE batch");
             // The id caches may hold ids whose insert was just undone: start them afresh.
             (_dictionaries, _insert, _writer) = ReopenWriter();
             throw;
@@ -142,17 +144,17 @@ internal sealed class PutEventAppender : IDisposable
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {
-                merged.Add(DatasetStore.ReadStored(reader, user));
+                merged.Add(SqliteDatasetStore.ReadStored(reader, user));
             }
         }
 
         if (merged.Count > 0)
         {
             var userIndex = _dictionaries.Get(DatasetLayout.UserIds).Intern(user);
-            DatasetStore.Execute(_connection, PutLogLayout.AttributeAnonymous, ("?1", session), ("?2", userIndex));
+            SqliteDatasetStore.Execute(_connection, PutLogLayout.AttributeAnonymous, ("?1", session), ("?2", userIndex));
         }
 
-        DatasetStore.Execute(_connection, PutLogLayout.AttributeImpressions, ("?1", session), ("?2", user));
+        SqliteDatasetStore.Execute(_connection, PutLogLayout.AttributeImpressions, ("?1", session), ("?2", user));
         return merged;
     }
 

@@ -1,7 +1,8 @@
+using Attune.Storage.Events;
 using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// A connection that commits PutEvents groups, kept open by the group's writer so that prepared statements and the
@@ -14,10 +15,10 @@ internal sealed class PutLogConnection : IPutLogSession
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, PutEventAppender> _appenders = new(StringComparer.Ordinal);
 
-    public PutLogConnection(DatasetStore store)
+    public PutLogConnection(SqliteDatasetStore store)
     {
         _connection = store.OpenConnection();
-        DatasetStore.Execute(_connection, "PRAGMA synchronous=FULL");
+        SqliteDatasetStore.Execute(_connection, "PRAGMA synchronous=FULL");
     }
 
     /// <summary>Each batch under its own savepoint: a rejected one is undone alone.</summary>
@@ -25,7 +26,7 @@ internal sealed class PutLogConnection : IPutLogSession
     {
         var outcomes = new (PutEventsCommit?, Exception?)[batches.Count];
         using var transaction = new WriteTransaction(_connection);
-        if (_appenders.Count > 0 && !DatasetStore.TableExists(_connection, PutLogLayout.Table))
+        if (_appenders.Count > 0 && !SqliteDatasetStore.TableExists(_connection, PutLogLayout.Table))
         {
             // The Interactions dataset was deleted since the last commit: start the new one's put log afresh.
             DisposeAppenders();
@@ -68,7 +69,7 @@ internal sealed class PutLogConnection : IPutLogSession
     {
         if (!_appenders.TryGetValue(schema.Json, out var appender))
         {
-            DatasetStore.EnsurePutLog(_connection, schema);
+            SqliteDatasetStore.EnsurePutLog(_connection, schema);
             appender = new PutEventAppender(_connection, schema);
             _appenders.Add(schema.Json, appender);
         }

@@ -1,4 +1,7 @@
-namespace Attune.Storage.Datasets;
+using Attune.Storage.Datasets;
+using Attune.Storage.Events;
+
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// Attune's own bookkeeping of PutEvents beside the schema columns of <c>interactions_put</c>: the session of each

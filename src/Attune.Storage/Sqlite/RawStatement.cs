@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Attune.Storage.Import;
 using SQLitePCL;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// A prepared statement driven through the native API: binds without boxing, which is most of the cost of

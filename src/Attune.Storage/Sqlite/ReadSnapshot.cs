@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>A read transaction: every query on the connection sees the same committed state until disposed.</summary>
 internal sealed class ReadSnapshot : IDisposable
@@ -10,8 +10,8 @@ internal sealed class ReadSnapshot : IDisposable
     public ReadSnapshot(SqliteConnection connection)
     {
         _connection = connection;
-        DatasetStore.Execute(connection, "BEGIN DEFERRED");
+        SqliteDatasetStore.Execute(connection, "BEGIN DEFERRED");
     }
 
-    public void Dispose() => DatasetStore.Execute(_connection, "COMMIT");
+    public void Dispose() => SqliteDatasetStore.Execute(_connection, "COMMIT");
 }

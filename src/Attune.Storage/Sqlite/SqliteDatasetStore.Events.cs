@@ -1,13 +1,15 @@
+using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// The put log of PutEvents: event rows in <c>interactions_put</c> (Sequence = rowid) plus Attune's bookkeeping
 /// (<see cref="PutLogLayout"/>), committed durably through <see cref="PutLogConnection"/>.
 /// </summary>
-public sealed partial class DatasetStore
+public sealed partial class SqliteDatasetStore
 {
     public IReadOnlyList<StoredEvent> ReadPutEvents(string principal, long afterSequence)
     {
@@ -55,7 +57,7 @@ public sealed partial class DatasetStore
     {
         var newDataset = !TableExists(connection, PutLogLayout.Table);
         var extras = DatasetLayout.ExtraFields(DatasetType.Interactions, schema);
-        EnsureTable(connection, PutLogLayout.Table, DatasetLayout.CreateEventTable(PutLogLayout.Table, extras), extras);
+        EnsureTable(connection, PutLogLayout.Table, SqliteLayout.CreateEventTable(PutLogLayout.Table, extras), extras);
         var columns = ColumnsOf(connection, PutLogLayout.Table).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (!columns.Contains(PutLogLayout.SessionColumn))
         {

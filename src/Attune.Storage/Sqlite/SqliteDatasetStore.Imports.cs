@@ -1,26 +1,21 @@
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
+using Attune.Storage.Datasets;
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
-/// The import ledger: every bulk import is a row in <c>imports</c> whose state moves
-/// <c>staging</c> → <c>committed</c> (→ <c>superseded</c> → <c>replaced</c> once a FULL import replaced it).
+/// The import ledger: every bulk import is a row in <c>imports</c> whose state moves as <see cref="ImportStates"/> says.
 /// Rows are visible only once committed, so a crash at any point leaves the dataset as it was.
 /// </summary>
-public sealed partial class DatasetStore
+public sealed partial class SqliteDatasetStore
 {
-    internal const string Staging = "staging";
-    internal const string Committed = "committed";
-    internal const string Superseded = "superseded";
-    internal const string Replaced = "replaced";
-
     public ImportResult Import(ImportRequest request, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var connection = OpenConnection();
-        return CsvImporter.Run(StagingSession.Begin(connection, request), progress, cancellationToken);
+        return CsvImporter.Run(SqliteStagingSession.Begin(connection, request), progress, cancellationToken);
     }
 
     /// <summary>Call at startup, before new imports into the group start: staging batches of live imports are discarded too.</summary>
@@ -30,7 +25,7 @@ public sealed partial class DatasetStore
         var pending = new List<(long Batch, string Job, string Dataset, string State)>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT batch, job, dataset, state FROM imports WHERE state IN ('{Staging}', '{Superseded}')";
+            command.CommandText = $"SELECT batch, job, dataset, state FROM imports WHERE state IN ('{ImportStates.Staging}', '{ImportStates.Superseded}')";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -42,20 +37,20 @@ public sealed partial class DatasetStore
         {
             using var transaction = new WriteTransaction(connection);
             Execute(connection, $"DROP TABLE IF EXISTS \"{dataset}_b{batch}\"");
-            Execute(connection, state == Staging
+            Execute(connection, state == ImportStates.Staging
                 ? "DELETE FROM imports WHERE batch = $batch"
-                : $"UPDATE imports SET state = '{Replaced}' WHERE batch = $batch", ("$batch", batch));
+                : $"UPDATE imports SET state = '{ImportStates.Replaced}' WHERE batch = $batch", ("$batch", batch));
             transaction.Commit();
         }
 
-        return pending.Where(p => p.State == Staging).Select(p => p.Job).ToList();
+        return pending.Where(p => p.State == ImportStates.Staging).Select(p => p.Job).ToList();
     }
 
     public long? CommittedImportRows(string jobArn)
     {
         using var connection = OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rows FROM imports WHERE job = $job AND state IN ('{Committed}', '{Superseded}', '{Replaced}')";
+        command.CommandText = $"SELECT rows FROM imports WHERE job = $job AND state IN ('{ImportStates.Committed}', '{ImportStates.Superseded}', '{ImportStates.Replaced}')";
         command.Parameters.AddWithValue("$job", jobArn);
         return command.ExecuteScalar() is long rows ? rows : null;
     }
@@ -63,11 +58,11 @@ public sealed partial class DatasetStore
     public bool HasBulkImport(DatasetType type)
     {
         using var connection = OpenConnection();
-        return Scalar(connection, $"SELECT count(*) FROM imports WHERE dataset = $dataset AND state = '{Committed}'", ("$dataset", DatasetLayout.Key(type))) > 0;
+        return Scalar(connection, $"SELECT count(*) FROM imports WHERE dataset = $dataset AND state = '{ImportStates.Committed}'", ("$dataset", DatasetLayout.Key(type))) > 0;
     }
 
     internal static long BeginImport(SqliteConnection connection, string jobArn, DatasetType type, string mode) =>
-        Scalar(connection, $"INSERT INTO imports (job, dataset, mode, state) VALUES ($job, $dataset, $mode, '{Staging}') RETURNING batch",
+        Scalar(connection, $"INSERT INTO imports (job, dataset, mode, state) VALUES ($job, $dataset, $mode, '{ImportStates.Staging}') RETURNING batch",
             ("$job", jobArn), ("$dataset", DatasetLayout.Key(type)), ("$mode", mode));
 
     /// <summary>Makes the batch visible; a FULL import supersedes the dataset's earlier committed batches (inside the caller's transaction).</summary>
@@ -75,11 +70,11 @@ public sealed partial class DatasetStore
     {
         if (replacesEarlier)
         {
-            Execute(connection, $"UPDATE imports SET state = '{Superseded}' WHERE dataset = $dataset AND state = '{Committed}'",
+            Execute(connection, $"UPDATE imports SET state = '{ImportStates.Superseded}' WHERE dataset = $dataset AND state = '{ImportStates.Committed}'",
                 ("$dataset", DatasetLayout.Key(type)));
         }
 
-        Execute(connection, $"UPDATE imports SET state = '{Committed}', rows = $rows WHERE batch = $batch", ("$rows", rows), ("$batch", batch));
+        Execute(connection, $"UPDATE imports SET state = '{ImportStates.Committed}', rows = $rows WHERE batch = $batch", ("$rows", rows), ("$batch", batch));
     }
 
     /// <summary>Drops superseded batch tables, one short transaction each.</summary>
@@ -88,7 +83,7 @@ public sealed partial class DatasetStore
         var batches = new List<long>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT batch FROM imports WHERE dataset = $dataset AND state = '{Superseded}'";
+            command.CommandText = $"SELECT batch FROM imports WHERE dataset = $dataset AND state = '{ImportStates.Superseded}'";
             command.Parameters.AddWithValue("$dataset", DatasetLayout.Key(type));
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -101,7 +96,7 @@ public sealed partial class DatasetStore
         {
             using var transaction = new WriteTransaction(connection);
             Execute(connection, $"DROP TABLE IF EXISTS \"{DatasetLayout.BatchTable(type, batch)}\"");
-            Execute(connection, $"UPDATE imports SET state = '{Replaced}' WHERE batch = $batch", ("$batch", batch));
+            Execute(connection, $"UPDATE imports SET state = '{ImportStates.Replaced}' WHERE batch = $batch", ("$batch", batch));
             transaction.Commit();
         }
     }

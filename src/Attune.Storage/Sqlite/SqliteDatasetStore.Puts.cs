@@ -1,10 +1,11 @@
+using Attune.Storage.Datasets;
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>Individually written records (PutEvents, PutItems, PutUsers, PutActions): stored with origin "put", so FULL imports keep them.</summary>
-public sealed partial class DatasetStore
+public sealed partial class SqliteDatasetStore
 {
     public void Put(DatasetType type, AvroSchema schema, IReadOnlyList<IReadOnlyDictionary<string, string?>> records)
     {
@@ -17,13 +18,13 @@ public sealed partial class DatasetStore
         using var transaction = new WriteTransaction(connection);
         if (DatasetLayout.IsEventDataset(type))
         {
-            EnsureTable(connection, table, DatasetLayout.CreateEventTable(table, extras), extras);
-            sql = DatasetLayout.InsertEvent(table, extras);
+            EnsureTable(connection, table, SqliteLayout.CreateEventTable(table, extras), extras);
+            sql = SqliteLayout.InsertEvent(table, extras);
         }
         else
         {
             EnsureEntityTable(connection, type, extras);
-            sql = DatasetLayout.UpsertEntity(table, extras, DatasetLayout.OriginPut);
+            sql = SqliteLayout.UpsertEntity(table, extras, DatasetLayout.OriginPut);
         }
 
         using var dictionaries = new IdDictionaries(connection, preload: false);

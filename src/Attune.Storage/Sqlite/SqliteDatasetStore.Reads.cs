@@ -1,10 +1,11 @@
+using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>Reads for training and serving.</summary>
-public sealed partial class DatasetStore
+public sealed partial class SqliteDatasetStore
 {
     /// <summary>All visible events of <paramref name="type"/> (Interactions or Action_Interactions) as columnar arrays in file order.</summary>
     public InteractionData ReadInteractions(DatasetType type = DatasetType.Interactions)
@@ -61,7 +62,7 @@ public sealed partial class DatasetStore
                 continue;
             }
 
-            var avroType = DatasetLayout.TypeOfDeclared(column.DeclaredType);
+            var avroType = SqliteLayout.TypeOfDeclared(column.DeclaredType);
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT \"{column.Name}\" FROM \"{table}\" ORDER BY rowid";
             using var reader = command.ExecuteReader();
@@ -95,7 +96,7 @@ public sealed partial class DatasetStore
 
         var selected = ColumnsOf(connection, table)
             .Where(c => c.Name.StartsWith("c_", StringComparison.Ordinal))
-            .Select(c => (Field: DatasetLayout.FieldOfColumn(c.Name), Type: DatasetLayout.TypeOfDeclared(c.DeclaredType)))
+            .Select(c => (Field: DatasetLayout.FieldOfColumn(c.Name), Type: SqliteLayout.TypeOfDeclared(c.DeclaredType)))
             .Where(c => columns is null || columns.Contains(c.Field, StringComparer.OrdinalIgnoreCase))
             .ToList();
         var count = checked((int)Scalar(connection, $"SELECT count(*) FROM \"{table}\""));

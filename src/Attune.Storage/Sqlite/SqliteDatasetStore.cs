@@ -1,20 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
+using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// The imported data of one dataset group: one SQLite database (WAL, synchronous=NORMAL) at
 /// <c>&lt;dataDirectory&gt;/datasets/&lt;sha256(arn)[..16]&gt;.db</c> holding interned user/item/action ids shared by the
 /// group's datasets, interactions in file order and items/users/actions with their metadata columns.
 /// </summary>
-public sealed partial class DatasetStore : IDatasetStore
+public sealed partial class SqliteDatasetStore : IDatasetStore
 {
     private readonly string _connectionString;
 
-    private DatasetStore(string databasePath, string datasetGroupArn)
+    private SqliteDatasetStore(string databasePath, string datasetGroupArn)
     {
         DatabasePath = databasePath;
         DatasetGroupArn = datasetGroupArn;
@@ -26,11 +27,11 @@ public sealed partial class DatasetStore : IDatasetStore
     public string DatabasePath { get; }
 
     /// <summary>Opens (creating if needed) the store of <paramref name="datasetGroupArn"/> under <paramref name="dataDirectory"/>.</summary>
-    public static DatasetStore Open(string dataDirectory, string datasetGroupArn)
+    public static SqliteDatasetStore Open(string dataDirectory, string datasetGroupArn)
     {
         var path = PathFor(dataDirectory, datasetGroupArn);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var store = new DatasetStore(path, datasetGroupArn);
+        var store = new SqliteDatasetStore(path, datasetGroupArn);
         using var connection = store.OpenConnection();
         Execute(connection, $"""
             PRAGMA journal_mode=WAL;
@@ -174,7 +175,7 @@ public sealed partial class DatasetStore : IDatasetStore
 
     /// <summary>Creates the entity table of <paramref name="type"/> or adds the columns a newer schema brought.</summary>
     internal static void EnsureEntityTable(SqliteConnection connection, DatasetType type, IReadOnlyList<SchemaField> extras) =>
-        EnsureTable(connection, DatasetLayout.Key(type), DatasetLayout.CreateEntityTable(DatasetLayout.Key(type), extras), extras);
+        EnsureTable(connection, DatasetLayout.Key(type), SqliteLayout.CreateEntityTable(DatasetLayout.Key(type), extras), extras);
 
     /// <summary>Runs <paramref name="create"/> (CREATE TABLE IF NOT EXISTS) and adds the extra columns the table lacks.</summary>
     internal static void EnsureTable(SqliteConnection connection, string table, string create, IReadOnlyList<SchemaField> extras)
@@ -183,7 +184,7 @@ public sealed partial class DatasetStore : IDatasetStore
         var existing = ColumnsOf(connection, table).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var field in extras.Where(f => !existing.Contains("c_" + f.Name)))
         {
-            Execute(connection, $"ALTER TABLE \"{table}\" ADD COLUMN {DatasetLayout.Column(field.Name)} {DatasetLayout.DeclaredType(field.Type)}");
+            Execute(connection, $"ALTER TABLE \"{table}\" ADD COLUMN {DatasetLayout.Column(field.Name)} {SqliteLayout.DeclaredType(field.Type)}");
         }
     }
 

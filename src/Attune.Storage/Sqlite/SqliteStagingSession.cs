@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using Attune.Storage.Datasets;
+using Attune.Storage.Import;
 using Attune.Storage.Schemas;
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Import;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// The write side of one import: a staging batch table filled in bounded transactions, the interning dictionaries
 /// and the final publishing transaction.
 /// </summary>
-internal sealed class StagingSession : IStagingSession
+internal sealed class SqliteStagingSession : IStagingSession
 {
     private readonly SqliteConnection _connection;
     private readonly long _batch;
@@ -20,7 +21,7 @@ internal sealed class StagingSession : IStagingSession
     private readonly Stopwatch _transactionClock = new();
     private WriteTransaction? _transaction;
 
-    private StagingSession(SqliteConnection connection, ImportRequest request, long batch)
+    private SqliteStagingSession(SqliteConnection connection, ImportRequest request, long batch)
     {
         _connection = connection;
         _batch = batch;
@@ -29,35 +30,35 @@ internal sealed class StagingSession : IStagingSession
         _dictionaries = new IdDictionaries(connection, preload: true);
         _extras = DatasetLayout.ExtraFields(request.DatasetType, request.Schema);
         _insert = new RawStatement(connection, DatasetLayout.IsEventDataset(request.DatasetType)
-            ? DatasetLayout.InsertEvent(_table, _extras)
-            : DatasetLayout.UpsertEntity(_table, _extras, origin: null));
+            ? SqliteLayout.InsertEvent(_table, _extras)
+            : SqliteLayout.UpsertEntity(_table, _extras, origin: null));
 
         // Checkpoints (with their fsyncs) would otherwise run inside staging commits every 1000 pages; run one at the end.
-        DatasetStore.Execute(connection, "PRAGMA wal_autocheckpoint=0");
+        SqliteDatasetStore.Execute(connection, "PRAGMA wal_autocheckpoint=0");
     }
 
     /// <summary>Records the batch in the ledger (state staging) with its empty staging table, and opens a session on it.</summary>
-    public static StagingSession Begin(SqliteConnection connection, ImportRequest request)
+    public static SqliteStagingSession Begin(SqliteConnection connection, ImportRequest request)
     {
         long batch;
         using (var transaction = new WriteTransaction(connection))
         {
-            batch = DatasetStore.BeginImport(connection, request.JobArn, request.DatasetType, request.Mode.ToString().ToUpperInvariant());
+            batch = SqliteDatasetStore.BeginImport(connection, request.JobArn, request.DatasetType, request.Mode.ToString().ToUpperInvariant());
             var extras = DatasetLayout.ExtraFields(request.DatasetType, request.Schema);
             var table = DatasetLayout.BatchTable(request.DatasetType, batch);
-            DatasetStore.Execute(connection, DatasetLayout.IsEventDataset(request.DatasetType)
-                ? DatasetLayout.CreateEventTable(table, extras)
-                : DatasetLayout.CreateEntityStaging(table, extras));
+            SqliteDatasetStore.Execute(connection, DatasetLayout.IsEventDataset(request.DatasetType)
+                ? SqliteLayout.CreateEventTable(table, extras)
+                : SqliteLayout.CreateEntityStaging(table, extras));
             transaction.Commit();
         }
 
         try
         {
-            return new StagingSession(connection, request, batch);
+            return new SqliteStagingSession(connection, request, batch);
         }
         catch
         {
-            DatasetStore.Abandon(connection, batch, request.DatasetType);
+            SqliteDatasetStore.Abandon(connection, batch, request.DatasetType);
             throw;
         }
     }
@@ -103,25 +104,25 @@ internal sealed class StagingSession : IStagingSession
         if (!DatasetLayout.IsEventDataset(type))
         {
             var entityTable = DatasetLayout.Key(type);
-            DatasetStore.EnsureEntityTable(_connection, type, _extras);
+            SqliteDatasetStore.EnsureEntityTable(_connection, type, _extras);
             var columns = DatasetLayout.ColumnList(_extras);
             if (full)
             {
-                DatasetStore.Execute(_connection, $"DELETE FROM \"{entityTable}\" WHERE origin = {DatasetLayout.OriginBulk}");
+                SqliteDatasetStore.Execute(_connection, $"DELETE FROM \"{entityTable}\" WHERE origin = {DatasetLayout.OriginBulk}");
             }
 
-            DatasetStore.Execute(_connection,
+            SqliteDatasetStore.Execute(_connection,
                 $"INSERT OR REPLACE INTO \"{entityTable}\" (idx, origin{columns}) SELECT idx, {DatasetLayout.OriginBulk}{columns} FROM \"{_table}\"");
-            DatasetStore.Execute(_connection, $"DROP TABLE \"{_table}\"");
+            SqliteDatasetStore.Execute(_connection, $"DROP TABLE \"{_table}\"");
         }
 
-        DatasetStore.MarkCommitted(_connection, _batch, type, Rows, replacesEarlier: full);
+        SqliteDatasetStore.MarkCommitted(_connection, _batch, type, Rows, replacesEarlier: full);
         CommitStaging();
         Published = true;
         try
         {
-            DatasetStore.DropSuperseded(_connection, type);
-            DatasetStore.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE)");
+            SqliteDatasetStore.DropSuperseded(_connection, type);
+            SqliteDatasetStore.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE)");
         }
         catch (SqliteException)
         {
@@ -133,14 +134,14 @@ internal sealed class StagingSession : IStagingSession
     public void Abandon()
     {
         Dispose();
-        DatasetStore.Abandon(_connection, _batch, Request.DatasetType);
+        SqliteDatasetStore.Abandon(_connection, _batch, Request.DatasetType);
     }
 
     public void Dispose()
     {
         _transaction?.Dispose();
         _transaction = null;
-        DatasetStore.Execute(_connection, "PRAGMA wal_autocheckpoint=1000");
+        SqliteDatasetStore.Execute(_connection, "PRAGMA wal_autocheckpoint=1000");
         _insert.Dispose();
         _dictionaries.Dispose();
     }

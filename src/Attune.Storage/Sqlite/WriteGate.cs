@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// A first-come, first-served lock per database file, taken around every write transaction in this process.

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Attune.Storage.Datasets;
+namespace Attune.Storage.Sqlite;
 
 /// <summary>
 /// <c>BEGIN IMMEDIATE</c> … <c>COMMIT</c> issued as plain SQL, so that helper commands and native statements on the
@@ -20,7 +20,7 @@ internal sealed class WriteTransaction : IDisposable
         _gate.Enter();
         try
         {
-            DatasetStore.Execute(connection, "BEGIN IMMEDIATE");
+            SqliteDatasetStore.Execute(connection, "BEGIN IMMEDIATE");
         }
         catch
         {
@@ -33,7 +33,7 @@ internal sealed class WriteTransaction : IDisposable
 
     public void Commit()
     {
-        DatasetStore.Execute(_connection, "COMMIT");
+        SqliteDatasetStore.Execute(_connection, "COMMIT");
         _open = false;
         _gate.Exit();
     }
@@ -51,7 +51,7 @@ internal sealed class WriteTransaction : IDisposable
             // SQLite may already have rolled back on its own (e.g. disk full); then there is nothing to undo.
             if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
             {
-                DatasetStore.Execute(_connection, "ROLLBACK");
+                SqliteDatasetStore.Execute(_connection, "ROLLBACK");
             }
         }
         finally

@@ -1,6 +1,7 @@
 using Attune.Server.ControlPlane;
 using Attune.Storage.Catalog;
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
+using Attune.Storage.Sqlite;
 
 namespace Attune.Server.Tests.ControlPlane;
 

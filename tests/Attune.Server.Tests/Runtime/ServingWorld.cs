@@ -5,8 +5,8 @@ using Attune.Recipes.Data;
 using Attune.Recipes.Models;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
-using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
+using Attune.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -130,7 +130,7 @@ internal sealed class ServingWorld : IDisposable
     /// <summary>PutItems of several items created now, in one put and one serving refresh.</summary>
     public async Task PutItemsAsync(IEnumerable<(string Id, string Genre, double Price)> items)
     {
-        using (var store = DatasetStore.Open(_folder.Path, GroupArn))
+        using (var store = SqliteDatasetStore.Open(_folder.Path, GroupArn))
         {
             store.Put(DatasetType.Items, ItemsSchema, [.. items.Select(item => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
             {
@@ -145,7 +145,7 @@ internal sealed class ServingWorld : IDisposable
     /// <summary>PutUsers of one user's AGE, then the serving refresh.</summary>
     public async Task PutUserAsync(string id, int age)
     {
-        using (var store = DatasetStore.Open(_folder.Path, GroupArn))
+        using (var store = SqliteDatasetStore.Open(_folder.Path, GroupArn))
         {
             store.Put(DatasetType.Users, UsersSchema,
                 [new Dictionary<string, string?> { ["USER_ID"] = id, ["AGE"] = age.ToString(System.Globalization.CultureInfo.InvariantCulture) }]);
@@ -162,7 +162,7 @@ internal sealed class ServingWorld : IDisposable
     /// <summary>u1 saw i0; u2 saw i3 then i0 (a click); every item has one older view by "crowd"; users carry an AGE.</summary>
     private void WriteData()
     {
-        using var store = DatasetStore.Open(_folder.Path, GroupArn);
+        using var store = SqliteDatasetStore.Open(_folder.Path, GroupArn);
         var interactions = new List<IReadOnlyDictionary<string, string?>>();
         for (int i = 0; i < 10; i++)
         {

@@ -1,5 +1,5 @@
 using Attune.Grains.Live;
-using Attune.Storage.Datasets;
+using Attune.Storage.Sqlite;
 
 namespace Attune.Server.Tests.Runtime;
 

@@ -1,6 +1,7 @@
 using Attune.Contracts.Events;
 using Attune.Grains.Live;
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
+using Attune.Storage.Sqlite;
 
 namespace Attune.Server.Tests.Runtime;
 
