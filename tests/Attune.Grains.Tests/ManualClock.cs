@@ -1,4 +1,4 @@
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests;
 
 /// <summary>A clock that moves only when told: wall time and timestamps (elapsed-time measures) alike.</summary>
 internal sealed class ManualClock : TimeProvider

@@ -1,4 +1,4 @@
-namespace Attune.Server.Tests;
+namespace Attune.Grains.Tests;
 
 /// <summary>A temporary folder removed when disposed.</summary>
 internal sealed class TempFolder : IDisposable

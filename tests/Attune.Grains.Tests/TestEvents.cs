@@ -1,7 +1,7 @@
 using Attune.Storage.Events;
 using Attune.Storage.Schemas;
 
-namespace Attune.Server.Tests;
+namespace Attune.Grains.Tests;
 
 /// <summary>PutEvents batches for tests that write a group's event log directly.</summary>
 internal static class TestEvents

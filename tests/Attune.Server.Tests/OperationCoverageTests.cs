@@ -1,3 +1,4 @@
+using Attune.Grains.Tests;
 using Attune.Server.ControlPlane;
 using Attune.Server.Hosting;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,6 @@
 using Attune.Grains.Imports;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Imports;
 
 public sealed class ImportGatesTests
 {

@@ -3,7 +3,7 @@ using System.Reflection;
 using Attune.Contracts.Events;
 using Attune.Grains.Live;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Live;
 
 /// <summary>
 /// UserGrains without a silo: an <see cref="IGrainFactory"/> whose GetGrain&lt;IUserGrain&gt; hands out one grain per

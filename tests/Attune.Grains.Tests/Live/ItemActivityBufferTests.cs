@@ -1,6 +1,6 @@
 using Attune.Grains.Live;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Live;
 
 public sealed class ItemActivityBufferTests
 {

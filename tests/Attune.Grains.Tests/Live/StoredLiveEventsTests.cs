@@ -1,7 +1,7 @@
 using Attune.Grains.Live;
 using Attune.Storage.Sqlite;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Live;
 
 /// <summary>What a UserGrain rebuilds its history from in embedded mode, for a group that has or no longer has storage.</summary>
 public sealed class StoredLiveEventsTests : IDisposable

@@ -3,7 +3,7 @@ using Attune.Grains.Live;
 using Attune.Storage.Events;
 using Attune.Storage.Sqlite;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Live;
 
 /// <summary>
 /// The live path from a committed PutEvents to what serving reads for the user: a new user's first event is read

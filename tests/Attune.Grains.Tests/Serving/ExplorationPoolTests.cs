@@ -5,7 +5,7 @@ using Attune.Recipes.Data;
 using Attune.Recipes.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>
 /// Exploration's cost per request is bounded by the pool, not by how many items are young (a new shop's whole

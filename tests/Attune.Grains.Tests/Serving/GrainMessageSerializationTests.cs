@@ -5,7 +5,7 @@ using Attune.Grains.Serving.Shards;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>
 /// The serving path's messages as they cross silos (on one silo they pass by reference): every member survives

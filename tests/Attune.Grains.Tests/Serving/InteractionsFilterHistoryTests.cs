@@ -1,6 +1,6 @@
 using Attune.Grains.Serving;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>
 /// An EXCLUDE of rated items against a heavy user: the whole stored and live history counts by default, so the

@@ -1,7 +1,7 @@
 using Attune.Grains.Serving;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>PutItems and PutUsers reach the next request: new items explored and filtered, user attributes in IF clauses.</summary>
 public sealed class LiveCatalogueTests : IDisposable

@@ -1,6 +1,6 @@
 using Attune.Grains.Serving;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>Events committed after the served data change the very next answer, without a new model.</summary>
 public sealed class LiveHistoryTests : IDisposable

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Attune.Contracts.Events;
 using Attune.Grains.Live;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>Live events the tests commit by hand, in place of User and ItemGrains (which the end-to-end tests exercise).</summary>
 internal sealed class MemoryLiveHistories : ILiveHistories, IItemActivitySource

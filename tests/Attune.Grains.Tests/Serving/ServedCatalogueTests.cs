@@ -1,7 +1,7 @@
 using Attune.Grains.Serving;
 using Attune.Storage.Datasets;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 public sealed class ServedCatalogueTests
 {

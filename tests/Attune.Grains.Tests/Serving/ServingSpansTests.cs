@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Attune.Grains.Diagnostics;
 using Attune.Grains.Serving;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>
 /// The serving path's "Attune" spans: one per shard scored when something listens, and nothing at all, not even an

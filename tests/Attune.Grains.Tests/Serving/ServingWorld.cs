@@ -10,7 +10,7 @@ using Attune.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>
 /// A dataset group with ten items, a hand-built model whose scores are known, and catalog records for solutions,

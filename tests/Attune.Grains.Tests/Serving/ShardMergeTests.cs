@@ -2,7 +2,7 @@ using Attune.Grains.Serving;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>Scores and top-k over S model shards must equal one full scoring and a brute-force sort.</summary>
 public sealed class ShardMergeTests

@@ -2,7 +2,7 @@ using Attune.Grains.Serving;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
 
-namespace Attune.Server.Tests.Runtime;
+namespace Attune.Grains.Tests.Serving;
 
 /// <summary>
 /// A model served by several shards is held by the campaign as its head only and by each shard as its slice (read

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Grains.Serving;
+using Attune.Grains.Tests.Serving;
 using Attune.Server.ControlPlane;
 using Attune.Server.Runtime;
 using Attune.Server.Wire;
