@@ -1,4 +1,4 @@
-using Attune.Storage.Datasets;
+using Attune.Storage.Sqlite;
 
 namespace Attune.Bench.Events;
 
@@ -10,7 +10,7 @@ internal static class AcknowledgedCheck
 {
     public static AcknowledgedCount Count(string dataDirectory, string groupArn, IReadOnlyList<AcknowledgedEvent> acknowledged)
     {
-        using var store = DatasetStore.Open(dataDirectory, groupArn);
+        using var store = SqliteDatasetStore.Open(dataDirectory, groupArn);
         var data = store.ReadInteractions();
         var stored = data.ItemIds.ToHashSet(StringComparer.Ordinal);
         var missingFromHistory = 0;

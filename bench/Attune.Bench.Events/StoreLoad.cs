@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Postgres;
 using Attune.Storage.Postgres.Datasets;
 using Attune.Storage.Postgres.Events;
 using Attune.Storage.Schemas;
+using Attune.Storage.Sqlite;
 using Npgsql;
 
 namespace Attune.Bench.Events;

@@ -6,6 +6,7 @@ using Attune.Storage.Import;
 using Attune.Storage.Postgres;
 using Attune.Storage.Postgres.Datasets;
 using Attune.Storage.Schemas;
+using Attune.Storage.Sqlite;
 
 namespace Attune.Bench.Import;
 
@@ -67,7 +68,7 @@ internal static class ImportBenchmark
         try
         {
             var report = Measure(new SqliteDatasetStores(dataDirectory), options,
-                "CsvImporter.Import into a fresh DatasetStore (SQLite WAL, synchronous=NORMAL)");
+                "CsvImporter.Import into a fresh SqliteDatasetStore (SQLite WAL, synchronous=NORMAL)");
             Console.Write(report);
             Directory.CreateDirectory(options.ResultsDirectory);
             File.WriteAllText(Path.Combine(options.ResultsDirectory, "import.md"), report);
@@ -107,7 +108,7 @@ internal static class ImportBenchmark
     /// <summary>Opens a kept store as a restarted server would and prints what an interrupted run left.</summary>
     public static void Recover(string dataDirectory)
     {
-        using var store = DatasetStore.Open(dataDirectory, GroupArn);
+        using var store = SqliteDatasetStore.Open(dataDirectory, GroupArn);
         var discarded = store.DiscardInterruptedImports();
         Console.WriteLine($"discarded interrupted imports: {(discarded.Count == 0 ? "none" : string.Join(", ", discarded))}");
         foreach (var type in new[] { DatasetType.Interactions, DatasetType.Items, DatasetType.Users })

@@ -8,7 +8,7 @@ using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Models;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
-using Attune.Storage.Datasets;
+using Attune.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Postgres.Artifacts;
 using Attune.Storage.Postgres.Catalog;
 using Attune.Storage.Postgres.Datasets;

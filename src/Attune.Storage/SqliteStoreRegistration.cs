@@ -1,6 +1,8 @@
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
+using Attune.Storage.Events;
+using Attune.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attune.Storage;

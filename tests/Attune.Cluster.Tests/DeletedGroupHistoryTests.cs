@@ -1,7 +1,7 @@
 using Attune.Cluster.Tests.Infrastructure;
 using Attune.EndToEnd.Tests.Infrastructure;
 using Attune.Grains.Live;
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Postgres;
 using Attune.Storage.Postgres.Datasets;
 using Attune.Storage.Postgres.Events;

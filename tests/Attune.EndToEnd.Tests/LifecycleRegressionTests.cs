@@ -15,7 +15,7 @@ public sealed class LifecycleRegressionTests
 
     /// <summary>
     /// Once a bug: on a data directory where no import ever ran there is no datasets/ folder, and
-    /// DatasetGroupDeletion (DatasetStore.Delete) throws DirectoryNotFoundException, so the group stays
+    /// DatasetGroupDeletion (SqliteDatasetStore.Delete) throws DirectoryNotFoundException, so the group stays
     /// DELETE IN_PROGRESS forever (also after a restart). Expected: the group goes away.
     /// </summary>
     [Fact]

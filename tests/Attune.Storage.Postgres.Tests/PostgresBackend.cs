@@ -1,4 +1,5 @@
 using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Postgres.Datasets;
 using Attune.Storage.Postgres.Events;
 using Attune.Storage.Tests.Contracts;

@@ -1,5 +1,6 @@
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 
 namespace Attune.Grains.Lifecycle;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Schemas;
 
 namespace Attune.Server.Events;

@@ -4,7 +4,7 @@ using Attune.Contracts.Events;
 using Attune.Grains.Live;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 
 namespace Attune.Server.Events;
 

@@ -1,4 +1,4 @@
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Postgres.Events;
 using Npgsql;
 

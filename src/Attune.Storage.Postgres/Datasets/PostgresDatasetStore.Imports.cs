@@ -23,12 +23,12 @@ public sealed partial class PostgresDatasetStore
     {
         using var connection = OpenConnection();
         var pending = Sql.Rows(connection,
-            $"SELECT batch, job, dataset, state FROM {Table("imports")} WHERE state IN ('{DatasetStore.Staging}', '{DatasetStore.Superseded}') ORDER BY batch",
+            $"SELECT batch, job, dataset, state FROM {Table("imports")} WHERE state IN ('{ImportStates.Staging}', '{ImportStates.Superseded}') ORDER BY batch",
             reader => (Batch: reader.GetInt64(0), Job: reader.GetString(1), Dataset: reader.GetString(2), State: reader.GetString(3)));
         var discarded = new List<string>();
         foreach (var (batch, job, dataset, state) in pending)
         {
-            if (state == DatasetStore.Superseded)
+            if (state == ImportStates.Superseded)
             {
                 DropBatch(connection, batch, $"{dataset}_b{batch}", replaced: true);
                 continue;
@@ -57,7 +57,7 @@ public sealed partial class PostgresDatasetStore
     {
         using var connection = OpenConnection();
         var rows = Sql.Rows(connection,
-            $"SELECT rows FROM {Table("imports")} WHERE job = @job AND state IN ('{DatasetStore.Committed}', '{DatasetStore.Superseded}', '{DatasetStore.Replaced}')",
+            $"SELECT rows FROM {Table("imports")} WHERE job = @job AND state IN ('{ImportStates.Committed}', '{ImportStates.Superseded}', '{ImportStates.Replaced}')",
             reader => reader.GetInt64(0), ("job", jobArn));
         return rows.Count == 0 ? null : rows[0];
     }
@@ -65,7 +65,7 @@ public sealed partial class PostgresDatasetStore
     public bool HasBulkImport(DatasetType type)
     {
         using var connection = OpenConnection();
-        return Sql.Scalar(connection, $"SELECT count(*) FROM {Table("imports")} WHERE dataset = @dataset AND state = '{DatasetStore.Committed}'",
+        return Sql.Scalar(connection, $"SELECT count(*) FROM {Table("imports")} WHERE dataset = @dataset AND state = '{ImportStates.Committed}'",
             ("dataset", DatasetLayout.Key(type))) > 0;
     }
 
@@ -78,7 +78,7 @@ public sealed partial class PostgresDatasetStore
         using var transaction = connection.BeginTransaction();
         Sql.LockGroup(connection, DatasetGroupArn);
         var batch = Sql.Scalar(connection,
-            $"INSERT INTO {Table("imports")} (job, dataset, mode, state) VALUES (@job, @dataset, @mode, '{DatasetStore.Staging}') RETURNING batch",
+            $"INSERT INTO {Table("imports")} (job, dataset, mode, state) VALUES (@job, @dataset, @mode, '{ImportStates.Staging}') RETURNING batch",
             ("job", request.JobArn), ("dataset", DatasetLayout.Key(request.DatasetType)), ("mode", request.Mode.ToString().ToUpperInvariant()));
         Sql.Execute(connection, $"SELECT pg_advisory_lock({Sql.BatchLockSpace}, @batch)", ("batch", (int)batch));
         Sql.Execute(connection, createTable(Table(DatasetLayout.BatchTable(request.DatasetType, batch))));
@@ -92,11 +92,11 @@ public sealed partial class PostgresDatasetStore
         if (replacesEarlier)
         {
             Sql.Execute(connection,
-                $"UPDATE {Table("imports")} SET state = '{DatasetStore.Superseded}' WHERE dataset = @dataset AND state = '{DatasetStore.Committed}'",
+                $"UPDATE {Table("imports")} SET state = '{ImportStates.Superseded}' WHERE dataset = @dataset AND state = '{ImportStates.Committed}'",
                 ("dataset", DatasetLayout.Key(type)));
         }
 
-        Sql.Execute(connection, $"UPDATE {Table("imports")} SET state = '{DatasetStore.Committed}', rows = @rows WHERE batch = @batch",
+        Sql.Execute(connection, $"UPDATE {Table("imports")} SET state = '{ImportStates.Committed}', rows = @rows WHERE batch = @batch",
             ("rows", rows), ("batch", batch));
     }
 
@@ -104,7 +104,7 @@ public sealed partial class PostgresDatasetStore
     internal void DropSuperseded(NpgsqlConnection connection, DatasetType type)
     {
         var batches = Sql.Rows(connection,
-            $"SELECT batch FROM {Table("imports")} WHERE dataset = @dataset AND state = '{DatasetStore.Superseded}'",
+            $"SELECT batch FROM {Table("imports")} WHERE dataset = @dataset AND state = '{ImportStates.Superseded}'",
             reader => reader.GetInt64(0), ("dataset", DatasetLayout.Key(type)));
         foreach (var batch in batches)
         {
@@ -119,7 +119,7 @@ public sealed partial class PostgresDatasetStore
         Sql.LockGroup(connection, DatasetGroupArn);
         Sql.Execute(connection, $"DROP TABLE IF EXISTS {Table(table)}");
         Sql.Execute(connection, replaced
-            ? $"UPDATE {Table("imports")} SET state = '{DatasetStore.Replaced}' WHERE batch = @batch"
+            ? $"UPDATE {Table("imports")} SET state = '{ImportStates.Replaced}' WHERE batch = @batch"
             : $"DELETE FROM {Table("imports")} WHERE batch = @batch", ("batch", batch));
         transaction.Commit();
     }

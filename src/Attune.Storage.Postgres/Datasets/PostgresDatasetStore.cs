@@ -66,7 +66,7 @@ public sealed partial class PostgresDatasetStore : IDatasetStore
         if (DatasetLayout.IsEventDataset(type))
         {
             tables.AddRange(Sql.Rows(connection,
-                $"SELECT batch FROM {Table("imports")} WHERE dataset = @dataset AND state = '{DatasetStore.Committed}' ORDER BY batch",
+                $"SELECT batch FROM {Table("imports")} WHERE dataset = @dataset AND state = '{ImportStates.Committed}' ORDER BY batch",
                 reader => Table(DatasetLayout.BatchTable(type, reader.GetInt64(0))), ("dataset", DatasetLayout.Key(type))));
         }
 

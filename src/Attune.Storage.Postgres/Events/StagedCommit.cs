@@ -1,4 +1,4 @@
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 
 namespace Attune.Storage.Postgres.Events;
 

@@ -1,7 +1,7 @@
 namespace Attune.Storage.Catalog;
 
 /// <summary>Status lists as SQL literals, shared by the catalog backends so their filters cannot drift apart.</summary>
-internal static class CatalogSql
+public static class CatalogSql
 {
     /// <summary>The statuses of <see cref="ResourceStatus.IsTransient"/>.</summary>
     public const string TransientStatuses =

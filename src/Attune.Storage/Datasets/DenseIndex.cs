@@ -1,7 +1,7 @@
 namespace Attune.Storage.Datasets;
 
 /// <summary>Renumbers stored dictionary indices densely in order of first appearance and resolves their names.</summary>
-internal sealed class DenseIndex(long maxStored)
+public sealed class DenseIndex(long maxStored)
 {
     private int[] _dense = new int[maxStored + 1];
     private int _count;

@@ -1,3 +1,4 @@
+using Attune.Storage.Events;
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
 

@@ -4,7 +4,7 @@ namespace Attune.Storage.Datasets;
 /// Collects stored event rows, in file order, into <see cref="InteractionData"/>: ids renumbered densely by first
 /// appearance, -1 for a missing event type, NaN for a missing event value. Every backend reads through it, so they agree.
 /// </summary>
-internal sealed class InteractionColumns(int count, DenseIndex users, DenseIndex items, DenseIndex eventTypes)
+public sealed class InteractionColumns(int count, DenseIndex users, DenseIndex items, DenseIndex eventTypes)
 {
     private readonly int[] _userIndex = new int[count];
     private readonly int[] _itemIndex = new int[count];

@@ -24,7 +24,7 @@ public static class CsvImporter
     /// Runs an import through <paramref name="session"/> (see <see cref="Datasets.IDatasetStore.Import"/>), disposing it.
     /// Reports rows done (see <see cref="ProgressInterval"/>).
     /// </summary>
-    internal static ImportResult Run(IStagingSession session, IProgress<long>? progress, CancellationToken cancellationToken)
+    public static ImportResult Run(IStagingSession session, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         try

@@ -4,7 +4,7 @@ namespace Attune.Storage.Import;
 /// Where <see cref="RowWriter"/> puts one validated row: values bound by parameter position (1-based, see
 /// <see cref="RowWriter"/> for the layout), then <see cref="Execute"/> ends the row.
 /// </summary>
-internal interface IRowSink
+public interface IRowSink
 {
     void Bind(int index, long value);
 

@@ -1,7 +1,7 @@
 namespace Attune.Storage.Import;
 
 /// <summary>The raw text values of one input row, by column position.</summary>
-internal interface IRowSource
+public interface IRowSource
 {
     ReadOnlySpan<char> Field(int index);
 }

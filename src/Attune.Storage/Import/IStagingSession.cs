@@ -4,7 +4,7 @@ namespace Attune.Storage.Import;
 /// The backend side of one bulk import, driven by <see cref="CsvImporter"/>: rows go to a staging batch in bounded
 /// transactions; <see cref="Finish"/> publishes the batch in one short transaction; <see cref="Abandon"/> forgets it.
 /// </summary>
-internal interface IStagingSession : IDisposable
+public interface IStagingSession : IDisposable
 {
     ImportRequest Request { get; }
 

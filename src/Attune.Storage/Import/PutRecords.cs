@@ -6,7 +6,7 @@ namespace Attune.Storage.Import;
 /// Put* records (field name or camelCase property key → text value, CSV conventions: invariant numbers,
 /// <c>true</c>/<c>false</c>, null or empty for null) fed through a <see cref="RowWriter"/>.
 /// </summary>
-internal static class PutRecords
+public static class PutRecords
 {
     /// <summary>The writer's source mapping for records: schema field i is record value i.</summary>
     public static int[] Sources(AvroSchema schema) => Enumerable.Range(0, schema.Fields.Count).ToArray();

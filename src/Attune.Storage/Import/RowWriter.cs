@@ -10,7 +10,7 @@ namespace Attune.Storage.Import;
 /// Parameter layout: event datasets <c>?1 user, ?2 item/action, ?3 ts, ?4 event type, ?5 event value, extras</c>;
 /// entity datasets <c>?1 idx, extras</c>.
 /// </summary>
-internal sealed class RowWriter
+public sealed class RowWriter
 {
     private readonly Slot[] _slots;
     private readonly IRowSink _insert;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Attune.Server.Events;
 using Attune.Server.Wire;
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Schemas;
 
 namespace Attune.Server.Tests.Events;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Serving;
 using Attune.Grains.Serving;
+using Attune.Grains.Tests.Serving;
 using Attune.Server.ControlPlane;
 using Attune.Server.Runtime;
 using Attune.Server.Wire;

@@ -1,4 +1,4 @@
-using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 using Attune.Storage.Import;
 using Attune.Storage.Schemas;
 using static Attune.Storage.Tests.Contracts.ImportHelpers;

@@ -1,4 +1,5 @@
 using Attune.Storage.Datasets;
+using Attune.Storage.Events;
 
 namespace Attune.Storage.Tests.Contracts;
 

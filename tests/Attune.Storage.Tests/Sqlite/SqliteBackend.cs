@@ -1,4 +1,6 @@
 using Attune.Storage.Datasets;
+using Attune.Storage.Events;
+using Attune.Storage.Sqlite;
 using Attune.Storage.Tests.Contracts;
 using Microsoft.Data.Sqlite;
 
@@ -19,7 +21,7 @@ public sealed class SqliteBackend : IStoreBackend
 
     public int BatchTableCount(IDatasetStore store)
     {
-        using var connection = new SqliteConnection($"Data Source={((DatasetStore)store).DatabasePath}");
+        using var connection = new SqliteConnection($"Data Source={((SqliteDatasetStore)store).DatabasePath}");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name GLOB '*_b[0-9]*'";

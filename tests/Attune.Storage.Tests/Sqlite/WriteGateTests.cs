@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Attune.Storage.Datasets;
+using Attune.Storage.Sqlite;
 
 namespace Attune.Storage.Tests.Sqlite;
 
