@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Contracts.Training;
 using Attune.Grains.Diagnostics;
 using Attune.Grains.Jobs;
@@ -126,7 +127,7 @@ public sealed partial class SolutionVersionGrain(
         var interactions = datasets.FirstOrDefault(d => d.ParseBody()["datasetType"]?.GetValue<string>() == "Interactions")
             ?? throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
         var itemsSchema = await ItemsSchemaAsync(datasets);
-        var settings = SolutionSettingsReader.Read(solution.ParseBody());
+        var settings = SolutionSettingsReader.Read(DescribeBody.Read<SolutionRecord>(solution.Body));
         var progress = new CatalogProgress<TrainingProgress>(catalog, version.Arn, "trainingProgress",
             p => new JsonObject { ["percent"] = Math.Round(p.Percent, 1), ["stage"] = p.Stage }, clock);
         return await Task.Run(() =>
@@ -152,7 +153,13 @@ public sealed partial class SolutionVersionGrain(
         var solution = await catalog.GetAsync(version.ParentArn!);
         if (solution is not null)
         {
-            await catalog.UpdateAsync(solution.WithBody(Now(), body => body["autoMLResult"] = new JsonObject { ["bestRecipeArn"] = bestRecipeArn }));
+            var now = Now();
+            var record = DescribeBody.Read<SolutionRecord>(solution.Body) with
+            {
+                LastUpdatedDateTime = now,
+                AutoMlResult = new AutoMlResult { BestRecipeArn = bestRecipeArn },
+            };
+            await catalog.UpdateAsync(solution with { UpdatedAt = now, Body = DescribeBody.Write(record).ToJsonString() });
         }
     }
 
