@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Filters;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
@@ -39,14 +40,8 @@ public sealed class FilterOperations(Resources resources) : IOperationFamily
             throw ApiErrors.InvalidInput(error.Message);
         }
         var arn = context.Arn(ResourceKinds.Filter, name);
-        var body = new JsonObject
-        {
-            ["name"] = name,
-            ["filterArn"] = arn,
-            ["datasetGroupArn"] = group.Arn,
-            ["filterExpression"] = text,
-        };
-        await resources.CreateAsync(ResourceKinds.Filter, arn, name, group.Arn, body, Tags.Read(input), context);
+        var filter = new FilterRecord { Name = name, FilterArn = arn, DatasetGroupArn = group.Arn, FilterExpression = text };
+        await resources.CreateAsync(ResourceKinds.Filter, arn, name, group.Arn, DescribeBody.Write(filter), Tags.Read(input), context);
         return new JsonObject { ["filterArn"] = arn };
     }
 
