@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Recipes.Catalog;
 using Attune.Storage.Artifacts;
@@ -188,12 +187,12 @@ public sealed partial class CampaignDeployments(
         {
             throw ServingException.InvalidInput($"The solution version {versionArn} is not ACTIVE.");
         }
-        var versionBody = JsonNode.Parse(version.Body);
-        var solution = await catalog.GetAsync(versionBody?["solutionArn"]?.GetValue<string>() ?? version.ParentArn!, cancellationToken)
+        var versionRecord = DescribeBody.Read<SolutionVersionRecord>(version.Body);
+        var solution = await catalog.GetAsync(versionRecord.SolutionArn, cancellationToken)
             ?? throw ServingException.InvalidInput($"The solution of {versionArn} no longer exists.");
         var solutionRecord = DescribeBody.Read<SolutionRecord>(solution.Body);
         var recipeArn = solutionRecord.AutoMlResult?.BestRecipeArn
-            ?? versionBody?["recipeArn"]?.GetValue<string>()
+            ?? versionRecord.RecipeArn
             ?? solutionRecord.RecipeArn;
         var recipe = (recipeArn is null ? null : RecipeCatalog.Find(recipeArn))
             ?? throw ServingException.InvalidInput($"The solution version {versionArn} names no recipe Attune serves.");

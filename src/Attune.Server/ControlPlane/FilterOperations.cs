@@ -67,12 +67,12 @@ public sealed class FilterOperations(Resources resources) : IOperationFamily
         var schemas = new Dictionary<FilterDataset, AvroSchema>();
         foreach (var dataset in await resources.Catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted))
         {
-            var body = dataset.ParseBody();
-            var type = DatasetTypes.Parse(body["datasetType"]!.GetValue<string>());
-            var schema = await resources.Catalog.GetAsync(body["schemaArn"]!.GetValue<string>(), context.Aborted);
+            var body = DescribeBody.Read<DatasetRecord>(dataset.Body);
+            var type = DatasetTypes.Parse(body.DatasetType);
+            var schema = await resources.Catalog.GetAsync(body.SchemaArn, context.Aborted);
             if (schema is not null)
             {
-                schemas[ToFilterDataset(type)] = AvroSchema.Parse(schema.ParseBody()["schema"]!.GetValue<string>());
+                schemas[ToFilterDataset(type)] = AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schema.Body).Schema);
             }
         }
         return schemas;
