@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
@@ -137,14 +136,15 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
         }
         foreach (var property in exploration.EnumerateObject())
         {
-            var valid = double.TryParse(property.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+            // The same parse CampaignConfig's typed readers use, so what passes here is what serving reads.
+            var value = CampaignConfig.ParseExplorationValue(property.Value.GetString());
             switch (property.Name)
             {
-                case "explorationWeight" when !valid || value is < 0 or > 1:
+                case CampaignConfig.ExplorationWeightKey when value is not { } weight || weight is < 0 or > 1:
                     throw ApiErrors.InvalidInput($"campaignConfig.itemExplorationConfig.explorationWeight '{property.Value}' must be a number from 0 to 1.");
-                case "explorationItemAgeCutOff" when !valid || value <= 0:
+                case CampaignConfig.ExplorationItemAgeCutOffKey when value is not { } days || days <= 0:
                     throw ApiErrors.InvalidInput($"campaignConfig.itemExplorationConfig.explorationItemAgeCutOff '{property.Value}' must be a positive number of days.");
-                case "explorationWeight" or "explorationItemAgeCutOff":
+                case CampaignConfig.ExplorationWeightKey or CampaignConfig.ExplorationItemAgeCutOffKey:
                     break;
                 default:
                     throw ApiErrors.InvalidInput($"campaignConfig.itemExplorationConfig has an unknown key '{property.Name}'; use explorationWeight and explorationItemAgeCutOff.");
