@@ -12,6 +12,9 @@ public sealed record DatasetImportJobRecord
 
     public const string IncrementalImport = "INCREMENTAL";
 
+    /// <summary>The member the row count is written to while the import runs (patched alone, not through the record).</summary>
+    public const string RowsImportedMember = "rowsImported";
+
     [JsonPropertyName("jobName")] public string JobName { get; init; } = string.Empty;
     [JsonPropertyName("datasetImportJobArn")] public string DatasetImportJobArn { get; init; } = string.Empty;
     [JsonPropertyName("datasetArn")] public string DatasetArn { get; init; } = string.Empty;
@@ -20,7 +23,7 @@ public sealed record DatasetImportJobRecord
     /// <summary><see cref="FullImport"/> or <see cref="IncrementalImport"/>.</summary>
     [JsonPropertyName("importMode")] public string ImportMode { get; init; } = FullImport;
 
-    [JsonPropertyName("rowsImported")] public long RowsImported { get; init; }
+    [JsonPropertyName(RowsImportedMember)] public long RowsImported { get; init; }
     [JsonPropertyName("roleArn")] public string? RoleArn { get; init; }
     [JsonPropertyName("publishAttributionMetricsToS3")] public bool? PublishAttributionMetricsToS3 { get; init; }
     [JsonPropertyName("status")] public string? Status { get; init; }

@@ -9,6 +9,9 @@ namespace Attune.Contracts.Resources;
 /// </summary>
 public sealed record SolutionVersionRecord
 {
+    /// <summary>The member training progress is written to while training runs (patched alone, not through the record).</summary>
+    public const string TrainingProgressMember = "trainingProgress";
+
     [JsonPropertyName("solutionVersionArn")] public string SolutionVersionArn { get; init; } = string.Empty;
     [JsonPropertyName("solutionArn")] public string SolutionArn { get; init; } = string.Empty;
     [JsonPropertyName("performHPO")] public bool PerformHpo { get; init; }
@@ -24,7 +27,7 @@ public sealed record SolutionVersionRecord
     [JsonPropertyName("trainingMode")] public string TrainingMode { get; init; } = string.Empty;
 
     [JsonPropertyName("trainingType")] public string TrainingType { get; init; } = string.Empty;
-    [JsonPropertyName("trainingProgress")] public TrainingProgressReport? TrainingProgress { get; init; }
+    [JsonPropertyName(TrainingProgressMember)] public TrainingProgressReport? TrainingProgress { get; init; }
     [JsonPropertyName("status")] public string? Status { get; init; }
     [JsonPropertyName("creationDateTime")] public double? CreationDateTime { get; init; }
     [JsonPropertyName("lastUpdatedDateTime")] public double? LastUpdatedDateTime { get; init; }

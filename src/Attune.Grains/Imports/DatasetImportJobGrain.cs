@@ -84,7 +84,7 @@ public sealed partial class DatasetImportJobGrain(
         await catalog.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
         var files = ObjectLocation.Resolve(location, locations.ObjectRoot);
         var request = new ImportRequest(job.Arn, type, schema, files, mode);
-        var progress = new CatalogProgress<long>(catalog, job.Arn, "rowsImported", rows => rows, clock);
+        var progress = new CatalogProgress<long>(catalog, job.Arn, DatasetImportJobRecord.RowsImportedMember, rows => rows, clock);
         var result = await Task.Run(() => store.Import(request, progress));
         activity?.SetTag("attune.rows", result.Rows);
         return result.Rows;

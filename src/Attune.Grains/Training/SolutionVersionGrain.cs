@@ -120,7 +120,7 @@ public sealed partial class SolutionVersionGrain(
             ?? throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
         var itemsSchema = await ItemsSchemaAsync(datasets);
         var settings = SolutionSettingsReader.Read(DescribeBody.Read<SolutionRecord>(solution.Body));
-        var progress = new CatalogProgress<TrainingProgress>(catalog, version.Arn, "trainingProgress",
+        var progress = new CatalogProgress<TrainingProgress>(catalog, version.Arn, SolutionVersionRecord.TrainingProgressMember,
             p => DescribeBody.Write(new TrainingProgressReport { Percent = Math.Round(p.Percent, 1), Stage = p.Stage }), clock);
         return await Task.Run(() =>
         {
