@@ -1,10 +1,11 @@
-using Attune.Recipes.Models;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Events;
+using Attune.Contracts.Serving;
 using Attune.Grains.Live;
 using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
+using Attune.Recipes.Models;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;

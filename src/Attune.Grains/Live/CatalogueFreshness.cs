@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Attune.Contracts.Live;
 using Attune.Grains.Serving;
 
 namespace Attune.Grains.Live;

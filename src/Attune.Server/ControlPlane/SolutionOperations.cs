@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
+using Attune.Grains.Training;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
-
-using Attune.Server.Training;
 
 namespace Attune.Server.ControlPlane;
 

@@ -3,6 +3,7 @@ using Attune.Grains.Lifecycle;
 using Attune.Grains.Live;
 using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
+using Attune.Grains.Training;
 using Attune.Server.ControlPlane;
 using Attune.Server.Events;
 using Attune.Server.Health;
@@ -122,13 +123,13 @@ internal static class ServiceRegistration
     {
         services.AddSingleton<ImportGates>();
         services.AddSingleton<IResourceDeletionHandler, DatasetDeletion>();
-        services.AddSingleton<IResourceDeletionHandler, EventLogRetirement>(); // before DatasetGroupDeletion removes the file
         services.AddSingleton<IResourceDeletionHandler, DatasetGroupDeletion>();
         services.AddSingleton<IResourceDeletionHandler, SolutionDeletion>();
         services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
         services.AddSingleton<IResourceActivationHandler, DatasetGroupActivation>();
         services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
         services.AddHostedService<RecoveryService>();
+        services.AddSingleton<IAutomaticVersions, AutomaticVersions>();
         services.AddHostedService<AutoTrainingService>();
         services.AddHostedService<CatalogueFreshnessService>();
         services.AddSingleton<HeldSlices>();

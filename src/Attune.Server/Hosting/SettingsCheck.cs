@@ -1,8 +1,8 @@
 using System.Net;
 using System.Reflection;
 using Attune.Grains.Serving;
+using Attune.Grains.Training;
 using Attune.Server.Observability;
-using Attune.Server.Training;
 using Orleans.Configuration;
 
 namespace Attune.Server.Hosting;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Attune.Contracts.Serving;
 using Attune.Grains.Serving;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Attune.Grains.Serving;
+using Attune.Contracts.Serving;
 using Attune.Server.Wire;
 
 namespace Attune.Server.Runtime;

@@ -1,3 +1,5 @@
+using Attune.Contracts.Training;
+using Attune.Grains.Training;
 using Attune.Storage.Catalog;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Attune.Server.ControlPlane;
+using Attune.Grains.Lifecycle;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
 

@@ -1,5 +1,5 @@
 using Attune.Contracts.Resources;
-using Attune.Grains.Serving;
+using Attune.Contracts.Serving;
 using Attune.Recipes.Models;
 
 namespace Attune.Server.Tests.Runtime;
@@ -40,7 +40,7 @@ public sealed class DeploymentTests : IDisposable
             {
                 var result = await _world.Engine.RecommendAsync(
                     new RecommendationQuery { CampaignArn = campaign, UserId = "nobody", NumResults = 3 }, Token);
-                Assert.Equal(3, result.Items.Count);
+                Assert.Equal(3, result.Items.Length);
                 Interlocked.Increment(ref served);
             }
         }, Token)).ToList();

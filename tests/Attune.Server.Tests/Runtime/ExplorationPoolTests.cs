@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Data;
@@ -41,10 +43,10 @@ public sealed class ExplorationPoolTests : IDisposable
         // request also started a refresh, which may have drawn a new pool since.)
         var scored = Assert.Single(shards.Queries).ScoredItems;
         Assert.Equal(ExplorationCandidates.PoolSize, scored.Length);
-        Assert.Equal(25, result.Items.Count);
+        Assert.Equal(25, result.Items.Length);
         var explored = result.Items.Where(item => item.Reason == Reasons.Exploration).ToList();
         Assert.NotEmpty(explored);
-        Assert.All(explored, item => Assert.Contains(item.Item, scored));
+        Assert.All(explored, item => Assert.Contains(deployment.Model.Catalogue.ItemIndex[item.ItemId], scored));
     }
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class ExplorationPoolTests : IDisposable
         var fresh = Assert.Single(result.Items);
         Assert.Equal("fresh", fresh.ItemId);
         Assert.Equal(Reasons.Exploration, fresh.Reason);
-        Assert.Equal(ExplanationBasis.Exploration, fresh.Explanation.Basis);
+        Assert.Equal("new item exploration", fresh.ExplanationBasis);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -1,7 +1,7 @@
 using Attune.Contracts.Events;
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Filters;
-using Attune.Grains.Serving;
-using Attune.Grains.Serving.Shards;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
@@ -50,12 +50,12 @@ public sealed class GrainMessageSerializationTests : IDisposable
         {
             Scoring = ShardScoring.History, Trending = true, QueryVector = [0.5f, -1],
             History = new ShardHistory { UserId = "u1", Stamp = 40, Items = [9, 4], EventTypes = [0, -1], EventValues = [1.5f, float.NaN] },
-            QueryItem = 5, Allowed = allowed, ScoredItems = [1, 2], MainCount = 25, PromotionCount = 3,
+            QueryItem = 5, Allowed = allowed, ScoredItems = [1, 2], MainCount = 25, PromotionCount = 3, ExplainPerItem = 2,
         };
         var selection = new ShardSelection
         {
             Basis = ScoreBasis.History, Main = [3, 129], MainScores = [0.5f, 0.25f], Promoted = [], PromotedScores = [],
-            ScoredItemScores = [float.NaN, 1], Max = 0.5f, SumExp = 1.75,
+            ScoredItemScores = [float.NaN, 1], Max = 0.5f, SumExp = 1.75, MainContributors = [9, -1, 4, 9],
         };
 
         var queryCopy = RoundTrip(query);
@@ -72,9 +72,11 @@ public sealed class GrainMessageSerializationTests : IDisposable
         Assert.True(queryCopy.Allowed.Contains(3) && queryCopy.Allowed.Contains(129) && !queryCopy.Allowed.Contains(4));
         Assert.Null(queryCopy.PromotionAllowed);
         Assert.Equal([1, 2], queryCopy.ScoredItems);
+        Assert.Equal(2, queryCopy.ExplainPerItem);
         Assert.Equal(selection.Main, selectionCopy.Main);
         Assert.True(float.IsNaN(selectionCopy.ScoredItemScores[0]));
         Assert.Equal(1.75, selectionCopy.SumExp);
+        Assert.Equal([9, -1, 4, 9], selectionCopy.MainContributors);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Attune.Grains.Serving;
+using Attune.Contracts.Serving;
 
 namespace Attune.Server.Tests.Runtime;
 
@@ -52,7 +52,7 @@ public sealed class InteractionsFilterHistoryTests
     private static RecommendationQuery Query(string campaign, string filter) =>
         new() { CampaignArn = campaign, UserId = "u2", NumResults = 10, FilterArn = filter };
 
-    private static List<string> Ids(ServingResult result) => [.. result.Items.Select(i => i.ItemId)];
+    private static List<string> Ids(ServingAnswer result) => [.. result.Items.Select(i => i.ItemId)];
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 }

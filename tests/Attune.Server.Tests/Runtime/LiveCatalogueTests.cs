@@ -1,3 +1,4 @@
+using Attune.Contracts.Serving;
 using Attune.Grains.Serving;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,10 +28,9 @@ public sealed class LiveCatalogueTests : IDisposable
 
         var fresh = Assert.Single(after.Items, i => i.ItemId == "fresh");
         Assert.Equal(Reasons.Exploration, fresh.Reason);
-        Assert.Equal(ExplanationBasis.Exploration, fresh.Explanation.Basis);
+        Assert.Equal("new item exploration", fresh.ExplanationBasis);
         Assert.True(fresh.Score > 0);
-        var answer = ServingAnswer.From(after);
-        Assert.Equal("comedy", answer.Items.Single(i => i.ItemId == "fresh").Metadata!["GENRE"]);
+        Assert.Equal("comedy", after.Items.Single(i => i.ItemId == "fresh").Metadata!["GENRE"]);
         Assert.Contains("fresh", comedy.Items.Select(i => i.ItemId));
         Assert.DoesNotContain("fresh", drama.Items.Select(i => i.ItemId));
     }

@@ -1,4 +1,5 @@
-using Attune.Grains.Serving;
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 
 namespace Attune.Server.Tests.Runtime;
 
@@ -14,14 +15,14 @@ public sealed class LiveHistoryTests : IDisposable
     {
         var campaign = await CampaignAsync();
         var before = await _world.Engine.RecommendAsync(Query(campaign, "newcomer"), Token);
-        Assert.All(before.Items, item => Assert.Equal(ExplanationBasis.Popular, item.Explanation.Basis));
+        Assert.All(before.Items, item => Assert.Equal("popular", item.ExplanationBasis));
 
         _world.Live.Add("newcomer", "i3", ServingWorld.Now);
         var after = await _world.Engine.RecommendAsync(Query(campaign, "newcomer"), Token);
 
         Assert.Equal(["i4", "i1"], after.Items.Take(2).Select(i => i.ItemId));
-        Assert.Equal(ExplanationBasis.History, after.Items[0].Explanation.Basis);
-        Assert.Equal(3, after.Items[0].Explanation.First);
+        Assert.Equal("history", after.Items[0].ExplanationBasis);
+        Assert.Equal("i3", after.Items[0].ExplanationItems[0]);
     }
 
     [Fact]
@@ -58,9 +59,9 @@ public sealed class LiveHistoryTests : IDisposable
         Assert.Equal(1, rescored.Main[0]);
     }
 
-    private static Grains.Serving.Shards.ShardQuery Query(string user, long stamp, int item) => new()
+    private static ShardQuery Query(string user, long stamp, int item) => new()
     {
-        History = new Grains.Serving.Shards.ShardHistory { UserId = user, Stamp = stamp, Items = [item], EventTypes = [0], EventValues = [float.NaN] },
+        History = new ShardHistory { UserId = user, Stamp = stamp, Items = [item], EventTypes = [0], EventValues = [float.NaN] },
         MainCount = 3,
     };
 

@@ -1,3 +1,4 @@
+using Attune.Contracts.Serving;
 using Attune.Grains.Serving;
 using Attune.Recipes.Models;
 
@@ -21,8 +22,10 @@ public sealed class RecommendationTests : IDisposable
         double normalizer = raw.Sum(r => Math.Exp(r));
         Assert.Equal(Math.Exp(1.1f) / normalizer, result.Items[0].Score!.Value, 5);
         Assert.Equal(Math.Exp(0.3f) / normalizer, result.Items[3].Score!.Value, 5);
-        Assert.Equal(new ItemExplanation(ExplanationBasis.History, 0, 3), result.Items[0].Explanation);
-        Assert.Equal(new ItemExplanation(ExplanationBasis.History, 3), result.Items[1].Explanation);
+        Assert.Equal("history", result.Items[0].ExplanationBasis);
+        Assert.Equal(["i0", "i3"], result.Items[0].ExplanationItems);
+        Assert.Equal("history", result.Items[1].ExplanationBasis);
+        Assert.Equal(["i3"], result.Items[1].ExplanationItems);
         Assert.All(result.Items, item => Assert.Null(item.Reason));
     }
 
@@ -34,7 +37,7 @@ public sealed class RecommendationTests : IDisposable
         var first = await _world.Engine.RecommendAsync(Query(campaign, "u2", 6), Token);
         var second = await _world.Engine.RecommendAsync(Query(campaign, "u2", 6), Token);
 
-        Assert.Equal(first.Items, second.Items);
+        Assert.Equivalent(first.Items, second.Items, strict: true);
     }
 
     [Fact]
@@ -47,7 +50,7 @@ public sealed class RecommendationTests : IDisposable
         Assert.Equal(["i9", "i7", "i1"], Ids(result));
         double total = ServingWorld.Popularity.Sum(p => 1 + p);
         Assert.Equal(11 / total, result.Items[0].Score!.Value, 6);
-        Assert.All(result.Items, item => Assert.Equal(ExplanationBasis.Popular, item.Explanation.Basis));
+        Assert.All(result.Items, item => Assert.Equal("popular", item.ExplanationBasis));
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public sealed class RecommendationTests : IDisposable
         {
             Assert.Null(item.Score);
             Assert.Equal(Reasons.Popular, item.Reason);
-            Assert.Equal(ExplanationBasis.Popular, item.Explanation.Basis);
+            Assert.Equal("popular", item.ExplanationBasis);
         });
     }
 
@@ -131,7 +134,7 @@ public sealed class RecommendationTests : IDisposable
 
         Assert.Equal("i6", result.Items[0].ItemId);
         Assert.Equal(Reasons.Exploration, result.Items[0].Reason);
-        Assert.Equal(ExplanationBasis.Exploration, result.Items[0].Explanation.Basis);
+        Assert.Equal("new item exploration", result.Items[0].ExplanationBasis);
         Assert.Equal(["i1", "i2"], Ids(result).Skip(1));
     }
 
@@ -146,7 +149,7 @@ public sealed class RecommendationTests : IDisposable
         Assert.Equal(["i1", "i5", "i9", "zz"], Ids(result));
         Assert.Equal(1, result.Items.Take(3).Sum(i => i.Score!.Value), 5);
         Assert.Null(result.Items[3].Score);
-        Assert.Equal(ExplanationBasis.UnknownItem, result.Items[3].Explanation.Basis);
+        Assert.Equal("unknown item", result.Items[3].ExplanationBasis);
         Assert.Equal(Math.Exp(1.1) / (Math.Exp(1.1) + Math.Exp(0.3) + 1), result.Items[0].Score!.Value, 5);
     }
 
@@ -180,7 +183,8 @@ public sealed class RecommendationTests : IDisposable
 
         Assert.Equal(["i1", "i2", "i5", "i9"], Ids(result));
         Assert.All(result.Items, item => Assert.Null(item.Score));
-        Assert.Equal(new ItemExplanation(ExplanationBasis.SimilarItem, 0), result.Items[0].Explanation);
+        Assert.Equal("similar item", result.Items[0].ExplanationBasis);
+        Assert.Equal(["i0"], result.Items[0].ExplanationItems);
     }
 
     [Fact]
@@ -230,5 +234,5 @@ public sealed class RecommendationTests : IDisposable
 
     private static Dictionary<string, string> Values(string key, string value) => new() { [key] = value };
 
-    private static IEnumerable<string> Ids(ServingResult result) => result.Items.Select(i => i.ItemId);
+    private static IEnumerable<string> Ids(ServingAnswer result) => result.Items.Select(i => i.ItemId);
 }

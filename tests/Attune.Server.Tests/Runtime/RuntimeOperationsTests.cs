@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Serving;
 using Attune.Grains.Serving;
 using Attune.Server.ControlPlane;
 using Attune.Server.Runtime;
@@ -95,7 +96,7 @@ public sealed class RuntimeOperationsTests : IDisposable
 /// <summary>The wire tests' way to the engine: the campaign grain's two lines, without a silo (end-to-end tests go through the grain).</summary>
 internal sealed class EngineServing(RecommendationEngine engine) : ICampaignServing
 {
-    public async Task<ServingAnswer> RecommendAsync(RecommendationQuery query) => ServingAnswer.From(await engine.RecommendAsync(query, CancellationToken.None));
+    public async Task<ServingAnswer> RecommendAsync(RecommendationQuery query) => await engine.RecommendAsync(query, CancellationToken.None);
 
-    public async Task<ServingAnswer> RankAsync(RankingQuery query) => ServingAnswer.From(await engine.RankAsync(query, CancellationToken.None));
+    public async Task<ServingAnswer> RankAsync(RankingQuery query) => await engine.RankAsync(query, CancellationToken.None);
 }

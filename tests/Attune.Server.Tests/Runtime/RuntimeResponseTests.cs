@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Attune.Grains.Serving;
+using Attune.Contracts.Serving;
 using Attune.Server.Runtime;
 
 namespace Attune.Server.Tests.Runtime;

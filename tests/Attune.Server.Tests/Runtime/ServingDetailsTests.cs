@@ -1,3 +1,4 @@
+using Attune.Contracts.Serving;
 using Attune.Grains.Serving;
 using Attune.Recipes.Models;
 
@@ -21,7 +22,7 @@ public sealed class ServingDetailsTests
         clock.Advance(TimeSpan.FromSeconds(11));
         var error = await Assert.ThrowsAsync<ServingException>(() => world.Engine.RecommendAsync(query, Token).AsTask());
 
-        Assert.Equal(2, stillCached.Items.Count);
+        Assert.Equal(2, stillCached.Items.Length);
         Assert.Equal("ResourceNotFoundException", error.ErrorCode);
     }
 
@@ -38,7 +39,7 @@ public sealed class ServingDetailsTests
         Assert.All(result.Items, item =>
         {
             Assert.Null(item.Score);
-            Assert.Equal(ExplanationBasis.Trending, item.Explanation.Basis);
+            Assert.Equal("trending", item.ExplanationBasis);
         });
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Attune.Contracts.Serving;
 using Attune.Grains.Diagnostics;
-using Attune.Grains.Serving;
 
 namespace Attune.Server.Tests.Runtime;
 

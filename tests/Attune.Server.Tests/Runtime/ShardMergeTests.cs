@@ -1,4 +1,5 @@
-using Attune.Grains.Serving;
+using System.Globalization;
+using Attune.Contracts.Serving;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
 
@@ -66,7 +67,7 @@ public sealed class ShardMergeTests
         double normalizer = scores.Sum(s => Math.Exp(s));
         var expected = Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(25).ToArray();
         Assert.Equal(expected.Select(i => $"i{i}"), result.Items.Select(i => i.ItemId));
-        Assert.All(result.Items, item => Assert.Equal(Math.Exp(scores[item.Item]) / normalizer, item.Score!.Value, 6));
+        Assert.All(result.Items, item => Assert.Equal(Math.Exp(scores[int.Parse(item.ItemId[1..], CultureInfo.InvariantCulture)]) / normalizer, item.Score!.Value, 6));
     }
 
     /// <summary>Items i0..i{count-1}; every item's row has 40 random positive weights.</summary>

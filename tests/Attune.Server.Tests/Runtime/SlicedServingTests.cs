@@ -1,6 +1,10 @@
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Grains.Serving;
+using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Attune.Server.Tests.Runtime;
 
@@ -72,11 +76,44 @@ public sealed class SlicedServingTests
 
         var result = await world.Engine.RecommendAsync(new RecommendationQuery { CampaignArn = campaign, UserId = "u2", NumResults = 3 }, Token);
 
-        var items = result.Items.Select(i => i.Item).ToArray();
+        Assert.Equal(["i1", "i4", "i2"], result.Items.Select(i => i.ItemId));
+        Assert.Equal(Contributors(model, [1, 4, 2]), result.Items.Select(i => i.ExplanationItems));
+    }
+
+    /// <summary>
+    /// A user's first request gets its explanations with the shards' selection: one fan-out, not a second one for the
+    /// contributors; the repeat request explains from the user's cache.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task A_first_request_is_explained_by_the_select_reply_without_a_contributors_fan_out(int shardCount)
+    {
+        using var world = new ServingWorld(shardCount);
+        var model = ServingWorld.NeighborhoodModel();
+        var campaign = await world.AddCampaignAsync("n", await world.AddVersionAsync("n", "aws-user-personalization", model));
+        var shards = new CountingShards(new InProcessModelShards(world.Artifacts));
+        var engine = new RecommendationEngine(world.Deployments, new FilterCache(world.Catalog, TimeProvider.System), shards,
+            world.Live, world.Live, NullLogger<RecommendationEngine>.Instance);
+        var query = new RecommendationQuery { CampaignArn = campaign, UserId = "u2", NumResults = 3 };
+
+        var first = await engine.RecommendAsync(query, Token);
+        var again = await engine.RecommendAsync(query, Token);
+
+        Assert.Equal(["i1", "i4", "i2"], first.Items.Select(i => i.ItemId));
+        Assert.All(first.Items, item => Assert.Equal("history", item.ExplanationBasis));
+        Assert.Equal(Contributors(model, [1, 4, 2]), first.Items.Select(i => i.ExplanationItems));
+        Assert.Equal(Contributors(model, [1, 4, 2]), again.Items.Select(i => i.ExplanationItems));
+        Assert.Equal(2, shards.Selects);
+        Assert.Equal(0, shards.ContributorCalls);
+    }
+
+    /// <summary>The whole model's two contributors of each item for u2, as the explanation names them.</summary>
+    private static IEnumerable<IEnumerable<string>> Contributors(RecommendationModel model, int[] items)
+    {
         var contributors = new int[items.Length * 2];
         model.TopContributors(U2, items, 2, contributors);
-        Assert.Equal(["i1", "i4", "i2"], result.Items.Select(i => i.ItemId));
-        Assert.Equal(contributors, result.Items.SelectMany(i => new[] { i.Explanation.First, i.Explanation.Second }));
+        return contributors.Chunk(2).Select(pair => pair.Where(c => c >= 0).Select(c => $"i{c}"));
     }
 
     /// <summary>Items i0..i{count-1} with random factor vectors.</summary>
@@ -91,4 +128,28 @@ public sealed class SlicedServingTests
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private sealed class CountingShards(IModelShards inner) : IModelShards
+    {
+        private int _selects;
+        private int _contributorCalls;
+
+        public int Selects => _selects;
+
+        public int ContributorCalls => _contributorCalls;
+
+        public Task<ShardSelection[]> SelectAsync(ServedModel served, ShardQuery query)
+        {
+            Interlocked.Increment(ref _selects);
+            return inner.SelectAsync(served, query);
+        }
+
+        public Task<int[]> ContributorsAsync(ServedModel served, ShardHistory history, int[] items, int perItem)
+        {
+            Interlocked.Increment(ref _contributorCalls);
+            return inner.ContributorsAsync(served, history, items, perItem);
+        }
+
+        public Task<float[]> VectorsAsync(ServedModel served, int[] items) => inner.VectorsAsync(served, items);
+    }
 }

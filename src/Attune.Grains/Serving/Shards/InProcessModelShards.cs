@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Attune.Contracts.Serving.Shards;
 using Attune.Recipes.Models;
 using Attune.Storage.Artifacts;
 

@@ -1,3 +1,4 @@
+using Attune.Contracts.Serving.Shards;
 using Attune.Storage.Artifacts;
 using Orleans.Placement;
 

@@ -1,3 +1,5 @@
+using Attune.Contracts.Serving.Shards;
+
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using Attune.Contracts.Serving;
+using Attune.Contracts.Serving.Shards;
 using Attune.Grains.Diagnostics;
 using Attune.Recipes.Models;
 
@@ -131,7 +133,16 @@ public sealed class ShardScorer
             ScoredItemScores = scored,
             Max = max,
             SumExp = sumExp,
+            MainContributors = query.ExplainPerItem > 0 && basis == ScoreBasis.History ? MainContributors(query, main) : [],
         };
+    }
+
+    /// <summary>The same contributors <see cref="Contributors"/> names, for the shard's main items.</summary>
+    private int[] MainContributors(ShardQuery query, int[] main)
+    {
+        var contributors = new int[main.Length * query.ExplainPerItem];
+        _model.TopContributors(query.History.ToUserHistory(), main, query.ExplainPerItem, contributors);
+        return contributors;
     }
 
     private (int[] Items, float[] Scores) Top(ReadOnlySpan<float> scores, ShardCandidates candidates, int count)

@@ -1,0 +1,30 @@
+using Attune.Contracts.Resources;
+using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
+using Attune.Storage.Schemas;
+
+namespace Attune.Grains.Lifecycle;
+
+/// <summary>Deleting a dataset removes its rows and its import jobs.</summary>
+public sealed class DatasetDeletion(ICatalog catalog, IDatasetStores datasets) : IResourceDeletionHandler
+{
+    public string Kind => ResourceKinds.Dataset;
+
+    public async Task DeleteOwnedDataAsync(string arn, CancellationToken cancellationToken)
+    {
+        var dataset = await catalog.GetAsync(arn, cancellationToken);
+        if (dataset is null)
+        {
+            return;
+        }
+        var type = DatasetTypes.Parse(DescribeBody.Read<DatasetRecord>(dataset.Body).DatasetType);
+        using (var store = datasets.Open(dataset.ParentArn!))
+        {
+            store.DeleteDatasetData(type);
+        }
+        foreach (var job in await catalog.ListLiveChildrenAsync(arn, [ResourceKinds.DatasetImportJob], cancellationToken))
+        {
+            await catalog.DeleteAsync(job.Arn, cancellationToken);
+        }
+    }
+}

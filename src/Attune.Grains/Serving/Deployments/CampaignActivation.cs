@@ -1,0 +1,23 @@
+using Attune.Contracts.Serving;
+using Attune.Grains.Lifecycle;
+using Attune.Storage.Catalog;
+
+namespace Attune.Grains.Serving;
+
+/// <summary>A campaign (created or updated) turns ACTIVE only once its model is deployed here; a failed load fails it with the reason.</summary>
+public sealed class CampaignActivation(CampaignDeployments deployments) : IResourceActivationHandler
+{
+    public string Kind => ResourceKinds.Campaign;
+
+    public async Task ActivateAsync(ResourceRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await deployments.DeployAsync(record, cancellationToken);
+        }
+        catch (Exception error) when (error is ServingException or IOException or InvalidDataException)
+        {
+            throw new ActivationFailedException($"The campaign's model could not be deployed: {error.Message}", error);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using Attune.Contracts.Resources;
+using Attune.Contracts.Serving;
+using Attune.Recipes.Catalog;
+using Attune.Storage.Artifacts;
+using Attune.Storage.Catalog;
+using Attune.Storage.Datasets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Grains.Serving;
+
+/// <summary>
+/// The campaigns this process serves. A deployment is replaced in one reference swap, so a request uses the old
+/// deployment or the new one, never a mix. Campaigns not yet deployed here (a restart, another silo) are loaded on
+/// their first request from the catalog.
+/// </summary>
+public sealed partial class CampaignDeployments(
+    ICatalog catalog, IModelArtifacts artifacts, IDatasetStores datasets, TimeProvider clock, IOptions<ServingOptions>? serving = null,
+    ILogger<CampaignDeployments>? logger = null) : IDisposable
+{
+    private readonly ServingOptions _serving = serving?.Value ?? new ServingOptions();
+    private readonly ILogger _logger = logger ?? NullLogger<CampaignDeployments>.Instance;
+
+    /// <summary>How long a campaign following $LATEST serves a version before it looks for a newer one.</summary>
+    private static readonly TimeSpan LatestRecheck = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, Deployment> _live = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _latestCheckedAt = new(StringComparer.Ordinal);
+    private readonly ServedModels _models = new();
+    private readonly SemaphoreSlim _catalogueRefresh = new(1, 1);
+
+    public int LoadedModelCount => _models.Count;
+
+    /// <summary>The window of Interactions filters (<see cref="ServingOptions.InteractionsPerEventTypeCap"/>; null: whole history).</summary>
+    public int? InteractionsPerEventTypeCap => _serving.InteractionsPerEventTypeCap;
+
+    /// <summary>
+    /// Loads the campaign's model as its stored record says (a pending update's version and config when one is in
+    /// progress) and makes it the one that serves. Throws when the model cannot be loaded; the old deployment then
+    /// keeps serving.
+    /// </summary>
+    public async Task DeployAsync(string campaignArn, CancellationToken cancellationToken)
+    {
+        var campaign = await GetCampaignAsync(campaignArn, cancellationToken) ?? throw ServingException.NotFound(campaignArn);
+        await DeployAsync(campaignArn, CampaignSettings.FromCampaign(campaign, pendingUpdate: true), cancellationToken);
+    }
+
+    /// <summary>Deploys <paramref name="campaign"/> as it will be once ACTIVE (an update already applied to its members).</summary>
+    public async Task DeployAsync(ResourceRecord campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        await DeployAsync(campaign.Arn, CampaignSettings.FromCampaign(DescribeBody.Read<CampaignRecord>(campaign.Body), pendingUpdate: false), cancellationToken);
+    }
+
+    /// <summary>Stops serving the campaign in this process; its model is unloaded once no campaign uses it.</summary>
+    public void Retire(string campaignArn)
+    {
+        _live.TryRemove(campaignArn, out _);
+        _latestCheckedAt.TryRemove(campaignArn, out _);
+        ReleaseUnused();
+    }
+
+    /// <summary>The deployment that serves the campaign now; ResourceNotFoundException when it does not exist or cannot serve.</summary>
+    public async ValueTask<Deployment> GetAsync(string campaignArn, CancellationToken cancellationToken)
+    {
+        if (_live.TryGetValue(campaignArn, out var deployment))
+        {
+            if (CampaignRecord.FollowsLatest(deployment.Settings.SolutionVersionArn))
+            {
+                FollowLatest(campaignArn, deployment);
+            }
+            return deployment;
+        }
+        var campaign = await GetCampaignAsync(campaignArn, cancellationToken);
+        if (campaign is null || (campaign.Status != ResourceStatus.Active && campaign.LatestCampaignUpdate is null))
+        {
+            throw ServingException.NotFound(campaignArn);
+        }
+        return await DeployAsync(campaignArn, CampaignSettings.FromCampaign(campaign, pendingUpdate: false), cancellationToken);
+    }
+
+    /// <summary>
+    /// Rereads the Items and Users of the group's loaded models, so a PutItems or PutUsers shows in the next
+    /// request: new items become explorable and filters see the new attributes. One refresh at a time, so an older
+    /// read never replaces a newer one.
+    /// </summary>
+    public async Task RefreshCatalogueAsync(string datasetGroupArn, CancellationToken cancellationToken)
+    {
+        await _catalogueRefresh.WaitAsync(cancellationToken);
+        try
+        {
+            // A model still loading may have read the Items before this change: let it finish, then refresh it too.
+            await _models.LoadsInFlight().WaitAsync(cancellationToken);
+            foreach (var served in _models.Loaded().Where(m => m.Data.DatasetGroupArn == datasetGroupArn))
+            {
+                served.Catalogue = await Task.Run(() =>
+                {
+                    using var store = datasets.Open(datasetGroupArn);
+                    return ServedModelLoader.ReadCatalogue(store, served.Data.Activity, served.Catalogue);
+                }, cancellationToken);
+            }
+        }
+        finally
+        {
+            _catalogueRefresh.Release();
+        }
+    }
+
+    /// <summary>The models this process has loaded for its campaigns (whole, or heads of models in slices).</summary>
+    public IEnumerable<ServedModel> LoadedModels() => _models.Loaded();
+
+    /// <summary>The dataset groups of the models this process serves.</summary>
+    public IReadOnlyCollection<string> ServedGroups() =>
+        _models.Loaded().Select(m => m.Data.DatasetGroupArn).ToHashSet(StringComparer.Ordinal);
+
+    private async Task<Deployment> DeployAsync(string campaignArn, CampaignSettings settings, CancellationToken cancellationToken)
+    {
+        var versionArn = await ResolveVersionAsync(settings.SolutionVersionArn, cancellationToken);
+        ServedModel model;
+        try
+        {
+            model = await _models.GetAsync(versionArn, () => LoadAsync(versionArn, cancellationToken));
+        }
+        catch
+        {
+            _models.Forget(versionArn);
+            throw;
+        }
+        var deployment = new Deployment(campaignArn, model, settings);
+        _live[campaignArn] = deployment;
+        _latestCheckedAt[campaignArn] = clock.GetUtcNow();
+        ReleaseUnused();
+        return deployment;
+    }
+
+    /// <summary>
+    /// Swaps to the solution's newest ACTIVE version in the background, at most once per recheck interval. A failure
+    /// (the version would not load, the catalog was unreachable) is logged; the current version keeps serving and the
+    /// next recheck tries again.
+    /// </summary>
+    private void FollowLatest(string campaignArn, Deployment deployment)
+    {
+        var now = clock.GetUtcNow();
+        if (!_latestCheckedAt.TryGetValue(campaignArn, out var checkedAt) || now - checkedAt < LatestRecheck
+            || !_latestCheckedAt.TryUpdate(campaignArn, now, checkedAt))
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var newest = await ResolveVersionAsync(deployment.Settings.SolutionVersionArn, CancellationToken.None);
+                if (newest != deployment.Model.SolutionVersionArn && _live.TryGetValue(campaignArn, out var current) && current == deployment)
+                {
+                    await DeployAsync(campaignArn, deployment.Settings, CancellationToken.None);
+                }
+            }
+            catch (Exception error)
+            {
+                LogFollowLatestFailed(_logger, campaignArn, error);
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignArn} could not move to its solution's newest version; it keeps serving the current one")]
+    private static partial void LogFollowLatestFailed(ILogger logger, string campaignArn, Exception error);
+
+    private async Task<string> ResolveVersionAsync(string versionArn, CancellationToken cancellationToken)
+    {
+        if (!CampaignRecord.FollowsLatest(versionArn))
+        {
+            return versionArn;
+        }
+        var solutionArn = CampaignRecord.SolutionOfLatest(versionArn);
+        var versions = await catalog.ListLiveChildrenAsync(solutionArn, [ResourceKinds.SolutionVersion], cancellationToken);
+        return versions.Where(v => v.Status == ResourceStatus.Active).OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Sequence)
+            .FirstOrDefault()?.Arn
+            ?? throw ServingException.InvalidInput($"The solution {solutionArn} has no ACTIVE solution version to serve.");
+    }
+
+    private async Task<ServedModel> LoadAsync(string versionArn, CancellationToken cancellationToken)
+    {
+        var version = await catalog.GetAsync(versionArn, cancellationToken);
+        if (version is null || version.Kind != ResourceKinds.SolutionVersion || version.Status != ResourceStatus.Active)
+        {
+            throw ServingException.InvalidInput($"The solution version {versionArn} is not ACTIVE.");
+        }
+        var versionRecord = DescribeBody.Read<SolutionVersionRecord>(version.Body);
+        var solution = await catalog.GetAsync(versionRecord.SolutionArn, cancellationToken)
+            ?? throw ServingException.InvalidInput($"The solution of {versionArn} no longer exists.");
+        var solutionRecord = DescribeBody.Read<SolutionRecord>(solution.Body);
+        var recipeArn = solutionRecord.AutoMlResult?.BestRecipeArn
+            ?? versionRecord.RecipeArn
+            ?? solutionRecord.RecipeArn;
+        var recipe = (recipeArn is null ? null : RecipeCatalog.Find(recipeArn))
+            ?? throw ServingException.InvalidInput($"The solution version {versionArn} names no recipe Attune serves.");
+        return await Task.Run(() => ServedModelLoader.Load(artifacts, datasets, versionArn, solution.ParentArn!, recipe, _serving.ShardCountFor), cancellationToken);
+    }
+
+    private async Task<CampaignRecord?> GetCampaignAsync(string campaignArn, CancellationToken cancellationToken)
+    {
+        var record = await catalog.GetAsync(campaignArn, cancellationToken);
+        return record is not null && record.Kind == ResourceKinds.Campaign ? DescribeBody.Read<CampaignRecord>(record.Body) : null;
+    }
+
+    public void Dispose() => _catalogueRefresh.Dispose();
+
+    private void ReleaseUnused() =>
+        _models.Release(_live.Values.Select(d => d.Model.SolutionVersionArn).ToHashSet(StringComparer.Ordinal));
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using Attune.Contracts.Resources;
+using Attune.Contracts.Serving;
+using Attune.Filters;
+using Attune.Storage.Catalog;
+
+namespace Attune.Grains.Serving;
+
+/// <summary>
+/// Filter ARN → parsed expression, parsed once. Entries are re-checked against the catalog after a short while, so
+/// a filter deleted (or deleted and created again under the same name) stops serving its old expression.
+/// </summary>
+public sealed class FilterCache(ICatalog catalog, TimeProvider clock)
+{
+    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>The ACTIVE filter's expression; ResourceNotFoundException when there is no such filter.</summary>
+    public async ValueTask<FilterExpression> GetAsync(string filterArn, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue(filterArn, out var cached) && now - cached.CheckedAt < Freshness)
+        {
+            return cached.Expression;
+        }
+        var record = await catalog.GetAsync(filterArn, cancellationToken);
+        if (record is null || record.Kind != ResourceKinds.Filter || record.Status != ResourceStatus.Active)
+        {
+            _entries.TryRemove(filterArn, out _);
+            throw ServingException.NotFound(filterArn);
+        }
+        var text = DescribeBody.Read<FilterRecord>(record.Body).FilterExpression;
+        var expression = cached is not null && cached.Expression.Text == text ? cached.Expression : FilterExpression.Parse(text);
+        _entries[filterArn] = new Entry(expression, now);
+        return expression;
+    }
+
+    private sealed record Entry(FilterExpression Expression, DateTimeOffset CheckedAt);
+}

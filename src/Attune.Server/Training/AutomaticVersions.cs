@@ -1,0 +1,18 @@
+using Attune.Grains.Training;
+using Attune.Server.ControlPlane;
+using Attune.Server.Hosting;
+using Attune.Server.Wire;
+using Attune.Storage.Catalog;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Server.Training;
+
+/// <summary>Automatic versions through the same factory as CreateSolutionVersion, in this server's region and account.</summary>
+internal sealed class AutomaticVersions(SolutionVersionFactory versions, IOptions<AttuneOptions> attune) : IAutomaticVersions
+{
+    public Task<string> StartAsync(ResourceRecord solution, double now)
+    {
+        var context = new CallContext(attune.Value.DefaultRegion, attune.Value.AccountId, now, CancellationToken.None);
+        return versions.CreateAsync(solution, "AUTOTRAIN", "AUTOMATIC", null, [], context);
+    }
+}
