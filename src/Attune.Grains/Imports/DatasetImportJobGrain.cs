@@ -1,4 +1,5 @@
 using Attune.Contracts.Imports;
+using Attune.Contracts.Resources;
 using Attune.Grains.Diagnostics;
 using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
@@ -57,16 +58,16 @@ public sealed partial class DatasetImportJobGrain(
     {
         using var activity = AttuneActivities.Source.StartActivity("import");
         activity?.SetTag("attune.import_job", job.Arn);
-        var body = job.ParseBody();
-        var dataset = await catalog.GetAsync(body["datasetArn"]!.GetValue<string>())
+        var importJob = DescribeBody.Read<DatasetImportJobRecord>(job.Body);
+        var dataset = await catalog.GetAsync(importJob.DatasetArn)
             ?? throw new ImportFailedException("The dataset of this import job no longer exists.");
-        var datasetBody = dataset.ParseBody();
-        var schemaRecord = await catalog.GetAsync(datasetBody["schemaArn"]!.GetValue<string>())
+        var datasetRecord = DescribeBody.Read<DatasetRecord>(dataset.Body);
+        var schemaRecord = await catalog.GetAsync(datasetRecord.SchemaArn)
             ?? throw new ImportFailedException("The dataset's schema no longer exists.");
-        var schema = AvroSchema.Parse(schemaRecord.ParseBody()["schema"]!.GetValue<string>());
-        var type = DatasetTypes.Parse(datasetBody["datasetType"]!.GetValue<string>());
-        var mode = body["importMode"]?.GetValue<string>() == "INCREMENTAL" ? ImportMode.Incremental : ImportMode.Full;
-        var location = body["dataSource"]!["dataLocation"]!.GetValue<string>();
+        var schema = AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schemaRecord.Body).Schema);
+        var type = DatasetTypes.Parse(datasetRecord.DatasetType);
+        var mode = importJob.ImportMode == DatasetImportJobRecord.IncrementalImport ? ImportMode.Incremental : ImportMode.Full;
+        var location = importJob.DataSource.DataLocation;
 
         using var turn = await gates.AcquireAsync(dataset.ParentArn!, CancellationToken.None);
         using var store = datasets.Open(dataset.ParentArn!);
@@ -83,7 +84,7 @@ public sealed partial class DatasetImportJobGrain(
         await catalog.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
         var files = ObjectLocation.Resolve(location, locations.ObjectRoot);
         var request = new ImportRequest(job.Arn, type, schema, files, mode);
-        var progress = new CatalogProgress<long>(catalog, job.Arn, "rowsImported", rows => rows, clock);
+        var progress = new CatalogProgress<long>(catalog, job.Arn, DatasetImportJobRecord.RowsImportedMember, rows => rows, clock);
         var result = await Task.Run(() => store.Import(request, progress));
         activity?.SetTag("attune.rows", result.Rows);
         return result.Rows;
@@ -99,7 +100,9 @@ public sealed partial class DatasetImportJobGrain(
         var finished = job.WithStatus(status, Now(), failureReason);
         if (rows is { } count)
         {
-            finished = finished.WithBody(Now(), body => body["rowsImported"] = count);
+            var now = Now();
+            var counted = DescribeBody.Read<DatasetImportJobRecord>(finished.Body) with { RowsImported = count, LastUpdatedDateTime = now };
+            finished = finished with { UpdatedAt = now, Body = DescribeBody.Text(counted) };
         }
         await catalog.UpdateAsync(finished);
     }

@@ -1,3 +1,4 @@
+using Attune.Contracts.Resources;
 using Attune.Storage.Catalog;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
@@ -16,7 +17,7 @@ public sealed class DatasetDeletion(ICatalog catalog, IDatasetStores datasets) :
         {
             return;
         }
-        var type = DatasetTypes.Parse(dataset.ParseBody()["datasetType"]!.GetValue<string>());
+        var type = DatasetTypes.Parse(DescribeBody.Read<DatasetRecord>(dataset.Body).DatasetType);
         using (var store = datasets.Open(dataset.ParentArn!))
         {
             store.DeleteDatasetData(type);

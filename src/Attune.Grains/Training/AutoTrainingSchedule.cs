@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Attune.Contracts.Resources;
 using Attune.Storage.Catalog;
 
 namespace Attune.Grains.Training;
@@ -19,8 +19,8 @@ public static partial class AutoTrainingSchedule
     {
         ArgumentNullException.ThrowIfNull(solution);
         ArgumentNullException.ThrowIfNull(options);
-        var body = solution.ParseBody();
-        if (solution.Status != ResourceStatus.Active || body["performAutoTraining"]?.GetValue<bool>() != true
+        var body = DescribeBody.Read<SolutionRecord>(solution.Body);
+        if (solution.Status != ResourceStatus.Active || !body.PerformAutoTraining
             || versions.Any(v => ResourceStatus.IsTransient(v.Status)))
         {
             return null;
@@ -33,10 +33,10 @@ public static partial class AutoTrainingSchedule
     }
 
     /// <summary>N of solutionConfig.autoTrainingConfig.schedulingExpression "rate(N days)", else the default.</summary>
-    public static int Days(JsonObject solutionBody)
+    public static int Days(SolutionRecord solution)
     {
-        ArgumentNullException.ThrowIfNull(solutionBody);
-        var expression = solutionBody["solutionConfig"]?["autoTrainingConfig"]?["schedulingExpression"]?.GetValue<string>();
+        ArgumentNullException.ThrowIfNull(solution);
+        var expression = solution.SolutionConfig?.AutoTrainingConfig?.SchedulingExpression;
         return (expression is null ? null : ParseDays(expression)) ?? DefaultDays;
     }
 

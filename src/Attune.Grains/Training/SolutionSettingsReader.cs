@@ -1,84 +1,74 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Recipes.Data;
 using Attune.Recipes.Training;
 
 namespace Attune.Grains.Training;
 
-/// <summary>Reads a solution's Describe body (recipe, eventType, solutionConfig) into the recipes' training settings.</summary>
+/// <summary>
+/// Turns a solution's typed record (recipe, eventType, solutionConfig) into the recipes' training settings.
+/// SolutionOperations validated every member when the solution was created or updated, so nothing is checked here.
+/// </summary>
 public static class SolutionSettingsReader
 {
-    public static SolutionSettings Read(JsonObject solution)
+    public static SolutionSettings Read(SolutionRecord solution)
     {
-        var config = solution["solutionConfig"] as JsonObject;
+        var config = solution.SolutionConfig;
         var hyperParameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in new[] { "featureTransformationParameters", "algorithmHyperParameters" })
+        foreach (var map in new[] { config?.FeatureTransformationParameters, config?.AlgorithmHyperParameters })
         {
-            if (config?[member] is JsonObject map)
+            foreach (var (name, value) in map ?? new Dictionary<string, string>())
             {
-                foreach (var (name, value) in map)
-                {
-                    hyperParameters[name] = value?.GetValue<string>() ?? string.Empty;
-                }
+                hyperParameters[name] = value;
             }
         }
-        var autoMl = config?["autoMLConfig"] as JsonObject;
+        var autoMl = config?.AutoMlConfig;
         return new SolutionSettings
         {
-            RecipeArn = solution["recipeArn"]?.GetValue<string>(),
+            RecipeArn = solution.RecipeArn,
             HyperParameters = hyperParameters,
             Events = ReadEvents(solution, config),
-            PerformHpo = solution["performHPO"]?.GetValue<bool>() ?? false,
-            Hpo = config?["hpoConfig"] is JsonObject hpo ? ReadHpo(hpo) : null,
-            PerformAutoMl = solution["performAutoML"]?.GetValue<bool>() ?? false,
-            AutoMlRecipes = (autoMl?["recipeList"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToList() ?? [],
-            AutoMlMetric = autoMl?["metricName"]?.GetValue<string>() ?? new SolutionSettings().AutoMlMetric,
+            PerformHpo = solution.PerformHpo,
+            Hpo = config?.HpoConfig is { } hpo ? ReadHpo(hpo) : null,
+            PerformAutoMl = solution.PerformAutoMl,
+            AutoMlRecipes = autoMl?.RecipeList?.ToList() ?? [],
+            AutoMlMetric = autoMl?.MetricName ?? new SolutionSettings().AutoMlMetric,
         };
     }
 
-    private static EventSettings ReadEvents(JsonObject solution, JsonObject? config)
+    private static EventSettings ReadEvents(SolutionRecord solution, SolutionConfig? config) => new()
     {
-        var parameters = (config?["eventsConfig"]?["eventParametersList"] as JsonArray)?
-            .Select(p => new EventParameters(
-                p!["eventType"]?.GetValue<string>() ?? string.Empty,
-                p["eventValueThreshold"]?.GetValue<double>(),
-                p["weight"]?.GetValue<double>() ?? 1.0))
-            .ToList() ?? [];
-        return new EventSettings
-        {
-            EventType = solution["eventType"]?.GetValue<string>(),
-            EventValueThreshold = config?["eventValueThreshold"]?.GetValue<string>() is { } threshold
-                ? double.Parse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture)
-                : null,
-            EventParameters = parameters,
-        };
-    }
+        EventType = solution.EventType,
+        EventValueThreshold = config?.EventValueThreshold is { } threshold
+            ? double.Parse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture)
+            : null,
+        EventParameters = config?.EventsConfig?.EventParametersList?
+            .Select(p => new EventParameters(p.EventType ?? string.Empty, p.EventValueThreshold, p.Weight ?? 1.0))
+            .ToList() ?? [],
+    };
 
-    private static HpoSettings ReadHpo(JsonObject hpo)
+    private static HpoSettings ReadHpo(HpoConfig hpo)
     {
-        var ranges = hpo["algorithmHyperParameterRanges"] as JsonObject;
-        var objective = hpo["hpoObjective"] as JsonObject;
+        var ranges = hpo.AlgorithmHyperParameterRanges;
+        var objective = hpo.HpoObjective;
         var defaults = new HpoSettings();
         return new HpoSettings
         {
-            MetricName = objective?["metricName"]?.GetValue<string>() ?? defaults.MetricName,
-            Minimize = string.Equals(objective?["type"]?.GetValue<string>(), "Minimize", StringComparison.OrdinalIgnoreCase),
-            MaxNumberOfTrainingJobs = hpo["hpoResourceConfig"]?["maxNumberOfTrainingJobs"]?.GetValue<string>() is { } jobs
+            MetricName = objective?.MetricName ?? defaults.MetricName,
+            Minimize = string.Equals(objective?.Type, "Minimize", StringComparison.OrdinalIgnoreCase),
+            MaxNumberOfTrainingJobs = hpo.HpoResourceConfig?.MaxNumberOfTrainingJobs is { } jobs
                 && int.TryParse(jobs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
                 ? count
                 : defaults.MaxNumberOfTrainingJobs,
-            IntegerRanges = Items(ranges, "integerHyperParameterRanges")
-                .Select(r => new IntegerRange(r["name"]!.GetValue<string>(), r["minValue"]!.GetValue<int>(), r["maxValue"]!.GetValue<int>()))
+            IntegerRanges = (ranges?.IntegerHyperParameterRanges ?? [])
+                .Select(r => new IntegerRange(r.Name!, r.MinValue!.Value, r.MaxValue!.Value))
                 .ToList(),
-            ContinuousRanges = Items(ranges, "continuousHyperParameterRanges")
-                .Select(r => new ContinuousRange(r["name"]!.GetValue<string>(), r["minValue"]!.GetValue<double>(), r["maxValue"]!.GetValue<double>()))
+            ContinuousRanges = (ranges?.ContinuousHyperParameterRanges ?? [])
+                .Select(r => new ContinuousRange(r.Name!, r.MinValue!.Value, r.MaxValue!.Value))
                 .ToList(),
-            CategoricalRanges = Items(ranges, "categoricalHyperParameterRanges")
-                .Select(r => new CategoricalRange(r["name"]!.GetValue<string>(), (r["values"] as JsonArray)!.Select(v => v!.GetValue<string>()).ToList()))
+            CategoricalRanges = (ranges?.CategoricalHyperParameterRanges ?? [])
+                .Select(r => new CategoricalRange(r.Name!, r.Values!.ToList()))
                 .ToList(),
         };
     }
-
-    private static IEnumerable<JsonObject> Items(JsonObject? ranges, string member) =>
-        (ranges?[member] as JsonArray)?.OfType<JsonObject>() ?? [];
 }

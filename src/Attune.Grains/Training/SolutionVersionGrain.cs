@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Contracts.Training;
 using Attune.Grains.Diagnostics;
 using Attune.Grains.Jobs;
@@ -59,17 +59,11 @@ public sealed partial class SolutionVersionGrain(
             var result = await TrainAsync(version, stop.Token);
             artifacts.WriteMetrics(arn, result.Metrics);
             artifacts.WriteModel(arn, stream => ModelSerializer.Write(result.Model, stream));
-            await FinishAsync(arn, ResourceStatus.Active, null, body =>
+            await FinishAsync(arn, ResourceStatus.Active, null, trained => trained with
             {
-                body["trainingHours"] = Stopwatch.GetElapsedTime(started).TotalHours;
-                body["trainingProgress"] = new JsonObject { ["percent"] = 100, ["stage"] = "done" };
-                if (result.TunedHyperParameters is { } tuned)
-                {
-                    body["tunedHPOParams"] = new JsonObject
-                    {
-                        ["algorithmHyperParameters"] = new JsonObject(tuned.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
-                    };
-                }
+                TrainingHours = Stopwatch.GetElapsedTime(started).TotalHours,
+                TrainingProgress = TrainingProgressReport.Done,
+                TunedHpoParams = result.TunedHyperParameters is { } tuned ? new TunedHpoParams { AlgorithmHyperParameters = tuned } : null,
             });
             if (result.BestRecipeArn is { } best)
             {
@@ -118,17 +112,16 @@ public sealed partial class SolutionVersionGrain(
     {
         using var activity = AttuneActivities.Source.StartActivity("training");
         activity?.SetTag("attune.solution_version", version.Arn);
-        var body = version.ParseBody();
-        var solution = await catalog.GetAsync(body["solutionArn"]!.GetValue<string>(), cancellationToken)
+        var solution = await catalog.GetAsync(DescribeBody.Read<SolutionVersionRecord>(version.Body).SolutionArn, cancellationToken)
             ?? throw new InvalidOperationException("The solution of this version no longer exists.");
         var groupArn = solution.ParentArn!;
         var datasets = await catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], cancellationToken);
-        var interactions = datasets.FirstOrDefault(d => d.ParseBody()["datasetType"]?.GetValue<string>() == "Interactions")
+        var interactions = datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Interactions)
             ?? throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
         var itemsSchema = await ItemsSchemaAsync(datasets);
-        var settings = SolutionSettingsReader.Read(solution.ParseBody());
-        var progress = new CatalogProgress<TrainingProgress>(catalog, version.Arn, "trainingProgress",
-            p => new JsonObject { ["percent"] = Math.Round(p.Percent, 1), ["stage"] = p.Stage }, clock);
+        var settings = SolutionSettingsReader.Read(DescribeBody.Read<SolutionRecord>(solution.Body));
+        var progress = new CatalogProgress<TrainingProgress>(catalog, version.Arn, SolutionVersionRecord.TrainingProgressMember,
+            p => DescribeBody.Write(new TrainingProgressReport { Percent = Math.Round(p.Percent, 1), Stage = p.Stage }), clock);
         return await Task.Run(() =>
         {
             using var store = datasetStores.Open(groupArn);
@@ -139,24 +132,33 @@ public sealed partial class SolutionVersionGrain(
 
     private async Task<AvroSchema?> ItemsSchemaAsync(IReadOnlyList<ResourceRecord> datasets)
     {
-        var items = datasets.FirstOrDefault(d => d.ParseBody()["datasetType"]?.GetValue<string>() == "Items");
-        if (items is null || await catalog.GetAsync(items.ParseBody()["schemaArn"]!.GetValue<string>()) is not { } schema)
+        var items = datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Items);
+        if (items is null || await catalog.GetAsync(DescribeBody.Read<DatasetRecord>(items.Body).SchemaArn) is not { } schema)
         {
             return null;
         }
-        return AvroSchema.Parse(schema.ParseBody()["schema"]!.GetValue<string>());
+        return AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schema.Body).Schema);
     }
+
+    private static DatasetType? DatasetTypeOf(ResourceRecord dataset) =>
+        DatasetTypes.TryParse(DescribeBody.Read<DatasetRecord>(dataset.Body).DatasetType, out var type) ? type : null;
 
     private async Task RecordAutoMlResultAsync(ResourceRecord version, string bestRecipeArn)
     {
         var solution = await catalog.GetAsync(version.ParentArn!);
         if (solution is not null)
         {
-            await catalog.UpdateAsync(solution.WithBody(Now(), body => body["autoMLResult"] = new JsonObject { ["bestRecipeArn"] = bestRecipeArn }));
+            var now = Now();
+            var record = DescribeBody.Read<SolutionRecord>(solution.Body) with
+            {
+                LastUpdatedDateTime = now,
+                AutoMlResult = new AutoMlResult { BestRecipeArn = bestRecipeArn },
+            };
+            await catalog.UpdateAsync(solution with { UpdatedAt = now, Body = DescribeBody.Write(record).ToJsonString() });
         }
     }
 
-    private async Task FinishAsync(string arn, string status, string? failureReason, Action<JsonObject>? change = null)
+    private async Task FinishAsync(string arn, string status, string? failureReason, Func<SolutionVersionRecord, SolutionVersionRecord>? change = null)
     {
         var version = await catalog.GetAsync(arn);
         if (version is null)
@@ -166,7 +168,9 @@ public sealed partial class SolutionVersionGrain(
         var finished = version.WithStatus(status, Now(), failureReason);
         if (change is not null)
         {
-            finished = finished.WithBody(Now(), change);
+            var now = Now();
+            var changed = change(DescribeBody.Read<SolutionVersionRecord>(finished.Body)) with { LastUpdatedDateTime = now };
+            finished = finished with { UpdatedAt = now, Body = DescribeBody.Text(changed) };
         }
         await catalog.UpdateAsync(finished);
     }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
 
@@ -13,8 +13,6 @@ namespace Attune.Server.ControlPlane;
 /// </summary>
 public sealed class CampaignOperations(Resources resources) : IOperationFamily
 {
-    private const string LatestSuffix = "/$LATEST";
-
     private static readonly string[] SummaryMembers =
         ["name", "campaignArn", "status", "creationDateTime", "lastUpdatedDateTime", "failureReason"];
 
@@ -31,18 +29,18 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
     {
         var name = input.RequiredString("name");
         var config = input.OptionalObject("campaignConfig");
-        var solution = await TargetSolutionAsync(input.RequiredString("solutionVersionArn"), config, context);
+        var solution = await TargetSolutionAsync(input.RequiredString("solutionVersionArn"), config?.OptionalBool("syncWithLatestSolutionVersion") ?? false, context);
         CheckConfig(config);
         var arn = context.Arn(ResourceKinds.Campaign, name);
-        var body = new JsonObject
+        var campaign = new CampaignRecord
         {
-            ["name"] = name,
-            ["campaignArn"] = arn,
-            ["solutionVersionArn"] = input.RequiredString("solutionVersionArn"),
-            ["minProvisionedTPS"] = input.OptionalInt("minProvisionedTPS") ?? 1,
-            ["campaignConfig"] = input.CopyOf("campaignConfig") ?? DefaultConfig(solution),
+            Name = name,
+            CampaignArn = arn,
+            SolutionVersionArn = input.RequiredString("solutionVersionArn"),
+            MinProvisionedTps = input.OptionalInt("minProvisionedTPS") ?? 1,
+            CampaignConfig = config is { } accepted ? DescribeBody.Read<CampaignConfig>(accepted) : DefaultConfig(solution),
         };
-        await resources.CreateAsync(ResourceKinds.Campaign, arn, name, solution.Arn, body, Tags.Read(input), context);
+        await resources.CreateAsync(ResourceKinds.Campaign, arn, name, solution.Arn, DescribeBody.Write(campaign), Tags.Read(input), context);
         return new JsonObject { ["campaignArn"] = arn };
     }
 
@@ -58,34 +56,38 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
     private async Task<JsonObject?> UpdateAsync(JsonElement input, CallContext context)
     {
         var campaign = await resources.GetAsync(input.RequiredString("campaignArn"), ResourceKinds.Campaign, context);
-        var body = campaign.ParseBody();
+        var body = DescribeBody.Read<CampaignRecord>(campaign.Body);
         if (campaign.Status is not (ResourceStatus.Active or ResourceStatus.CreateFailed))
         {
             throw ApiErrors.InUse($"Campaign {campaign.Arn} is {campaign.Status}; it can be updated when ACTIVE or CREATE FAILED.");
         }
-        if (body["latestCampaignUpdate"]?["status"]?.GetValue<string>() is { } updating && ResourceStatus.IsTransient(updating))
+        if (body.LatestCampaignUpdate?.Status is { } updating && ResourceStatus.IsTransient(updating))
         {
             throw ApiErrors.InUse($"Campaign {campaign.Arn} already has an update {updating}.");
         }
         var config = input.OptionalObject("campaignConfig");
-        var versionArn = input.OptionalString("solutionVersionArn") ?? body["solutionVersionArn"]!.GetValue<string>();
-        using var storedConfig = JsonDocument.Parse(body["campaignConfig"]?.ToJsonString() ?? "{}");
-        var solution = await TargetSolutionAsync(versionArn, config ?? storedConfig.RootElement, context);
+        var versionArn = input.OptionalString("solutionVersionArn") ?? body.SolutionVersionArn;
+        var newConfig = config is { } accepted ? DescribeBody.Read<CampaignConfig>(accepted) : null;
+        var solution = await TargetSolutionAsync(versionArn, (newConfig ?? body.CampaignConfig)?.SyncWithLatestSolutionVersion ?? false, context);
         if (solution.Arn != campaign.ParentArn)
         {
             throw ApiErrors.InvalidInput($"solutionVersionArn {versionArn} belongs to another solution than the campaign's ({campaign.ParentArn}).");
         }
         CheckConfig(config);
-        var update = new JsonObject
+        var updated = body with
         {
-            ["solutionVersionArn"] = versionArn,
-            ["minProvisionedTPS"] = input.OptionalInt("minProvisionedTPS") ?? body["minProvisionedTPS"]!.GetValue<int>(),
-            ["campaignConfig"] = input.CopyOf("campaignConfig") ?? body["campaignConfig"]?.DeepClone(),
-            ["status"] = ResourceStatus.CreatePending,
-            ["creationDateTime"] = context.Now,
-            ["lastUpdatedDateTime"] = context.Now,
+            LastUpdatedDateTime = context.Now,
+            LatestCampaignUpdate = new CampaignUpdate
+            {
+                SolutionVersionArn = versionArn,
+                MinProvisionedTps = input.OptionalInt("minProvisionedTPS") ?? body.MinProvisionedTps,
+                CampaignConfig = newConfig ?? body.CampaignConfig,
+                Status = ResourceStatus.CreatePending,
+                CreationDateTime = context.Now,
+                LastUpdatedDateTime = context.Now,
+            },
         };
-        await resources.Catalog.UpdateAsync(campaign.WithBody(context.Now, b => b["latestCampaignUpdate"] = update), context.Aborted);
+        await resources.Catalog.UpdateAsync(campaign with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
         await resources.AdvanceAsync(ResourceKinds.Campaign, campaign.Arn);
         return new JsonObject { ["campaignArn"] = campaign.Arn };
     }
@@ -101,16 +103,15 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
     /// The solution a campaign serves: an ACTIVE version of it, or &lt;solutionArn&gt;/$LATEST, which Personalize
     /// accepts only together with campaignConfig.syncWithLatestSolutionVersion = true.
     /// </summary>
-    private async Task<ResourceRecord> TargetSolutionAsync(string versionArn, JsonElement? config, CallContext context)
+    private async Task<ResourceRecord> TargetSolutionAsync(string versionArn, bool sync, CallContext context)
     {
-        var sync = config?.OptionalBool("syncWithLatestSolutionVersion") ?? false;
-        if (versionArn.EndsWith(LatestSuffix, StringComparison.Ordinal))
+        if (CampaignRecord.FollowsLatest(versionArn))
         {
             if (!sync)
             {
                 throw ApiErrors.InvalidInput($"{versionArn} names the latest version; set campaignConfig.syncWithLatestSolutionVersion to true to use it.");
             }
-            return await resources.GetActiveAsync(versionArn[..^LatestSuffix.Length], ResourceKinds.Solution, context);
+            return await resources.GetActiveAsync(CampaignRecord.SolutionOfLatest(versionArn), ResourceKinds.Solution, context);
         }
         if (sync)
         {
@@ -121,10 +122,10 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
     }
 
     /// <summary>v2 recipes return metadata without being asked to, as in Personalize.</summary>
-    private static JsonObject DefaultConfig(ResourceRecord solution)
+    private static CampaignConfig DefaultConfig(ResourceRecord solution)
     {
-        var recipe = solution.ParseBody()["recipeArn"]?.GetValue<string>() ?? string.Empty;
-        return new JsonObject { ["enableMetadataWithRecommendations"] = recipe.EndsWith("-v2", StringComparison.Ordinal) };
+        var recipe = DescribeBody.Read<SolutionRecord>(solution.Body).RecipeArn ?? string.Empty;
+        return new CampaignConfig { EnableMetadataWithRecommendations = recipe.EndsWith("-v2", StringComparison.Ordinal) };
     }
 
     private static void CheckConfig(JsonElement? config)
@@ -135,14 +136,15 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
         }
         foreach (var property in exploration.EnumerateObject())
         {
-            var valid = double.TryParse(property.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+            // The same parse CampaignConfig's typed readers use, so what passes here is what serving reads.
+            var value = CampaignConfig.ParseExplorationValue(property.Value.GetString());
             switch (property.Name)
             {
-                case "explorationWeight" when !valid || value is < 0 or > 1:
+                case CampaignConfig.ExplorationWeightKey when value is not { } weight || weight is < 0 or > 1:
                     throw ApiErrors.InvalidInput($"campaignConfig.itemExplorationConfig.explorationWeight '{property.Value}' must be a number from 0 to 1.");
-                case "explorationItemAgeCutOff" when !valid || value <= 0:
+                case CampaignConfig.ExplorationItemAgeCutOffKey when value is not { } days || days <= 0:
                     throw ApiErrors.InvalidInput($"campaignConfig.itemExplorationConfig.explorationItemAgeCutOff '{property.Value}' must be a positive number of days.");
-                case "explorationWeight" or "explorationItemAgeCutOff":
+                case CampaignConfig.ExplorationWeightKey or CampaignConfig.ExplorationItemAgeCutOffKey:
                     break;
                 default:
                     throw ApiErrors.InvalidInput($"campaignConfig.itemExplorationConfig has an unknown key '{property.Name}'; use explorationWeight and explorationItemAgeCutOff.");

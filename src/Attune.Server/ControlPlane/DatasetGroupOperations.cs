@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
 
@@ -37,11 +38,8 @@ public sealed class DatasetGroupOperations(Resources resources) : IOperationFami
             throw ApiErrors.InvalidInput("A kmsKeyArn needs a roleArn that grants access to the key.");
         }
         var arn = context.Arn(ResourceKinds.DatasetGroup, name);
-        var body = new JsonObject { ["name"] = name, ["datasetGroupArn"] = arn }
-            .AddIfPresent("roleArn", roleArn)
-            .AddIfPresent("kmsKeyArn", kmsKeyArn)
-            .AddIfPresent("domain", domain);
-        await resources.CreateAsync(ResourceKinds.DatasetGroup, arn, name, null, body, Tags.Read(input), context);
+        var group = new DatasetGroupRecord { Name = name, DatasetGroupArn = arn, RoleArn = roleArn, KmsKeyArn = kmsKeyArn, Domain = domain };
+        await resources.CreateAsync(ResourceKinds.DatasetGroup, arn, name, null, DescribeBody.Write(group), Tags.Read(input), context);
         return new JsonObject { ["datasetGroupArn"] = arn }.AddIfPresent("domain", domain);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Server.Hosting;
 using Attune.Server.Wire;
 using Microsoft.Extensions.Options;
@@ -36,11 +37,11 @@ public sealed class DatasetImportJobOperations(Resources resources, IDatasetStor
         {
             throw ApiErrors.InvalidInput($"dataSource.dataLocation '{location}': file:// locations are turned off on this server (Attune:AllowFileLocations); use s3://.");
         }
-        var mode = input.OptionalString("importMode") ?? "FULL";
+        var mode = input.OptionalString("importMode") ?? DatasetImportJobRecord.FullImport;
         var dataset = await resources.GetActiveAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
-        if (mode == "INCREMENTAL")
+        if (mode == DatasetImportJobRecord.IncrementalImport)
         {
-            var type = DatasetTypes.Parse(dataset.ParseBody()["datasetType"]!.GetValue<string>());
+            var type = DatasetTypes.Parse(DescribeBody.Read<DatasetRecord>(dataset.Body).DatasetType);
             using var store = datasets.Open(dataset.ParentArn!);
             if (!store.HasBulkImport(type))
             {
@@ -49,18 +50,18 @@ public sealed class DatasetImportJobOperations(Resources resources, IDatasetStor
             }
         }
         var arn = context.Arn(ResourceKinds.DatasetImportJob, jobName);
-        var body = new JsonObject
+        var job = new DatasetImportJobRecord
         {
-            ["jobName"] = jobName,
-            ["datasetImportJobArn"] = arn,
-            ["datasetArn"] = dataset.Arn,
-            ["dataSource"] = new JsonObject { ["dataLocation"] = location },
-            ["importMode"] = mode,
-            ["rowsImported"] = 0,
-        }
-            .AddIfPresent("roleArn", input.OptionalString("roleArn"))
-            .AddIfPresent("publishAttributionMetricsToS3", input.OptionalBool("publishAttributionMetricsToS3"));
-        await resources.CreateAsync(ResourceKinds.DatasetImportJob, arn, jobName, dataset.Arn, body, Tags.Read(input), context);
+            JobName = jobName,
+            DatasetImportJobArn = arn,
+            DatasetArn = dataset.Arn,
+            DataSource = new ImportDataSource { DataLocation = location },
+            ImportMode = mode,
+            RowsImported = 0,
+            RoleArn = input.OptionalString("roleArn"),
+            PublishAttributionMetricsToS3 = input.OptionalBool("publishAttributionMetricsToS3"),
+        };
+        await resources.CreateAsync(ResourceKinds.DatasetImportJob, arn, jobName, dataset.Arn, DescribeBody.Write(job), Tags.Read(input), context);
         return new JsonObject { ["datasetImportJobArn"] = arn };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
 using Attune.Storage.Schemas;
@@ -35,7 +36,7 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
         {
             throw ApiErrors.InUse($"Dataset group {group.Arn} is {group.Status}; datasets can be added once it is ACTIVE.");
         }
-        var domain = group.ParseBody()["domain"]?.GetValue<string>();
+        var domain = DescribeBody.Read<DatasetGroupRecord>(group.Body).Domain;
         if (domain is not null && type is DatasetType.Actions or DatasetType.ActionInteractions)
         {
             throw ApiErrors.InvalidInput($"A {domain} domain dataset group cannot hold a {type.WireName()} dataset.");
@@ -44,20 +45,17 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
         CheckSchemaFits(schemaRecord, type, domain);
 
         var arn = context.Arn(ResourceKinds.Dataset, $"{group.Name}/{type.ArnSuffix()}");
-        var body = new JsonObject
+        var dataset = new DatasetRecord
         {
-            ["name"] = name,
-            ["datasetArn"] = arn,
-            ["datasetGroupArn"] = group.Arn,
-            ["datasetType"] = type.WireName(),
-            ["schemaArn"] = schemaRecord.Arn,
-        };
-        if (type == DatasetType.ActionInteractions)
-        {
+            Name = name,
+            DatasetArn = arn,
+            DatasetGroupArn = group.Arn,
+            DatasetType = type.WireName(),
+            SchemaArn = schemaRecord.Arn,
             // Personalize creates the action-interactions event tracker with the dataset.
-            body["trackingId"] = Guid.NewGuid().ToString();
-        }
-        await resources.CreateAsync(ResourceKinds.Dataset, arn, name, group.Arn, body, Tags.Read(input), context);
+            TrackingId = type == DatasetType.ActionInteractions ? Guid.NewGuid().ToString() : null,
+        };
+        await resources.CreateAsync(ResourceKinds.Dataset, arn, name, group.Arn, DescribeBody.Write(dataset), Tags.Read(input), context);
         return new JsonObject { ["datasetArn"] = arn };
     }
 
@@ -78,14 +76,14 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
     {
         var dataset = await resources.GetActiveAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
         await EnsureNoImportRunningAsync(dataset, context);
-        var body = dataset.ParseBody();
-        var type = DatasetTypes.Parse(body["datasetType"]!.GetValue<string>());
+        var body = DescribeBody.Read<DatasetRecord>(dataset.Body);
+        var type = DatasetTypes.Parse(body.DatasetType);
         var group = await resources.GetAsync(dataset.ParentArn!, ResourceKinds.DatasetGroup, context);
-        var domain = group.ParseBody()["domain"]?.GetValue<string>();
-        var current = await resources.GetAsync(body["schemaArn"]!.GetValue<string>(), ResourceKinds.Schema, context);
+        var domain = DescribeBody.Read<DatasetGroupRecord>(group.Body).Domain;
+        var current = await resources.GetAsync(body.SchemaArn, ResourceKinds.Schema, context);
         var replacement = await resources.GetAsync(input.RequiredString("schemaArn"), ResourceKinds.Schema, context);
         var newSchema = CheckSchemaFits(replacement, type, domain);
-        var oldSchema = SchemaOperations.Parse(current.ParseBody()["schema"]!.GetValue<string>(), null);
+        var oldSchema = SchemaOperations.Parse(DescribeBody.Read<SchemaRecord>(current.Body).Schema, null);
         foreach (var field in oldSchema.Fields)
         {
             var kept = newSchema.Find(field.Name);
@@ -95,18 +93,19 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
                     $"The new schema must keep column {field.Name} of type {field.Type}; a schema replacement can only add columns.");
             }
         }
-        var updated = dataset.WithBody(context.Now, b =>
+        var updated = body with
         {
-            b["schemaArn"] = replacement.Arn;
-            b["latestDatasetUpdate"] = new JsonObject
+            SchemaArn = replacement.Arn,
+            LastUpdatedDateTime = context.Now,
+            LatestDatasetUpdate = new DatasetUpdate
             {
-                ["schemaArn"] = replacement.Arn,
-                ["status"] = ResourceStatus.Active,
-                ["creationDateTime"] = context.Now,
-                ["lastUpdatedDateTime"] = context.Now,
-            };
-        });
-        await resources.Catalog.UpdateAsync(updated, context.Aborted);
+                SchemaArn = replacement.Arn,
+                Status = ResourceStatus.Active,
+                CreationDateTime = context.Now,
+                LastUpdatedDateTime = context.Now,
+            },
+        };
+        await resources.Catalog.UpdateAsync(dataset with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
         return new JsonObject { ["datasetArn"] = dataset.Arn };
     }
 
@@ -130,14 +129,14 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
 
     private static AvroSchema CheckSchemaFits(ResourceRecord schemaRecord, DatasetType type, string? domain)
     {
-        var body = schemaRecord.ParseBody();
-        var schemaDomain = body["domain"]?.GetValue<string>();
+        var body = DescribeBody.Read<SchemaRecord>(schemaRecord.Body);
+        var schemaDomain = body.Domain;
         if (schemaDomain != domain)
         {
             throw ApiErrors.InvalidInput(
                 $"Schema {schemaRecord.Arn} was created for domain {schemaDomain ?? "(none)"} but the dataset group's domain is {domain ?? "(none)"}.");
         }
-        var schema = SchemaOperations.Parse(body["schema"]!.GetValue<string>(), null);
+        var schema = SchemaOperations.Parse(body.Schema, null);
         if (schema.InferredType != type)
         {
             throw ApiErrors.InvalidInput(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
 
@@ -33,15 +34,11 @@ public sealed class EventTrackerOperations(Resources resources) : IOperationFami
         }
         var arn = context.Arn(ResourceKinds.EventTracker, name);
         var trackingId = Guid.NewGuid().ToString();
-        var body = new JsonObject
+        var tracker = new EventTrackerRecord
         {
-            ["name"] = name,
-            ["eventTrackerArn"] = arn,
-            ["accountId"] = context.AccountId,
-            ["trackingId"] = trackingId,
-            ["datasetGroupArn"] = group.Arn,
+            Name = name, EventTrackerArn = arn, AccountId = context.AccountId, TrackingId = trackingId, DatasetGroupArn = group.Arn,
         };
-        await resources.CreateAsync(ResourceKinds.EventTracker, arn, name, group.Arn, body, Tags.Read(input), context);
+        await resources.CreateAsync(ResourceKinds.EventTracker, arn, name, group.Arn, DescribeBody.Write(tracker), Tags.Read(input), context);
         return new JsonObject { ["eventTrackerArn"] = arn, ["trackingId"] = trackingId };
     }
 

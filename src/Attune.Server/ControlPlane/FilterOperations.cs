@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Filters;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
@@ -39,14 +40,8 @@ public sealed class FilterOperations(Resources resources) : IOperationFamily
             throw ApiErrors.InvalidInput(error.Message);
         }
         var arn = context.Arn(ResourceKinds.Filter, name);
-        var body = new JsonObject
-        {
-            ["name"] = name,
-            ["filterArn"] = arn,
-            ["datasetGroupArn"] = group.Arn,
-            ["filterExpression"] = text,
-        };
-        await resources.CreateAsync(ResourceKinds.Filter, arn, name, group.Arn, body, Tags.Read(input), context);
+        var filter = new FilterRecord { Name = name, FilterArn = arn, DatasetGroupArn = group.Arn, FilterExpression = text };
+        await resources.CreateAsync(ResourceKinds.Filter, arn, name, group.Arn, DescribeBody.Write(filter), Tags.Read(input), context);
         return new JsonObject { ["filterArn"] = arn };
     }
 
@@ -72,12 +67,12 @@ public sealed class FilterOperations(Resources resources) : IOperationFamily
         var schemas = new Dictionary<FilterDataset, AvroSchema>();
         foreach (var dataset in await resources.Catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted))
         {
-            var body = dataset.ParseBody();
-            var type = DatasetTypes.Parse(body["datasetType"]!.GetValue<string>());
-            var schema = await resources.Catalog.GetAsync(body["schemaArn"]!.GetValue<string>(), context.Aborted);
+            var body = DescribeBody.Read<DatasetRecord>(dataset.Body);
+            var type = DatasetTypes.Parse(body.DatasetType);
+            var schema = await resources.Catalog.GetAsync(body.SchemaArn, context.Aborted);
             if (schema is not null)
             {
-                schemas[ToFilterDataset(type)] = AvroSchema.Parse(schema.ParseBody()["schema"]!.GetValue<string>());
+                schemas[ToFilterDataset(type)] = AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schema.Body).Schema);
             }
         }
         return schemas;

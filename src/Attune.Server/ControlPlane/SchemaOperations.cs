@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
 using Attune.Storage.Schemas;
@@ -44,8 +45,8 @@ public sealed class SchemaOperations(Resources resources) : IOperationFamily
         var domain = input.OptionalString("domain");
         Parse(json, domain);
         var arn = context.Arn(ResourceKinds.Schema, name);
-        var body = new JsonObject { ["name"] = name, ["schemaArn"] = arn, ["schema"] = json }.AddIfPresent("domain", domain);
-        await resources.CreateAsync(ResourceKinds.Schema, arn, name, null, body, [], context, hasStatus: false);
+        var schema = new SchemaRecord { Name = name, SchemaArn = arn, Schema = json, Domain = domain };
+        await resources.CreateAsync(ResourceKinds.Schema, arn, name, null, DescribeBody.Write(schema), [], context, hasStatus: false);
         return new JsonObject { ["schemaArn"] = arn };
     }
 

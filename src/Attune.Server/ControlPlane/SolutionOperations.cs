@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Grains.Training;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
@@ -15,9 +16,6 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
 
     private static readonly string[] VersionSummaryMembers =
         ["solutionVersionArn", "status", "trainingMode", "trainingType", "creationDateTime", "lastUpdatedDateTime", "failureReason"];
-
-    /// <summary>The parts of solutionConfig that UpdateSolution may replace.</summary>
-    private static readonly string[] UpdatableConfig = ["autoTrainingConfig", "eventsConfig"];
 
     public void Register(OperationRegistry registry)
     {
@@ -85,20 +83,20 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         }
 
         var arn = context.Arn(ResourceKinds.Solution, name);
-        var body = new JsonObject
+        var solution = new SolutionRecord
         {
-            ["name"] = name,
-            ["solutionArn"] = arn,
-            ["performHPO"] = performHpo,
-            ["performAutoML"] = performAutoMl,
-            ["performAutoTraining"] = input.OptionalBool("performAutoTraining") ?? true,
-            ["performIncrementalUpdate"] = false,
-            ["datasetGroupArn"] = group.Arn,
-        }
-            .AddIfPresent("recipeArn", recipeArn)
-            .AddIfPresent("eventType", input.OptionalString("eventType"))
-            .AddIfPresent("solutionConfig", input.CopyOf("solutionConfig"));
-        await resources.CreateAsync(ResourceKinds.Solution, arn, name, group.Arn, body, Tags.Read(input), context);
+            Name = name,
+            SolutionArn = arn,
+            PerformHpo = performHpo,
+            PerformAutoMl = performAutoMl,
+            PerformAutoTraining = input.OptionalBool("performAutoTraining") ?? true,
+            PerformIncrementalUpdate = false,
+            DatasetGroupArn = group.Arn,
+            RecipeArn = recipeArn,
+            EventType = input.OptionalString("eventType"),
+            SolutionConfig = config is { } accepted ? DescribeBody.Read<SolutionConfig>(accepted) : null,
+        };
+        await resources.CreateAsync(ResourceKinds.Solution, arn, name, group.Arn, DescribeBody.Write(solution), Tags.Read(input), context);
         return new JsonObject { ["solutionArn"] = arn };
     }
 
@@ -120,8 +118,8 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
     /// <summary>Changes automatic training and event weights; recorded in latestSolutionUpdate as Personalize does.</summary>
     private async Task<JsonObject?> UpdateAsync(JsonElement input, CallContext context)
     {
-        var solution = await resources.GetActiveAsync(input.RequiredString("solutionArn"), ResourceKinds.Solution, context);
-        var recipeArn = solution.ParseBody()["recipeArn"]?.GetValue<string>();
+        var stored = await resources.GetActiveAsync(input.RequiredString("solutionArn"), ResourceKinds.Solution, context);
+        var solution = DescribeBody.Read<SolutionRecord>(stored.Body);
         if (input.OptionalBool("performIncrementalUpdate") == true)
         {
             throw ApiErrors.InvalidInput("performIncrementalUpdate applies only to aws-semantic-similarity, which Attune does not offer.");
@@ -129,35 +127,32 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         var update = input.OptionalObject("solutionUpdateConfig");
         if (update is { } changes)
         {
-            CheckConfig(changes, recipeArn, "solutionUpdateConfig");
+            CheckConfig(changes, solution.RecipeArn, "solutionUpdateConfig");
         }
-        var performAutoTraining = input.OptionalBool("performAutoTraining");
-        var updated = solution.WithBody(context.Now, body =>
+        var updateConfig = update is { } accepted ? DescribeBody.Read<SolutionUpdateConfig>(accepted) : null;
+        var performAutoTraining = input.OptionalBool("performAutoTraining") ?? solution.PerformAutoTraining;
+        var config = solution.SolutionConfig ?? new SolutionConfig();
+        var updated = solution with
         {
-            if (performAutoTraining is { } auto)
+            PerformAutoTraining = performAutoTraining,
+            SolutionConfig = config with
             {
-                body["performAutoTraining"] = auto;
-            }
-            var config = body["solutionConfig"] as JsonObject ?? [];
-            foreach (var member in UpdatableConfig)
+                AutoTrainingConfig = updateConfig?.AutoTrainingConfig ?? config.AutoTrainingConfig,
+                EventsConfig = updateConfig?.EventsConfig ?? config.EventsConfig,
+            },
+            LastUpdatedDateTime = context.Now,
+            LatestSolutionUpdate = new SolutionUpdate
             {
-                if (input.OptionalObject("solutionUpdateConfig")?.CopyOf(member) is { } value)
-                {
-                    config[member] = value;
-                }
-            }
-            body["solutionConfig"] = config;
-            body["latestSolutionUpdate"] = new JsonObject
-            {
-                ["performAutoTraining"] = body["performAutoTraining"]!.DeepClone(),
-                ["performIncrementalUpdate"] = false,
-                ["status"] = ResourceStatus.Active,
-                ["creationDateTime"] = context.Now,
-                ["lastUpdatedDateTime"] = context.Now,
-            }.AddIfPresent("solutionUpdateConfig", input.CopyOf("solutionUpdateConfig"));
-        });
-        await resources.Catalog.UpdateAsync(updated, context.Aborted);
-        return new JsonObject { ["solutionArn"] = solution.Arn };
+                PerformAutoTraining = performAutoTraining,
+                PerformIncrementalUpdate = false,
+                Status = ResourceStatus.Active,
+                CreationDateTime = context.Now,
+                LastUpdatedDateTime = context.Now,
+                SolutionUpdateConfig = updateConfig,
+            },
+        };
+        await resources.Catalog.UpdateAsync(stored with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
+        return new JsonObject { ["solutionArn"] = stored.Arn };
     }
 
     private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)

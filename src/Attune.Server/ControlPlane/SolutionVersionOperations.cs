@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Contracts.Training;
 using Attune.Server.Wire;
 using Attune.Storage.Artifacts;
@@ -105,13 +106,13 @@ public sealed class SolutionVersionOperations(Resources resources, SolutionVersi
 
     private async Task RequireUpdatableAsync(ResourceRecord solution, CallContext context)
     {
-        var recipeArn = solution.ParseBody()["recipeArn"]?.GetValue<string>();
+        var recipeArn = DescribeBody.Read<SolutionRecord>(solution.Body).RecipeArn;
         if (recipeArn is null || !UpdatableRecipes.Contains(recipeArn))
         {
             throw ApiErrors.InvalidInput("trainingMode UPDATE is available only for solutions on aws-user-personalization or aws-hrnn-coldstart.");
         }
         var existing = await resources.Catalog.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
-        if (!existing.Any(v => v.Status == ResourceStatus.Active && v.ParseBody()["trainingMode"]?.GetValue<string>() is "FULL" or "AUTOTRAIN"))
+        if (!existing.Any(v => v.Status == ResourceStatus.Active && DescribeBody.Read<SolutionVersionRecord>(v.Body).TrainingMode is "FULL" or "AUTOTRAIN"))
         {
             throw ApiErrors.InvalidInput("trainingMode UPDATE needs an ACTIVE solution version trained with trainingMode FULL first.");
         }

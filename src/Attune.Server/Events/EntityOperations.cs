@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Grains.Live;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
@@ -25,17 +26,17 @@ public sealed class EntityOperations(Resources resources, IDatasetStores dataset
         JsonElement input, CallContext context, DatasetType type, string listMember, string idMember, string idField)
     {
         var dataset = await resources.GetAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);
-        var body = dataset.ParseBody();
-        if (DatasetTypes.Parse(body["datasetType"]!.GetValue<string>()) != type)
+        var body = DescribeBody.Read<DatasetRecord>(dataset.Body);
+        if (DatasetTypes.Parse(body.DatasetType) != type)
         {
-            throw ApiErrors.InvalidInput($"datasetArn {dataset.Arn} is a {body["datasetType"]} dataset; {listMember} go to the {type.WireName()} dataset.");
+            throw ApiErrors.InvalidInput($"datasetArn {dataset.Arn} is a {body.DatasetType} dataset; {listMember} go to the {type.WireName()} dataset.");
         }
         if (dataset.Status != ResourceStatus.Active)
         {
             throw ApiErrors.InUse($"Dataset {dataset.Arn} is {dataset.Status}; records can be put once it is ACTIVE.");
         }
-        var schemaRecord = await resources.GetAsync(body["schemaArn"]!.GetValue<string>(), ResourceKinds.Schema, context);
-        var schema = AvroSchema.Parse(schemaRecord.ParseBody()["schema"]!.GetValue<string>());
+        var schemaRecord = await resources.GetAsync(body.SchemaArn, ResourceKinds.Schema, context);
+        var schema = AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schemaRecord.Body).Schema);
         var records = new List<IReadOnlyDictionary<string, string?>>();
         var reserved = new HashSet<string> { PropertiesJson.Key(idField) };
         var position = 0;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Attune.Contracts.Resources;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
 using Attune.Storage.Catalog;
@@ -41,7 +42,7 @@ internal sealed class EventTrackers(Resources resources, TimeProvider time)
                 $"trackingId {trackingId} names no ACTIVE event tracker; create one with CreateEventTracker and use its trackingId.");
         var groupArn = tracker.ParentArn!;
         var datasets = await resources.Catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted);
-        var interactions = datasets.FirstOrDefault(d => d.ParseBody()["datasetType"]?.GetValue<string>() == DatasetType.Interactions.WireName())
+        var interactions = datasets.FirstOrDefault(d => DescribeBody.Read<DatasetRecord>(d.Body).DatasetType == DatasetType.Interactions.WireName())
             ?? throw ApiErrors.InvalidInput(
                 $"trackingId {trackingId}: the dataset group {groupArn} has no Interactions dataset; create one before putting events.");
         if (interactions.Status != ResourceStatus.Active)
@@ -49,7 +50,7 @@ internal sealed class EventTrackers(Resources resources, TimeProvider time)
             throw ApiErrors.InvalidInput($"trackingId {trackingId}: the Interactions dataset {interactions.Arn} is {interactions.Status}, not ACTIVE.");
         }
 
-        var schema = await resources.GetAsync(interactions.ParseBody()["schemaArn"]!.GetValue<string>(), ResourceKinds.Schema, context);
-        return new EventDestination(groupArn, AvroSchema.Parse(schema.ParseBody()["schema"]!.GetValue<string>()));
+        var schema = await resources.GetAsync(DescribeBody.Read<DatasetRecord>(interactions.Body).SchemaArn, ResourceKinds.Schema, context);
+        return new EventDestination(groupArn, AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schema.Body).Schema));
     }
 }

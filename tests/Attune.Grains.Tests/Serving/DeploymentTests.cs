@@ -1,5 +1,5 @@
+using Attune.Contracts.Resources;
 using Attune.Contracts.Serving;
-using Attune.Grains.Serving;
 using Attune.Recipes.Models;
 
 namespace Attune.Grains.Tests.Serving;
@@ -86,7 +86,7 @@ public sealed class DeploymentTests : IDisposable
     public async Task A_campaign_on_LATEST_serves_the_newest_active_version()
     {
         var (_, v2) = await TwoVersionsAsync();
-        var campaign = await _world.AddCampaignAsync("latest", v2[..v2.LastIndexOf('/')] + CampaignSettings.LatestSuffix);
+        var campaign = await _world.AddCampaignAsync("latest", v2[..v2.LastIndexOf('/')] + CampaignRecord.LatestSuffix);
 
         await _world.Deployments.DeployAsync(campaign, Token);
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Contracts.Serving;
 using Attune.Recipes.Catalog;
 using Attune.Storage.Artifacts;
@@ -51,8 +51,7 @@ public sealed partial class CampaignDeployments(
     public async Task DeployAsync(ResourceRecord campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var body = JsonNode.Parse(campaign.Body) as JsonObject ?? throw ServingException.NotFound(campaign.Arn);
-        await DeployAsync(campaign.Arn, CampaignSettings.FromCampaign(body, pendingUpdate: false), cancellationToken);
+        await DeployAsync(campaign.Arn, CampaignSettings.FromCampaign(DescribeBody.Read<CampaignRecord>(campaign.Body), pendingUpdate: false), cancellationToken);
     }
 
     /// <summary>Stops serving the campaign in this process; its model is unloaded once no campaign uses it.</summary>
@@ -68,15 +67,14 @@ public sealed partial class CampaignDeployments(
     {
         if (_live.TryGetValue(campaignArn, out var deployment))
         {
-            if (deployment.Settings.SolutionVersionArn.EndsWith(CampaignSettings.LatestSuffix, StringComparison.Ordinal))
+            if (CampaignRecord.FollowsLatest(deployment.Settings.SolutionVersionArn))
             {
                 FollowLatest(campaignArn, deployment);
             }
             return deployment;
         }
         var campaign = await GetCampaignAsync(campaignArn, cancellationToken);
-        var status = campaign?["status"]?.GetValue<string>();
-        if (campaign is null || (status != ResourceStatus.Active && campaign["latestCampaignUpdate"] is null))
+        if (campaign is null || (campaign.Status != ResourceStatus.Active && campaign.LatestCampaignUpdate is null))
         {
             throw ServingException.NotFound(campaignArn);
         }
@@ -172,11 +170,11 @@ public sealed partial class CampaignDeployments(
 
     private async Task<string> ResolveVersionAsync(string versionArn, CancellationToken cancellationToken)
     {
-        if (!versionArn.EndsWith(CampaignSettings.LatestSuffix, StringComparison.Ordinal))
+        if (!CampaignRecord.FollowsLatest(versionArn))
         {
             return versionArn;
         }
-        var solutionArn = versionArn[..^CampaignSettings.LatestSuffix.Length];
+        var solutionArn = CampaignRecord.SolutionOfLatest(versionArn);
         var versions = await catalog.ListLiveChildrenAsync(solutionArn, [ResourceKinds.SolutionVersion], cancellationToken);
         return versions.Where(v => v.Status == ResourceStatus.Active).OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Sequence)
             .FirstOrDefault()?.Arn
@@ -190,22 +188,22 @@ public sealed partial class CampaignDeployments(
         {
             throw ServingException.InvalidInput($"The solution version {versionArn} is not ACTIVE.");
         }
-        var versionBody = JsonNode.Parse(version.Body);
-        var solution = await catalog.GetAsync(versionBody?["solutionArn"]?.GetValue<string>() ?? version.ParentArn!, cancellationToken)
+        var versionRecord = DescribeBody.Read<SolutionVersionRecord>(version.Body);
+        var solution = await catalog.GetAsync(versionRecord.SolutionArn, cancellationToken)
             ?? throw ServingException.InvalidInput($"The solution of {versionArn} no longer exists.");
-        var solutionBody = JsonNode.Parse(solution.Body)!;
-        var recipeArn = solutionBody["autoMLResult"]?["bestRecipeArn"]?.GetValue<string>()
-            ?? versionBody?["recipeArn"]?.GetValue<string>()
-            ?? solutionBody["recipeArn"]?.GetValue<string>();
+        var solutionRecord = DescribeBody.Read<SolutionRecord>(solution.Body);
+        var recipeArn = solutionRecord.AutoMlResult?.BestRecipeArn
+            ?? versionRecord.RecipeArn
+            ?? solutionRecord.RecipeArn;
         var recipe = (recipeArn is null ? null : RecipeCatalog.Find(recipeArn))
             ?? throw ServingException.InvalidInput($"The solution version {versionArn} names no recipe Attune serves.");
         return await Task.Run(() => ServedModelLoader.Load(artifacts, datasets, versionArn, solution.ParentArn!, recipe, _serving.ShardCountFor), cancellationToken);
     }
 
-    private async Task<JsonObject?> GetCampaignAsync(string campaignArn, CancellationToken cancellationToken)
+    private async Task<CampaignRecord?> GetCampaignAsync(string campaignArn, CancellationToken cancellationToken)
     {
         var record = await catalog.GetAsync(campaignArn, cancellationToken);
-        return record is not null && record.Kind == ResourceKinds.Campaign ? JsonNode.Parse(record.Body) as JsonObject : null;
+        return record is not null && record.Kind == ResourceKinds.Campaign ? DescribeBody.Read<CampaignRecord>(record.Body) : null;
     }
 
     public void Dispose() => _catalogueRefresh.Dispose();

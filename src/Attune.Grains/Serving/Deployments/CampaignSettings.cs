@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 
 namespace Attune.Grains.Serving;
 
@@ -12,37 +11,22 @@ public sealed record CampaignSettings(
 
     public const double DefaultExplorationItemAgeCutOffDays = 30;
 
-    /// <summary>The suffix of solutionVersionArn that means "the solution's newest ACTIVE version".</summary>
-    public const string LatestSuffix = "/$LATEST";
-
     /// <summary>
-    /// Reads a campaign body. With <paramref name="pendingUpdate"/>, an unfinished latestCampaignUpdate wins (that is what
+    /// Reads a campaign record. With <paramref name="pendingUpdate"/>, an unfinished latestCampaignUpdate wins (that is what
     /// DeployAsync prepares); otherwise the top-level members, which keep serving until the update is ACTIVE.
+    /// CampaignOperations validated campaignConfig, so its values are only read here.
     /// </summary>
-    public static CampaignSettings FromCampaign(JsonObject campaign, bool pendingUpdate)
+    public static CampaignSettings FromCampaign(CampaignRecord campaign, bool pendingUpdate)
     {
-        var source = campaign;
-        if (pendingUpdate && campaign["latestCampaignUpdate"] is JsonObject update
-            && update["status"]?.GetValue<string>() is { } status && status != "ACTIVE" && !status.EndsWith("FAILED", StringComparison.Ordinal))
-        {
-            source = update;
-        }
-        var versionArn = source["solutionVersionArn"]?.GetValue<string>() ?? campaign["solutionVersionArn"]!.GetValue<string>();
-        var config = source["campaignConfig"] as JsonObject ?? campaign["campaignConfig"] as JsonObject;
-        var exploration = config?["itemExplorationConfig"] as JsonObject;
+        var update = campaign.LatestCampaignUpdate;
+        var pending = pendingUpdate && update is not null
+            && update.Status != "ACTIVE" && !update.Status.EndsWith("FAILED", StringComparison.Ordinal);
+        var versionArn = pending ? update!.SolutionVersionArn : campaign.SolutionVersionArn;
+        var config = (pending ? update!.CampaignConfig : null) ?? campaign.CampaignConfig;
         return new CampaignSettings(
             versionArn,
-            (float)Number(exploration?["explorationWeight"], DefaultExplorationWeight),
-            Number(exploration?["explorationItemAgeCutOff"], DefaultExplorationItemAgeCutOffDays),
-            config?["enableMetadataWithRecommendations"]?.GetValue<bool>() ?? false);
+            (float)(config?.ExplorationWeight ?? DefaultExplorationWeight),
+            config?.ExplorationItemAgeCutOffDays ?? DefaultExplorationItemAgeCutOffDays,
+            config?.EnableMetadataWithRecommendations ?? false);
     }
-
-    /// <summary>Personalize sends these as strings; numbers are accepted too. Bad text falls back to the default.</summary>
-    private static double Number(JsonNode? node, double fallback) => node switch
-    {
-        JsonValue value when value.TryGetValue<string>(out var text) =>
-            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : fallback,
-        JsonValue value when value.TryGetValue<double>(out var number) => number,
-        _ => fallback,
-    };
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
+using Attune.Contracts.Resources;
 using Attune.Contracts.Serving;
 using Attune.Filters;
 using Attune.Storage.Catalog;
@@ -30,7 +30,7 @@ public sealed class FilterCache(ICatalog catalog, TimeProvider clock)
             _entries.TryRemove(filterArn, out _);
             throw ServingException.NotFound(filterArn);
         }
-        var text = JsonNode.Parse(record.Body)?["filterExpression"]?.GetValue<string>() ?? throw ServingException.NotFound(filterArn);
+        var text = DescribeBody.Read<FilterRecord>(record.Body).FilterExpression;
         var expression = cached is not null && cached.Expression.Text == text ? cached.Expression : FilterExpression.Parse(text);
         _entries[filterArn] = new Entry(expression, now);
         return expression;
