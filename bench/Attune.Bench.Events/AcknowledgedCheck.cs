@@ -17,7 +17,7 @@ internal static class AcknowledgedCheck
         var byUser = acknowledged.GroupBy(a => a.UserId).ToList();
         foreach (var user in byUser)
         {
-            var history = store.ReadPutEvents(user.Key, 0).Select(e => e.ItemId).ToHashSet(StringComparer.Ordinal);
+            var history = store.ReadEventLog(user.Key, 0).Select(e => e.ItemId).ToHashSet(StringComparer.Ordinal);
             missingFromHistory += user.Count(a => !history.Contains(a.ItemId));
         }
 

@@ -81,11 +81,11 @@ internal static class StoreLoad
             {
                 var user = $"user-{random.Next(Users)}";
                 var batch = Enumerable.Range(0, batchSize)
-                    .Select(k => new PutEventRecord($"{step}-w{worker}-n{sequence}-{k}", $"item-{random.Next(Items)}", "click", 1.5f,
+                    .Select(k => new EventLogRecord($"{step}-w{worker}-n{sequence}-{k}", $"item-{random.Next(Items)}", "click", 1.5f,
                         1_764_000_000 + sequence, new Dictionary<string, string?>()))
                     .ToList();
                 var started = Stopwatch.GetTimestamp();
-                var commit = await log.AppendAsync(Interactions, new PutEventBatch("s-" + user, user, batch));
+                var commit = await log.AppendAsync(Interactions, new EventLogBatch("s-" + user, user, batch));
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 Interlocked.Increment(ref requests);
                 Interlocked.Add(ref events, commit.Events.Count);

@@ -7,7 +7,7 @@ using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Models;
 using Attune.Storage.Artifacts;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,18 +15,18 @@ using Microsoft.Extensions.Options;
 namespace Attune.Bench.Load;
 
 /// <summary>
-/// The serving engine alone, in this process, on the server's own catalog and artifacts: one thread, the same
+/// The serving engine alone, in this process, on the server's own registry and artifacts: one thread, the same
 /// request mix. Against the HTTP figures it splits the time into scoring and everything around it.
 /// </summary>
 internal static class EngineProbe
 {
     public static async Task<(IReadOnlyList<StepResult> Steps, IReadOnlyList<string> Stages)> RunAsync(string dataDirectory, string objectRoot, RequestMix mix, int shards, int requests)
     {
-        using var catalog = new SqliteCatalog(Path.Combine(dataDirectory, "catalog.db"));
+        using var registry = new SqliteResourceRegistry(Path.Combine(dataDirectory, "catalog.db"));
         var artifacts = new ModelArtifacts(dataDirectory);
-        var deployments = new CampaignDeployments(catalog, artifacts, new SqliteDatasetStores(dataDirectory), TimeProvider.System,
+        var deployments = new CampaignDeployments(registry, artifacts, new SqliteDatasetStores(dataDirectory), TimeProvider.System,
             Options.Create(new ServingOptions { Shards = shards }));
-        var engine = new RecommendationEngine(deployments, new FilterCache(catalog, TimeProvider.System),
+        var engine = new RecommendationEngine(deployments, new FilterCache(registry, TimeProvider.System),
             new InProcessModelShards(artifacts), new NoLiveEvents(), new NoLiveEvents(), NullLogger<RecommendationEngine>.Instance);
         var queries = mix.Queries.Select(ToQuery).ToList();
         var deployment = await deployments.GetAsync(queries[0].CampaignArn, CancellationToken.None);

@@ -75,10 +75,10 @@ static string RepositoryRoot()
 {
     for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
     {
-        if (File.Exists(Path.Combine(dir.FullName, "Orleans.sln")))
+        if (File.Exists(Path.Combine(dir.FullName, "Attune.sln")))
         {
             return dir.FullName;
         }
     }
-    throw new InvalidOperationException("Run the bench from inside the repository (no Orleans.sln above the current directory), or name the folder holding tools/ with --root.");
+    throw new InvalidOperationException("Run the bench from inside the repository (no Attune.sln above the current directory), or name the folder holding tools/ with --root.");
 }

@@ -1,5 +1,5 @@
 -- Attune's PutEvents log. Each dataset group's put-origin interactions live in its schema's interactions_put table
--- (created by the application, since its columns follow the Interactions schema; seq is the put log's Sequence). This
+-- (created by the application, since its columns follow the Interactions schema; seq is the event log's Sequence). This
 -- function adds the log's bookkeeping to a group's schema: who each row belongs to (its session, and whether it is still
 -- the session's, anonymous), committed eventIds, which user claimed each session, and impression-only events.
 -- Writers call it under the group's advisory lock after creating interactions_put. Idempotent: applied at every start

@@ -13,7 +13,7 @@ namespace Attune.Storage.Postgres;
 public static class ConnectionPools
 {
     /// <summary>
-    /// Attune's catalog, dataset stores, put logs and artifacts. Imports (at most 8 at once per process, see ImportGates)
+    /// Attune's registry, dataset stores, event logs and artifacts. Imports (at most 8 at once per process, see ImportGates)
     /// and model reads and writes hold a connection for their whole run; requests hold one for a statement or two.
     /// </summary>
     public static readonly ConnectionPool Stores = new("stores", 32);

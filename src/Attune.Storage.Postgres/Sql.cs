@@ -9,7 +9,7 @@ internal static class Sql
     public const int GroupLockSpace = 0x61740001;
     public const int BatchLockSpace = 0x61740002;
     public const int TagLockSpace = 0x61740003;
-    public const int CatalogInsertLockSpace = 0x61740004;
+    public const int ResourceInsertLockSpace = 0x61740004;
     public const int ModelUploadLockSpace = 0x61740005;
     public const int ModelPublishLockSpace = 0x61740006;
 

@@ -24,8 +24,8 @@ public sealed class DeletedGroupHistoryTests(TestPostgres postgres)
         var stores = new PostgresDatasetStores(dataSource);
         await using (var logs = PostgresEventLogs.Open(dataSource))
         {
-            var click = new PutEventRecord(null, "item-1", "click", null, 1, new Dictionary<string, string?>());
-            await logs.For(Group).AppendAsync(AvroSchema.Parse(Schemas.Interactions), new PutEventBatch("session-1", "user-1", [click]));
+            var click = new EventLogRecord(null, "item-1", "click", null, 1, new Dictionary<string, string?>());
+            await logs.For(Group).AppendAsync(AvroSchema.Parse(Schemas.Interactions), new EventLogBatch("session-1", "user-1", [click]));
         }
 
         var history = new StoredLiveEvents(stores);

@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Attune.Cluster.Tests;
 
-/// <summary>PutEvents through every silo while one is killed: every acknowledged event is in the PostgreSQL put log.</summary>
+/// <summary>PutEvents through every silo while one is killed: every acknowledged event is in the PostgreSQL event log.</summary>
 public sealed class EventDurabilityTests(TestPostgres postgres)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
@@ -96,7 +96,7 @@ public sealed class EventDurabilityTests(TestPostgres postgres)
         using var store = new PostgresDatasetStores(source).Open(group);
         foreach (var user in acknowledged.GroupBy(e => e.User))
         {
-            var stored = store.ReadPutEvents(user.Key, 0).Select(e => e.ItemId).ToHashSet(StringComparer.Ordinal);
+            var stored = store.ReadEventLog(user.Key, 0).Select(e => e.ItemId).ToHashSet(StringComparer.Ordinal);
             var missing = user.Select(e => e.Item).Where(item => !stored.Contains(item)).ToList();
             Assert.True(missing.Count == 0, $"{user.Key} lost {missing.Count} acknowledged events ({string.Join(",", missing.Take(5))}): {context}");
         }

@@ -7,8 +7,8 @@ namespace Attune.Cluster.Tests;
 
 /// <summary>
 /// A new user's event put through one silo is in the user's next recommendation through another (the UserGrain,
-/// started empty, reads the PostgreSQL put log for what it was not handed), and still after the silo that took it is
-/// killed (the grain, wherever it is activated again, rebuilds from the put log).
+/// started empty, reads the PostgreSQL event log for what it was not handed), and still after the silo that took it is
+/// killed (the grain, wherever it is activated again, rebuilds from the event log).
 /// </summary>
 public sealed class LiveHistoryTests(TestPostgres postgres)
 {

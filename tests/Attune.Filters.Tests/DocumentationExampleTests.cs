@@ -1,6 +1,6 @@
 namespace Attune.Filters.Tests;
 
-/// <summary>Every example of reference §6.2 (AWS docs), evaluated on <see cref="TestCatalog"/> with answers worked out by hand.</summary>
+/// <summary>Every example of reference §6.2 (AWS docs), evaluated on <see cref="TestDatasetGroup"/> with answers worked out by hand.</summary>
 public sealed class DocumentationExampleTests
 {
     [Theory]
@@ -35,7 +35,7 @@ public sealed class DocumentationExampleTests
     [InlineData("INCLUDE ItemID WHERE Items.GENRE IN (\"drama\") | EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"click\", \"stream\")", "", new[] { 2, 5 })]
     public void Documented_example_selects_the_expected_rows(string expression, string filterValues, int[] expected)
     {
-        Assert.Equal(expected, TestCatalog.Allowed(expression, filterValues));
+        Assert.Equal(expected, TestDatasetGroup.Allowed(expression, filterValues));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class DocumentationExampleTests
 
         var predicate = Assert.IsType<Predicate>(Assert.Single(filter.Clauses).Where);
         Assert.Equal(["click, rating"], Assert.IsType<ValuesOperand>(predicate.Operand).Values);
-        Assert.Empty(TestCatalog.Members(filter.Bind(null).Evaluate(TestCatalog.ContextFor(FilterTarget.User))));
+        Assert.Empty(TestDatasetGroup.Members(filter.Bind(null).Evaluate(TestDatasetGroup.ContextFor(FilterTarget.User))));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class DocumentationExampleTests
     [InlineData(2, new[] { 0, 1, 2, 3, 4, 5 })]
     public void IF_clause_applies_the_expression_only_to_users_it_holds_for(int currentUser, int[] expected)
     {
-        var allowed = TestCatalog.Allowed(
+        var allowed = TestDatasetGroup.Allowed(
             "EXCLUDE ItemID WHERE Items.GENRE IN ($GENRE) IF CurrentUser.AGE = $AGE", "GENRE=\"horror\";AGE=\"25\"", currentUser);
 
         Assert.Equal(expected, allowed);

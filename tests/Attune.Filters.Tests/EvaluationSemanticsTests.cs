@@ -10,7 +10,7 @@ public sealed class EvaluationSemanticsTests
     [InlineData("INCLUDE ItemID WHERE Items.GENRE != $G", new[] { 0, 3 })]
     public void Multi_valued_categorical_matches_when_any_value_matches_and_nulls_only_pass_NOT_IN(string expression, int[] expected)
     {
-        Assert.Equal(expected, TestCatalog.Allowed(expression, "G=\"drama\""));
+        Assert.Equal(expected, TestDatasetGroup.Allowed(expression, "G=\"drama\""));
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class EvaluationSemanticsTests
     [InlineData("Items.PRICE > 50", new[] { 2 })]
     public void Null_numbers_never_satisfy_a_comparison_but_pass_NOT_IN(string condition, int[] expected)
     {
-        Assert.Equal(expected, TestCatalog.Allowed($"INCLUDE ItemID WHERE {condition}"));
+        Assert.Equal(expected, TestDatasetGroup.Allowed($"INCLUDE ItemID WHERE {condition}"));
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class EvaluationSemanticsTests
     [InlineData("Items.OWNER IN (\"in-house\") AND (Items.PRICE > 100 OR Items.GENRE IN (\"horror\"))", new[] { 2, 5 })]
     public void AND_binds_tighter_than_OR_and_parentheses_group(string condition, int[] expected)
     {
-        Assert.Equal(expected, TestCatalog.Allowed($"INCLUDE ItemID WHERE {condition}"));
+        Assert.Equal(expected, TestDatasetGroup.Allowed($"INCLUDE ItemID WHERE {condition}"));
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class EvaluationSemanticsTests
     [InlineData("EXCLUDE ItemID WHERE Items.OWNER IN (\"partner\") | INCLUDE ItemID WHERE Items.GENRE IN (\"comedy\") | EXCLUDE ItemID WHERE Items.PRICE > 100 | INCLUDE ItemID WHERE Items.CATEGORY IN (\"watch\", \"book\")", new[] { 0, 4, 5 })]
     public void Chained_expressions_are_the_union_of_INCLUDEs_minus_the_union_of_EXCLUDEs_in_any_order(string expression, int[] expected)
     {
-        Assert.Equal(expected, TestCatalog.Allowed(expression));
+        Assert.Equal(expected, TestDatasetGroup.Allowed(expression));
     }
 
     [Theory]
@@ -55,14 +55,14 @@ public sealed class EvaluationSemanticsTests
     [InlineData("\"rating\"", new int[0])]
     public void Event_types_match_case_insensitively(string eventTypes, int[] expected)
     {
-        Assert.Equal(expected, TestCatalog.Allowed($"INCLUDE ItemID WHERE Interactions.EVENT_TYPE IN ({eventTypes})"));
+        Assert.Equal(expected, TestDatasetGroup.Allowed($"INCLUDE ItemID WHERE Interactions.EVENT_TYPE IN ({eventTypes})"));
     }
 
     [Fact]
     public void NOT_IN_on_event_types_is_what_the_user_did_not_interact_with_that_way()
     {
-        Assert.Equal([0, 2, 4, 5], TestCatalog.Allowed("INCLUDE ItemID WHERE Interactions.EVENT_TYPE NOT IN (\"click\", \"stream\")"));
-        Assert.Equal([0, 4], TestCatalog.Allowed("INCLUDE ItemID WHERE Interactions.EVENT_TYPE NOT IN (\"*\")"));
+        Assert.Equal([0, 2, 4, 5], TestDatasetGroup.Allowed("INCLUDE ItemID WHERE Interactions.EVENT_TYPE NOT IN (\"click\", \"stream\")"));
+        Assert.Equal([0, 4], TestDatasetGroup.Allowed("INCLUDE ItemID WHERE Interactions.EVENT_TYPE NOT IN (\"*\")"));
     }
 
     [Fact]
@@ -141,9 +141,9 @@ public sealed class EvaluationSemanticsTests
     [Fact]
     public void User_segments_filter_on_the_event_types_each_user_has()
     {
-        Assert.Equal([0, 1], TestCatalog.Allowed("INCLUDE UserID WHERE Interactions.EVENT_TYPE IN (\"*\")"));
-        Assert.Equal([1, 2], TestCatalog.Allowed("INCLUDE UserID WHERE Interactions.EVENT_TYPE NOT IN (\"Stream\")"));
-        Assert.Equal([0], TestCatalog.Allowed("INCLUDE UserID WHERE Users.AGE > 18 AND Users.MEMBERSHIP IN (\"premium\")"));
+        Assert.Equal([0, 1], TestDatasetGroup.Allowed("INCLUDE UserID WHERE Interactions.EVENT_TYPE IN (\"*\")"));
+        Assert.Equal([1, 2], TestDatasetGroup.Allowed("INCLUDE UserID WHERE Interactions.EVENT_TYPE NOT IN (\"Stream\")"));
+        Assert.Equal([0], TestDatasetGroup.Allowed("INCLUDE UserID WHERE Users.AGE > 18 AND Users.MEMBERSHIP IN (\"premium\")"));
     }
 
     [Theory]
@@ -152,7 +152,7 @@ public sealed class EvaluationSemanticsTests
     [InlineData(4, new int[0])]
     public void CurrentItem_compares_candidates_with_the_request_item(int currentItem, int[] expected)
     {
-        var allowed = TestCatalog.Allowed("INCLUDE ItemID WHERE Items.PRICE != CurrentItem.PRICE AND Items.GENRE NOT IN CurrentItem.GENRE", currentItem: currentItem);
+        var allowed = TestDatasetGroup.Allowed("INCLUDE ItemID WHERE Items.PRICE != CurrentItem.PRICE AND Items.GENRE NOT IN CurrentItem.GENRE", currentItem: currentItem);
 
         Assert.Equal(expected, allowed);
     }
@@ -163,10 +163,10 @@ public sealed class EvaluationSemanticsTests
         const string include = "INCLUDE ItemID WHERE Items.GENRE IN CurrentItem.GENRE";
         const string exclude = "EXCLUDE ItemID WHERE Items.PRICE < CurrentItem.PRICE";
 
-        Assert.Empty(TestCatalog.Allowed(include, currentItem: -1));
-        Assert.Empty(TestCatalog.Allowed("INCLUDE ItemID WHERE Items.GENRE != CurrentItem.GENRE", currentItem: -1));
-        Assert.Equal([0, 1, 2, 3, 4, 5], TestCatalog.Allowed("INCLUDE ItemID WHERE Items.GENRE NOT IN CurrentItem.GENRE", currentItem: 4));
-        Assert.Equal([0, 1, 2, 3, 4, 5], TestCatalog.Allowed(exclude, currentItem: -1));
+        Assert.Empty(TestDatasetGroup.Allowed(include, currentItem: -1));
+        Assert.Empty(TestDatasetGroup.Allowed("INCLUDE ItemID WHERE Items.GENRE != CurrentItem.GENRE", currentItem: -1));
+        Assert.Equal([0, 1, 2, 3, 4, 5], TestDatasetGroup.Allowed("INCLUDE ItemID WHERE Items.GENRE NOT IN CurrentItem.GENRE", currentItem: 4));
+        Assert.Equal([0, 1, 2, 3, 4, 5], TestDatasetGroup.Allowed(exclude, currentItem: -1));
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class EvaluationSemanticsTests
     [InlineData("IF CurrentUser.AGE < 100", -1, false)]
     public void IF_clause_tests_the_current_user_row(string ifClause, int currentUser, bool applies)
     {
-        var allowed = TestCatalog.Allowed($"EXCLUDE ItemID WHERE Items.CATEGORY IN (\"shoe\") {ifClause}", "M=\"premium\"", currentUser);
+        var allowed = TestDatasetGroup.Allowed($"EXCLUDE ItemID WHERE Items.CATEGORY IN (\"shoe\") {ifClause}", "M=\"premium\"", currentUser);
 
         Assert.Equal(applies ? [2, 3, 4, 5] : [0, 1, 2, 3, 4, 5], allowed);
     }
@@ -200,7 +200,7 @@ public sealed class EvaluationSemanticsTests
     [Fact]
     public void Keywords_and_dataset_names_are_case_insensitive()
     {
-        Assert.Equal([1, 2, 5], TestCatalog.Allowed("include itemid where items.GENRE in (\"drama\") if currentuser.AGE > 18"));
+        Assert.Equal([1, 2, 5], TestDatasetGroup.Allowed("include itemid where items.GENRE in (\"drama\") if currentuser.AGE > 18"));
     }
 
     [Theory]
@@ -210,7 +210,7 @@ public sealed class EvaluationSemanticsTests
     [InlineData("INCLUDE ItemID WHERE Items.GENRE IN (\"a\") IF CurrentUser.MEMBERSHIP < 3", "Invalid filter: CurrentUser.MEMBERSHIP is not numeric, so it cannot be compared with <")]
     public void Data_that_does_not_fit_the_filter_is_reported(string expression, string message)
     {
-        var error = Assert.Throws<FilterExpressionException>(() => TestCatalog.Allowed(expression));
+        var error = Assert.Throws<FilterExpressionException>(() => TestDatasetGroup.Allowed(expression));
 
         Assert.Equal(message, error.Message);
     }
@@ -219,16 +219,16 @@ public sealed class EvaluationSemanticsTests
     public void Reused_set_holds_only_the_latest_result()
     {
         var filter = FilterExpression.Parse("INCLUDE ItemID WHERE Items.GENRE IN ($G)");
-        var allowed = new BitSet(TestCatalog.Items.Count);
+        var allowed = new BitSet(TestDatasetGroup.Items.Count);
 
-        filter.Bind(TestCatalog.Values("G=\"drama\"")).Evaluate(TestCatalog.ContextFor(FilterTarget.Item), allowed);
-        filter.Bind(TestCatalog.Values("G=\"comedy\"")).Evaluate(TestCatalog.ContextFor(FilterTarget.Item), allowed);
+        filter.Bind(TestDatasetGroup.Values("G=\"drama\"")).Evaluate(TestDatasetGroup.ContextFor(FilterTarget.Item), allowed);
+        filter.Bind(TestDatasetGroup.Values("G=\"comedy\"")).Evaluate(TestDatasetGroup.ContextFor(FilterTarget.Item), allowed);
 
-        Assert.Equal([0, 2], TestCatalog.Members(allowed));
+        Assert.Equal([0, 2], TestDatasetGroup.Members(allowed));
         Assert.False(allowed.Contains(-1));
         Assert.False(allowed.Contains(6));
     }
 
     private static int[] Evaluate(string expression, in FilterContext context) =>
-        TestCatalog.Members(FilterExpression.Parse(expression).Bind(null).Evaluate(context));
+        TestDatasetGroup.Members(FilterExpression.Parse(expression).Bind(null).Evaluate(context));
 }

@@ -11,7 +11,7 @@ public sealed class FilterValuesTests
     [InlineData("\"comedy,drama\"", new int[0])]
     public void Quoted_comma_separated_values_match_any_of_them_exactly(string value, int[] expected)
     {
-        Assert.Equal(expected, TestCatalog.Allowed("INCLUDE ItemID WHERE Items.GENRE IN ($GENRE)", $"GENRE={value}"));
+        Assert.Equal(expected, TestDatasetGroup.Allowed("INCLUDE ItemID WHERE Items.GENRE IN ($GENRE)", $"GENRE={value}"));
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class FilterValuesTests
         var bound = FilterExpression.Parse("INCLUDE ItemID WHERE Items.TITLE IN ($T)")
             .Bind(new Dictionary<string, string> { ["T"] = "\"say \\\"hi\\\"\", \"back\\\\slash\"" });
 
-        Assert.Equal([0, 1], TestCatalog.Members(bound.Evaluate(new FilterContext(items))));
+        Assert.Equal([0, 1], TestDatasetGroup.Members(bound.Evaluate(new FilterContext(items))));
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class FilterValuesTests
     {
         var filter = FilterExpression.Parse("INCLUDE ItemID WHERE Items.GENRE IN ($GENRE)");
 
-        var error = Assert.Throws<FilterExpressionException>(() => filter.Bind(TestCatalog.Values(filterValues)));
+        var error = Assert.Throws<FilterExpressionException>(() => filter.Bind(TestDatasetGroup.Values(filterValues)));
 
         Assert.Equal("Missing filter value for $GENRE: every parameter of an INCLUDE expression must be given in filterValues (key \"GENRE\", case-sensitive, without $)", error.Message);
     }
@@ -63,14 +63,14 @@ public sealed class FilterValuesTests
         var bound = filter.Bind(null);
 
         Assert.False(bound.AllowsEverything);
-        Assert.Equal([2, 3, 4, 5], TestCatalog.Members(bound.Evaluate(TestCatalog.ContextFor(FilterTarget.Item))));
+        Assert.Equal([2, 3, 4, 5], TestDatasetGroup.Members(bound.Evaluate(TestDatasetGroup.ContextFor(FilterTarget.Item))));
     }
 
     [Fact]
     public void Missing_parameter_drops_only_its_condition_from_an_EXCLUDE_expression()
     {
         // Without $GENRE the expression still excludes the cheap items.
-        var allowed = TestCatalog.Allowed("EXCLUDE ItemID WHERE Items.GENRE IN ($GENRE) AND Items.PRICE < $MAX", "MAX=\"25\"");
+        var allowed = TestDatasetGroup.Allowed("EXCLUDE ItemID WHERE Items.GENRE IN ($GENRE) AND Items.PRICE < $MAX", "MAX=\"25\"");
 
         Assert.Equal([0, 2, 3, 4], allowed);
     }
@@ -78,7 +78,7 @@ public sealed class FilterValuesTests
     [Fact]
     public void Missing_parameter_of_an_IF_clause_switches_the_EXCLUDE_expression_off()
     {
-        var allowed = TestCatalog.Allowed("EXCLUDE ItemID WHERE Items.GENRE IN ($GENRE) IF CurrentUser.AGE = $AGE", "GENRE=\"horror\"");
+        var allowed = TestDatasetGroup.Allowed("EXCLUDE ItemID WHERE Items.GENRE IN ($GENRE) IF CurrentUser.AGE = $AGE", "GENRE=\"horror\"");
 
         Assert.Equal([0, 1, 2, 3, 4, 5], allowed);
     }
@@ -89,7 +89,7 @@ public sealed class FilterValuesTests
         var bound = FilterExpression.Parse("EXCLUDE ItemID WHERE Items.GENRE IN ($GENRE)").Bind(new Dictionary<string, string>());
 
         Assert.True(bound.AllowsEverything);
-        Assert.Equal(6, bound.Evaluate(TestCatalog.ContextFor(FilterTarget.Item)).Count());
+        Assert.Equal(6, bound.Evaluate(TestDatasetGroup.ContextFor(FilterTarget.Item)).Count());
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed class FilterValuesTests
     {
         var filter = FilterExpression.Parse("INCLUDE ItemID WHERE Items.PRICE <= $PRICE");
 
-        var error = Assert.Throws<FilterExpressionException>(() => filter.Bind(TestCatalog.Values(filterValues)));
+        var error = Assert.Throws<FilterExpressionException>(() => filter.Bind(TestDatasetGroup.Values(filterValues)));
 
         Assert.Equal($"Invalid filter value for $PRICE: Items.PRICE is compared with <=, which needs exactly one number, got {shown}", error.Message);
     }
@@ -107,9 +107,9 @@ public sealed class FilterValuesTests
     [Fact]
     public void Non_numeric_value_for_a_numeric_column_is_rejected_at_evaluation()
     {
-        var bound = FilterExpression.Parse("INCLUDE ItemID WHERE Items.PRICE IN ($PRICE)").Bind(TestCatalog.Values("PRICE=\"ten\""));
+        var bound = FilterExpression.Parse("INCLUDE ItemID WHERE Items.PRICE IN ($PRICE)").Bind(TestDatasetGroup.Values("PRICE=\"ten\""));
 
-        var error = Assert.Throws<FilterExpressionException>(() => bound.Evaluate(TestCatalog.ContextFor(FilterTarget.Item)));
+        var error = Assert.Throws<FilterExpressionException>(() => bound.Evaluate(TestDatasetGroup.ContextFor(FilterTarget.Item)));
 
         Assert.Equal("Invalid filter value: Items.PRICE is numeric but \"ten\" is not a number", error.Message);
     }
@@ -117,7 +117,7 @@ public sealed class FilterValuesTests
     [Fact]
     public void Same_parameter_in_two_places_and_unused_keys_are_fine()
     {
-        var allowed = TestCatalog.Allowed(
+        var allowed = TestDatasetGroup.Allowed(
             "INCLUDE ItemID WHERE Items.GENRE IN ($G) | EXCLUDE ItemID WHERE Items.GENRE IN ($G) AND Items.PRICE > 100",
             "G=\"drama\";UNUSED=\"x\"");
 

@@ -39,8 +39,8 @@ public sealed class LargeCatalogueTests
     {
         var allowed = FilterExpression.Parse(expression).Bind(null).Evaluate(new FilterContext(Table));
 
-        Assert.Equal(Enumerable.Range(0, Items).Where(expected).ToArray(), TestCatalog.Members(allowed));
-        Assert.Equal(allowed.Count(), TestCatalog.Members(allowed).Length);
+        Assert.Equal(Enumerable.Range(0, Items).Where(expected).ToArray(), TestDatasetGroup.Members(allowed));
+        Assert.Equal(allowed.Count(), TestDatasetGroup.Members(allowed).Length);
     }
 
     private static bool Has(int item, string genre) => Genres[item]?.Split('|').Contains(genre) == true;

@@ -44,8 +44,8 @@ public sealed class SchemaValidationTests
     [Fact]
     public void Bit_set_round_trips_through_its_words()
     {
-        var set = TestCatalog.Members(FilterExpression.Parse("INCLUDE ItemID WHERE Items.GENRE IN (\"drama\")").Bind(null)
-            .Evaluate(TestCatalog.ContextFor(FilterTarget.Item)));
+        var set = TestDatasetGroup.Members(FilterExpression.Parse("INCLUDE ItemID WHERE Items.GENRE IN (\"drama\")").Bind(null)
+            .Evaluate(TestDatasetGroup.ContextFor(FilterTarget.Item)));
         var source = new BitSet(100);
         foreach (var member in set.Append(99))
         {
@@ -54,7 +54,7 @@ public sealed class SchemaValidationTests
 
         var copy = BitSet.FromWords(100, source.Words.ToArray());
 
-        Assert.Equal(TestCatalog.Members(source), TestCatalog.Members(copy));
+        Assert.Equal(TestDatasetGroup.Members(source), TestDatasetGroup.Members(copy));
         Assert.Throws<ArgumentException>(() => BitSet.FromWords(100, new ulong[1]));
         Assert.Throws<ArgumentException>(() => BitSet.FromWords(100, [0, 1UL << 40]));
     }

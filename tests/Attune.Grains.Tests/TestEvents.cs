@@ -13,6 +13,6 @@ internal static class TestEvents
         """);
 
     /// <summary>One click of <paramref name="userId"/> on <paramref name="itemId"/>.</summary>
-    public static PutEventBatch Click(string userId, string itemId) =>
-        new($"session-{userId}", userId, [new PutEventRecord(null, itemId, "click", null, 1, new Dictionary<string, string?>())]);
+    public static EventLogBatch Click(string userId, string itemId) =>
+        new($"session-{userId}", userId, [new EventLogRecord(null, itemId, "click", null, 1, new Dictionary<string, string?>())]);
 }

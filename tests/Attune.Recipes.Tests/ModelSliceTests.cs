@@ -31,7 +31,7 @@ public sealed class ModelSliceTests
 
         Assert.Equal(whole.ItemIds, head.ItemIds);
         Assert.Empty(slices[0].ItemIds);
-        foreach (var history in new[] { data.History("c0_0", "c0_3"), data.History("c1_1", "c2_5", "c3_7"), UserHistory.Empty })
+        foreach (var history in new[] { data.History("c0_0", "c0_3"), data.History("c1_1", "c2_5", "c3_7"), ModelHistory.Empty })
         {
             var queryVector = head.QueryVector(history, item => Gather(slices, item, whole.VectorSize));
             var expected = new float[whole.ItemCount];

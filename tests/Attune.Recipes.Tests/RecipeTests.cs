@@ -36,7 +36,7 @@ public sealed class RecipeTests
         var data = new TestData().Add("a", "x", 1).Add("b", "x", 2).Add("c", "x", 3).Add("a", "y", 4).Add("b", "y", 5).Add("c", "z", 6).Build();
         var model = Train("aws-user-personalization", data);
 
-        Assert.Equal(["x", "y", "z"], model.Recommend(UserHistory.Empty, 3).Select(s => data.Id(s.Item)));
+        Assert.Equal(["x", "y", "z"], model.Recommend(ModelHistory.Empty, 3).Select(s => data.Id(s.Item)));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class RecipeTests
         int purchase = Array.IndexOf(data.EventTypeNames, "purchase");
         int view = Array.IndexOf(data.EventTypeNames, "view");
         // The purchase is older: without weights, recency favours the viewed item's neighbour.
-        var history = new UserHistory(new[] { data.Item("p"), data.Item("v") }, eventTypes: new[] { purchase, view });
+        var history = new ModelHistory(new[] { data.Item("p"), data.Item("v") }, eventTypes: new[] { purchase, view });
         bool Allowed(int item) => item == data.Item("p2") || item == data.Item("v2");
 
         var unweighted = Train("aws-user-personalization", data).Recommend(history, 1, Allowed);
@@ -85,7 +85,7 @@ public sealed class RecipeTests
         var data = new TestData().Add("a", "x", 1).Add("a", "y", 2).Add("b", "y", 3).Add("b", "z", 4).Add("c", "z", 5).Add("c", "w", 6).Build();
         var model = Train("aws-popularity-count", data);
 
-        Assert.Equal(["y", "z", "x", "w"], model.Recommend(UserHistory.Empty, 4).Select(s => data.Id(s.Item)));
+        Assert.Equal(["y", "z", "x", "w"], model.Recommend(ModelHistory.Empty, 4).Select(s => data.Id(s.Item)));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class RecipeTests
         var data = rows.Build();
         var model = Train("aws-trending-now", data, new() { ["trend_discovery_frequency"] = "1 hour" });
 
-        Assert.Equal("surge", data.Id(model.Recommend(UserHistory.Empty, 1)[0].Item));
+        Assert.Equal("surge", data.Id(model.Recommend(ModelHistory.Empty, 1)[0].Item));
     }
 
     [Fact]

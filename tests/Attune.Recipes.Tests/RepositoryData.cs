@@ -22,12 +22,12 @@ internal static class RepositoryData
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Orleans.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "Attune.sln")))
             {
                 return Path.Combine(dir.FullName, "data", dataset);
             }
         }
 
-        throw new DirectoryNotFoundException($"No Orleans.sln above {AppContext.BaseDirectory}.");
+        throw new DirectoryNotFoundException($"No Attune.sln above {AppContext.BaseDirectory}.");
     }
 }

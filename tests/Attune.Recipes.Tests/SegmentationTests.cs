@@ -13,7 +13,7 @@ public sealed class SegmentationTests
         var recipe = RecipeCatalog.Find("aws-item-affinity")!;
         var model = recipe.Train(data, EventSettings.Default, recipe.HyperParameters(), cancellationToken: TestContext.Current.CancellationToken);
         var histories = Enumerable.Range(0, data.UserCount)
-            .Select(u => new UserHistory(Enumerable.Range(0, data.Count).Where(r => data.Users[r] == u).Select(r => data.Items[r]).ToArray()))
+            .Select(u => new ModelHistory(Enumerable.Range(0, data.Count).Where(r => data.Users[r] == u).Select(r => data.Items[r]).ToArray()))
             .ToList();
 
         var segment = UserSegmentation.ForItems(model, histories, [data.Item("c2_0")], 6, TestContext.Current.CancellationToken);

@@ -59,6 +59,6 @@ internal static class InteractionDataExtensions
 
     public static string Id(this InteractionData data, int item) => data.ItemIds[item];
 
-    public static UserHistory History(this InteractionData data, params string[] items)
+    public static ModelHistory History(this InteractionData data, params string[] items)
         => new(items.Select(data.Item).ToArray());
 }

@@ -48,7 +48,7 @@ public sealed class OperationCoverageTests
         Assert.All(Implemented, name => Assert.True(registered.Contains(name), $"{name} is not registered."));
     }
 
-    /// <summary>The operations of the <see cref="OperationRegistry"/> an embedded silo's host resolves, built but not started.</summary>
+    /// <summary>The operations of the <see cref="OperationHandlers"/> an embedded silo's host resolves, built but not started.</summary>
     private static async Task<IReadOnlyCollection<string>> RegisteredOperations()
     {
         using var temp = new TempFolder();
@@ -58,6 +58,6 @@ public sealed class OperationCoverageTests
         builder.Services.AddAttune(attune, mode);
         builder.AddOrleans(attune, new SiloOptions(), mode);
         await using var host = builder.Build();
-        return host.Services.GetRequiredService<OperationRegistry>().Names;
+        return host.Services.GetRequiredService<OperationHandlers>().Names;
     }
 }

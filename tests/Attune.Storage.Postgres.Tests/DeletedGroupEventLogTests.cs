@@ -80,13 +80,13 @@ public sealed class DeletedGroupEventLogTests(PostgresDatabase database) : IClas
     private void AssertHistories(string group)
     {
         using var store = new PostgresDatasetStores(database.DataSource).Open(group);
-        Assert.Equal(["item-5"], store.ReadPutEvents("user-b", 0).Select(e => e.ItemId));
-        Assert.Equal(["item-9"], store.ReadPutEvents("user-c", 0).Select(e => e.ItemId));
+        Assert.Equal(["item-5"], store.ReadEventLog("user-b", 0).Select(e => e.ItemId));
+        Assert.Equal(["item-9"], store.ReadEventLog("user-c", 0).Select(e => e.ItemId));
     }
 
-    private static Task<PutEventsCommit> PutAsync(IEventLogs silo, string group, string userId, string itemId) =>
+    private static Task<EventLogCommit> PutAsync(IEventLogs silo, string group, string userId, string itemId) =>
         silo.For(group).AppendAsync(TestSchemas.Interactions, Batch(userId, itemId));
 
-    private static PutEventBatch Batch(string userId, string itemId) =>
-        new("session-" + userId, userId, [new PutEventRecord(null, itemId, "click", null, 1, new Dictionary<string, string?>())]);
+    private static EventLogBatch Batch(string userId, string itemId) =>
+        new("session-" + userId, userId, [new EventLogRecord(null, itemId, "click", null, 1, new Dictionary<string, string?>())]);
 }

@@ -1,5 +1,5 @@
 using Attune.Storage.Postgres.Artifacts;
-using Attune.Storage.Postgres.Catalog;
+using Attune.Storage.Postgres.Resources;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Attune.Storage.Postgres.Tests.PostgresServerLifetime))]
@@ -20,11 +20,11 @@ public sealed class PostgresDatabase : IDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    /// <summary>The catalog with its tables emptied (tests of a class run one after another).</summary>
-    public PostgresCatalog EmptyCatalog()
+    /// <summary>The registry with its tables emptied (tests of a class run one after another).</summary>
+    public PostgresResourceRegistry EmptyResourceRegistry()
     {
         Execute("TRUNCATE attune_resources, attune_tags RESTART IDENTITY");
-        return new PostgresCatalog(DataSource);
+        return new PostgresResourceRegistry(DataSource);
     }
 
     public PostgresModelArtifacts EmptyArtifacts()

@@ -24,14 +24,14 @@ public sealed class TwoSiloEventLogTests(PostgresDatabase database) : IClassFixt
             // Both silos send every batch (a client retrying through another silo): each eventId must be stored by one of them.
             var commits = await Task.WhenAll(silos.SelectMany(silo => Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
             {
-                var acknowledged = new List<PutEventsCommit>();
+                var acknowledged = new List<EventLogCommit>();
                 for (var b = 0; b < Batches; b++)
                 {
                     var events = Enumerable.Range(0, 1 + (b % 5))
-                        .Select(e => new PutEventRecord($"w{w}-b{b}-e{e}", $"item-w{w}-b{b}-e{e}", "click", null, b, new Dictionary<string, string?>()))
+                        .Select(e => new EventLogRecord($"w{w}-b{b}-e{e}", $"item-w{w}-b{b}-e{e}", "click", null, b, new Dictionary<string, string?>()))
                         .ToList();
                     var userId = b < AnonymousBatches ? null : $"user-{w}";
-                    acknowledged.Add(await silo.For(GroupArn).AppendAsync(TestSchemas.Interactions, new PutEventBatch($"s{w}", userId, events)));
+                    acknowledged.Add(await silo.For(GroupArn).AppendAsync(TestSchemas.Interactions, new EventLogBatch($"s{w}", userId, events)));
                 }
 
                 return acknowledged;
@@ -50,8 +50,8 @@ public sealed class TwoSiloEventLogTests(PostgresDatabase database) : IClassFixt
             Assert.Equal(itemBySequence.Keys.Max(), data.PutWatermark);
             for (var w = 0; w < Writers; w++)
             {
-                Assert.Empty(store.ReadPutEvents($"s{w}", 0));
-                var history = store.ReadPutEvents($"user-{w}", 0);
+                Assert.Empty(store.ReadEventLog($"s{w}", 0));
+                var history = store.ReadEventLog($"user-{w}", 0);
                 Assert.Equal(sent / Writers, history.Count);
                 Assert.All(history, e => Assert.Equal(itemBySequence[e.Sequence], e.ItemId));
             }

@@ -1,6 +1,6 @@
 namespace Attune.Storage.Tests;
 
-/// <summary>Locations the tests read: the datasets shipped in the repository's data/ folder (beside Orleans.sln).</summary>
+/// <summary>Locations the tests read: the datasets shipped in the repository's data/ folder (beside Attune.sln).</summary>
 internal static class TestPaths
 {
     public static string RepositoryData { get; } = FindRepositoryData();
@@ -13,12 +13,12 @@ internal static class TestPaths
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Orleans.sln")))
+            if (File.Exists(Path.Combine(directory.FullName, "Attune.sln")))
             {
                 return Path.Combine(directory.FullName, "data");
             }
         }
 
-        throw new DirectoryNotFoundException("Orleans.sln not found above the test binary.");
+        throw new DirectoryNotFoundException("Attune.sln not found above the test binary.");
     }
 }

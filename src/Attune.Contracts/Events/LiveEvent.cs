@@ -1,7 +1,7 @@
 namespace Attune.Contracts.Events;
 
 /// <summary>
-/// One interaction after it was committed to the dataset group's durable put log, as the live path sees it.
+/// One interaction after it was committed to the dataset group's durable event log, as the live path sees it.
 /// <see cref="Sequence"/> orders a group's put events (monotonic per group), so a served model knows which events it
 /// already contains and a rebuilt user history knows where the store left off.
 /// </summary>

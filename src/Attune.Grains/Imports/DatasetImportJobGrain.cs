@@ -4,7 +4,7 @@ using Attune.Grains.Diagnostics;
 using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
 using Attune.Storage;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Datasets;
 using Attune.Storage.Import;
 using Attune.Storage.Objects;
@@ -16,7 +16,7 @@ namespace Attune.Grains.Imports;
 /// <inheritdoc cref="IDatasetImportJobGrain"/>
 public sealed partial class DatasetImportJobGrain(
     [PersistentState("importJob")] IPersistentState<JobAttempts> attempts,
-    ICatalog catalog,
+    IResourceRegistry registry,
     StorageLocations locations,
     IDatasetStores datasets,
     ImportGates gates,
@@ -27,7 +27,7 @@ public sealed partial class DatasetImportJobGrain(
     public async Task StartAsync()
     {
         var jobArn = this.GetPrimaryKeyString();
-        var job = await catalog.GetAsync(jobArn);
+        var job = await registry.GetAsync(jobArn);
         if (job is null || !ResourceStatus.IsTransient(job.Status))
         {
             return;
@@ -59,10 +59,10 @@ public sealed partial class DatasetImportJobGrain(
         using var activity = AttuneActivities.Source.StartActivity("import");
         activity?.SetTag("attune.import_job", job.Arn);
         var importJob = DescribeBody.Read<DatasetImportJobRecord>(job.Body);
-        var dataset = await catalog.GetAsync(importJob.DatasetArn)
+        var dataset = await registry.GetAsync(importJob.DatasetArn)
             ?? throw new ImportFailedException("The dataset of this import job no longer exists.");
         var datasetRecord = DescribeBody.Read<DatasetRecord>(dataset.Body);
-        var schemaRecord = await catalog.GetAsync(datasetRecord.SchemaArn)
+        var schemaRecord = await registry.GetAsync(datasetRecord.SchemaArn)
             ?? throw new ImportFailedException("The dataset's schema no longer exists.");
         var schema = AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schemaRecord.Body).Schema);
         var type = DatasetTypes.Parse(datasetRecord.DatasetType);
@@ -81,10 +81,10 @@ public sealed partial class DatasetImportJobGrain(
         {
             throw new ImportFailedException(JobAttempts.ExhaustedReason("The import"));
         }
-        await catalog.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
+        await registry.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
         var files = ObjectLocation.Resolve(location, locations.ObjectRoot);
         var request = new ImportRequest(job.Arn, type, schema, files, mode);
-        var progress = new CatalogProgress<long>(catalog, job.Arn, DatasetImportJobRecord.RowsImportedMember, rows => rows, clock);
+        var progress = new ResourceProgress<long>(registry, job.Arn, DatasetImportJobRecord.RowsImportedMember, rows => rows, clock);
         var result = await Task.Run(() => store.Import(request, progress));
         activity?.SetTag("attune.rows", result.Rows);
         return result.Rows;
@@ -92,7 +92,7 @@ public sealed partial class DatasetImportJobGrain(
 
     private async Task FinishAsync(string jobArn, string status, string? failureReason, long? rows)
     {
-        var job = await catalog.GetAsync(jobArn);
+        var job = await registry.GetAsync(jobArn);
         if (job is null)
         {
             return;
@@ -104,7 +104,7 @@ public sealed partial class DatasetImportJobGrain(
             var counted = DescribeBody.Read<DatasetImportJobRecord>(finished.Body) with { RowsImported = count, LastUpdatedDateTime = now };
             finished = finished with { UpdatedAt = now, Body = DescribeBody.Text(counted) };
         }
-        await catalog.UpdateAsync(finished);
+        await registry.UpdateAsync(finished);
     }
 
     private double Now() => clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;

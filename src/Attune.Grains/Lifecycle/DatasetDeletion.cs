@@ -1,18 +1,18 @@
 using Attune.Contracts.Resources;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
 
 namespace Attune.Grains.Lifecycle;
 
 /// <summary>Deleting a dataset removes its rows and its import jobs.</summary>
-public sealed class DatasetDeletion(ICatalog catalog, IDatasetStores datasets) : IResourceDeletionHandler
+public sealed class DatasetDeletion(IResourceRegistry registry, IDatasetStores datasets) : IResourceDeletionHandler
 {
     public string Kind => ResourceKinds.Dataset;
 
     public async Task DeleteOwnedDataAsync(string arn, CancellationToken cancellationToken)
     {
-        var dataset = await catalog.GetAsync(arn, cancellationToken);
+        var dataset = await registry.GetAsync(arn, cancellationToken);
         if (dataset is null)
         {
             return;
@@ -22,9 +22,9 @@ public sealed class DatasetDeletion(ICatalog catalog, IDatasetStores datasets) :
         {
             store.DeleteDatasetData(type);
         }
-        foreach (var job in await catalog.ListLiveChildrenAsync(arn, [ResourceKinds.DatasetImportJob], cancellationToken))
+        foreach (var job in await registry.ListLiveChildrenAsync(arn, [ResourceKinds.DatasetImportJob], cancellationToken))
         {
-            await catalog.DeleteAsync(job.Arn, cancellationToken);
+            await registry.DeleteAsync(job.Arn, cancellationToken);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Datasets;
 using Attune.Storage.Events;
 

@@ -1,7 +1,7 @@
 namespace Attune.Grains.Lifecycle;
 
 /// <summary>
-/// Removes what a resource owns beyond its catalog record (a dataset's rows, a group's database, a model
+/// Removes what a resource owns beyond its registry record (a dataset's rows, a group's database, a model
 /// artifact) when the resource is deleted. One handler per kind; must be idempotent, since a crash
 /// mid-delete runs it again.
 /// </summary>

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using Attune.Contracts.Lifecycle;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Microsoft.Extensions.Logging;
 
 namespace Attune.Grains.Lifecycle;
 
 /// <inheritdoc cref="IResourceLifecycleGrain"/>
 public sealed partial class ResourceLifecycleGrain(
-    ICatalog catalog,
+    IResourceRegistry registry,
     IEnumerable<IResourceActivationHandler> activationHandlers,
     IEnumerable<IResourceDeletionHandler> deletionHandlers,
     TimeProvider clock,
@@ -42,7 +42,7 @@ public sealed partial class ResourceLifecycleGrain(
 
     private async Task StepAsync(string arn)
     {
-        var record = await catalog.GetAsync(arn);
+        var record = await registry.GetAsync(arn);
         if (record is null)
         {
             return;
@@ -51,7 +51,7 @@ public sealed partial class ResourceLifecycleGrain(
         {
             case ResourceStatus.CreatePending:
                 record = record.WithStatus(ResourceStatus.CreateInProgress, Now());
-                await catalog.UpdateAsync(record);
+                await registry.UpdateAsync(record);
                 await ActivateAsync(record);
                 break;
             case ResourceStatus.CreateInProgress:
@@ -63,12 +63,12 @@ public sealed partial class ResourceLifecycleGrain(
                 break;
             case ResourceStatus.DeletePending:
             case ResourceStatus.DeleteInProgress:
-                await catalog.UpdateAsync(record.WithStatus(ResourceStatus.DeleteInProgress, Now()));
+                await registry.UpdateAsync(record.WithStatus(ResourceStatus.DeleteInProgress, Now()));
                 foreach (var handler in deletionHandlers.Where(h => h.Kind == record.Kind))
                 {
                     await handler.DeleteOwnedDataAsync(arn, CancellationToken.None);
                 }
-                await catalog.DeleteAsync(arn);
+                await registry.DeleteAsync(arn);
                 LogDeleted(logger, record.Kind, arn);
                 break;
         }
@@ -79,11 +79,11 @@ public sealed partial class ResourceLifecycleGrain(
         try
         {
             await RunActivationHandlersAsync(record);
-            await catalog.UpdateAsync(record.WithStatus(ResourceStatus.Active, Now()));
+            await registry.UpdateAsync(record.WithStatus(ResourceStatus.Active, Now()));
         }
         catch (ActivationFailedException error)
         {
-            await catalog.UpdateAsync(record.WithStatus(ResourceStatus.CreateFailed, Now(), error.Message));
+            await registry.UpdateAsync(record.WithStatus(ResourceStatus.CreateFailed, Now(), error.Message));
         }
     }
 
@@ -100,7 +100,7 @@ public sealed partial class ResourceLifecycleGrain(
             return;
         }
         update["status"] = ResourceStatus.CreateInProgress;
-        await catalog.SetBodyMemberAsync(record.Arn, member!, update.ToJsonString(), Now());
+        await registry.SetBodyMemberAsync(record.Arn, member!, update.ToJsonString(), Now());
         var applied = record.WithBody(Now(), b =>
         {
             foreach (var (name, value) in update.Where(p => !UpdateBookkeeping.Contains(p.Key)).ToList())
@@ -113,14 +113,14 @@ public sealed partial class ResourceLifecycleGrain(
             await RunActivationHandlersAsync(applied);
             update["status"] = ResourceStatus.Active;
             update["lastUpdatedDateTime"] = Now();
-            await catalog.UpdateAsync(applied.WithStatus(ResourceStatus.Active, Now()).WithBody(Now(), b => b[member!] = update.DeepClone()));
+            await registry.UpdateAsync(applied.WithStatus(ResourceStatus.Active, Now()).WithBody(Now(), b => b[member!] = update.DeepClone()));
         }
         catch (ActivationFailedException error)
         {
             update["status"] = ResourceStatus.CreateFailed;
             update["failureReason"] = error.Message;
             update["lastUpdatedDateTime"] = Now();
-            await catalog.SetBodyMemberAsync(record.Arn, member!, update.ToJsonString(), Now());
+            await registry.SetBodyMemberAsync(record.Arn, member!, update.ToJsonString(), Now());
         }
     }
 

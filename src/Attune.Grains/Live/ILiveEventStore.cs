@@ -2,7 +2,7 @@ using Attune.Contracts.Events;
 
 namespace Attune.Grains.Live;
 
-/// <summary>Where a UserGrain rebuilds from: the dataset group's durable put log.</summary>
+/// <summary>Where a UserGrain rebuilds from: the dataset group's durable event log.</summary>
 public interface ILiveEventStore
 {
     /// <summary>The principal's committed put events after <paramref name="afterSequence"/>, oldest first.</summary>

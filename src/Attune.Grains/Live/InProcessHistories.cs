@@ -9,7 +9,7 @@ namespace Attune.Grains.Live;
 /// memory, so a new user's first event costs a dictionary insert rather than a grain activation, and a user this
 /// process never saw an event for has none to read. After <see cref="IdleAfter"/> without an append or a read,
 /// <see cref="DropIdle"/> (every <see cref="SweepEvery"/>) frees a principal's events and its later appends and reads
-/// go to its UserGrain, which reads the put log once when a read needs them. What stays per principal is a marker
+/// go to its UserGrain, which reads the event log once when a read needs them. What stays per principal is a marker
 /// (its key) that says "has live events".
 /// </summary>
 public sealed class InProcessHistories : ILiveHistories, ILiveHistoryWriter, IDisposable

@@ -4,7 +4,7 @@ namespace Attune.Grains.Live;
 
 /// <summary>
 /// A UserGrain's memory: the principal's live events (<see cref="LiveEventList"/>) and how far back they are complete.
-/// It starts empty and reads the put log only when a read asks for events further back than it knows, so activating
+/// It starts empty and reads the event log only when a read asks for events further back than it knows, so activating
 /// (the ingest path) never waits for the store.
 /// </summary>
 public sealed class LiveHistory(ILiveEventStore store, string datasetGroupArn, string principal)
@@ -19,7 +19,7 @@ public sealed class LiveHistory(ILiveEventStore store, string datasetGroupArn, s
     /// <summary>Adds delivered events.</summary>
     public void Append(IReadOnlyList<LiveEvent> events) => _events.Insert(events);
 
-    /// <summary>The events after <paramref name="afterSequence"/>, reading the put log first only if they may not all be held.</summary>
+    /// <summary>The events after <paramref name="afterSequence"/>, reading the event log first only if they may not all be held.</summary>
     public async ValueTask<LiveEvent[]> ReadAsync(long afterSequence)
     {
         if (afterSequence < _completeAfter)
@@ -29,7 +29,7 @@ public sealed class LiveHistory(ILiveEventStore store, string datasetGroupArn, s
         return _events.After(afterSequence);
     }
 
-    /// <summary>One put-log read per gap: concurrent reads that need no older events share the one in flight.</summary>
+    /// <summary>One event-log read per gap: concurrent reads that need no older events share the one in flight.</summary>
     private Task CatchUpAsync(long afterSequence)
     {
         if (_catchUp is { } running && running.After <= afterSequence && !running.Reading.IsCompleted)

@@ -4,7 +4,7 @@ using Attune.Storage.Datasets;
 namespace Attune.Grains.Live;
 
 /// <summary>
-/// Live events read back from the dataset group's put log (what a UserGrain rebuilds from). A group without storage
+/// Live events read back from the dataset group's event log (what a UserGrain rebuilds from). A group without storage
 /// (deleted, or never written) has no events, and reading must not create storage for it.
 /// </summary>
 public sealed class StoredLiveEvents(IDatasetStores stores) : ILiveEventStore
@@ -18,6 +18,6 @@ public sealed class StoredLiveEvents(IDatasetStores stores) : ILiveEventStore
                 return [];
             }
 
-            return [.. store.ReadPutEvents(principal, afterSequence).Select(e => new LiveEvent(e.Sequence, e.ItemId, e.EventType, e.EventValue, e.Timestamp))];
+            return [.. store.ReadEventLog(principal, afterSequence).Select(e => new LiveEvent(e.Sequence, e.ItemId, e.EventType, e.EventValue, e.Timestamp))];
         }, cancellationToken);
 }

@@ -3,7 +3,7 @@ using Attune.Contracts.Events;
 namespace Attune.Grains.Live;
 
 /// <summary>
-/// A principal's live events (<see cref="LiveHistory"/>). Activation reads nothing: the put log is read only when a
+/// A principal's live events (<see cref="LiveHistory"/>). Activation reads nothing: the event log is read only when a
 /// recommendation needs events this activation was not handed. Idle grains are collected after a few minutes; a
 /// collected one is rebuilt the same way, so memory stays bounded by the users active lately.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Attune.Grains.Live;
 
 /// <summary>
 /// Live histories kept by UserGrains (cluster mode, where any silo may take a user's events): one grain call per
-/// append or read; the grain reads the put log only for events it was not handed.
+/// append or read; the grain reads the event log only for events it was not handed.
 /// </summary>
 public sealed class UserGrainHistories(IGrainFactory grains) : ILiveHistories, ILiveHistoryWriter
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Attune.Contracts.Resources;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Grains.Training;
 

@@ -1,4 +1,4 @@
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Grains.Training;
 

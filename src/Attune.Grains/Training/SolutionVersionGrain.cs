@@ -8,7 +8,7 @@ using Attune.Grains.Progress;
 using Attune.Recipes.Models;
 using Attune.Recipes.Training;
 using Attune.Storage.Artifacts;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
 using Microsoft.Extensions.Logging;
@@ -19,7 +19,7 @@ namespace Attune.Grains.Training;
 [SuppressMessage("Design", "CA1001", Justification = "The token source lives only for one StartAsync call, which disposes it.")]
 public sealed partial class SolutionVersionGrain(
     [PersistentState("training")] IPersistentState<JobAttempts> attempts,
-    ICatalog catalog,
+    IResourceRegistry registry,
     IDatasetStores datasetStores,
     IModelArtifacts artifacts,
     TimeProvider clock,
@@ -32,7 +32,7 @@ public sealed partial class SolutionVersionGrain(
     public async Task StartAsync()
     {
         var arn = this.GetPrimaryKeyString();
-        var version = await catalog.GetAsync(arn);
+        var version = await registry.GetAsync(arn);
         if (version is null || !ResourceStatus.IsTransient(version.Status) || _stop is not null)
         {
             return;
@@ -50,7 +50,7 @@ public sealed partial class SolutionVersionGrain(
         using var stop = _stop = new CancellationTokenSource();
         try
         {
-            if (!await catalog.UpdateIfStatusAsync(version.WithStatus(ResourceStatus.CreateInProgress, Now()), version.Status))
+            if (!await registry.UpdateIfStatusAsync(version.WithStatus(ResourceStatus.CreateInProgress, Now()), version.Status))
             {
                 await StoppedBeforeTrainingAsync(arn);
                 return;
@@ -102,7 +102,7 @@ public sealed partial class SolutionVersionGrain(
     /// </summary>
     private async Task StoppedBeforeTrainingAsync(string arn)
     {
-        if ((await catalog.GetAsync(arn))?.Status == ResourceStatus.CreateStopping)
+        if ((await registry.GetAsync(arn))?.Status == ResourceStatus.CreateStopping)
         {
             await FinishAsync(arn, ResourceStatus.CreateStopped, null);
         }
@@ -112,15 +112,15 @@ public sealed partial class SolutionVersionGrain(
     {
         using var activity = AttuneActivities.Source.StartActivity("training");
         activity?.SetTag("attune.solution_version", version.Arn);
-        var solution = await catalog.GetAsync(DescribeBody.Read<SolutionVersionRecord>(version.Body).SolutionArn, cancellationToken)
+        var solution = await registry.GetAsync(DescribeBody.Read<SolutionVersionRecord>(version.Body).SolutionArn, cancellationToken)
             ?? throw new InvalidOperationException("The solution of this version no longer exists.");
         var groupArn = solution.ParentArn!;
-        var datasets = await catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], cancellationToken);
+        var datasets = await registry.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], cancellationToken);
         var interactions = datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Interactions)
             ?? throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
         var itemsSchema = await ItemsSchemaAsync(datasets);
         var settings = SolutionSettingsReader.Read(DescribeBody.Read<SolutionRecord>(solution.Body));
-        var progress = new CatalogProgress<TrainingProgress>(catalog, version.Arn, SolutionVersionRecord.TrainingProgressMember,
+        var progress = new ResourceProgress<TrainingProgress>(registry, version.Arn, SolutionVersionRecord.TrainingProgressMember,
             p => DescribeBody.Write(new TrainingProgressReport { Percent = Math.Round(p.Percent, 1), Stage = p.Stage }), clock);
         return await Task.Run(() =>
         {
@@ -133,7 +133,7 @@ public sealed partial class SolutionVersionGrain(
     private async Task<AvroSchema?> ItemsSchemaAsync(IReadOnlyList<ResourceRecord> datasets)
     {
         var items = datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Items);
-        if (items is null || await catalog.GetAsync(DescribeBody.Read<DatasetRecord>(items.Body).SchemaArn) is not { } schema)
+        if (items is null || await registry.GetAsync(DescribeBody.Read<DatasetRecord>(items.Body).SchemaArn) is not { } schema)
         {
             return null;
         }
@@ -145,7 +145,7 @@ public sealed partial class SolutionVersionGrain(
 
     private async Task RecordAutoMlResultAsync(ResourceRecord version, string bestRecipeArn)
     {
-        var solution = await catalog.GetAsync(version.ParentArn!);
+        var solution = await registry.GetAsync(version.ParentArn!);
         if (solution is not null)
         {
             var now = Now();
@@ -154,13 +154,13 @@ public sealed partial class SolutionVersionGrain(
                 LastUpdatedDateTime = now,
                 AutoMlResult = new AutoMlResult { BestRecipeArn = bestRecipeArn },
             };
-            await catalog.UpdateAsync(solution with { UpdatedAt = now, Body = DescribeBody.Write(record).ToJsonString() });
+            await registry.UpdateAsync(solution with { UpdatedAt = now, Body = DescribeBody.Write(record).ToJsonString() });
         }
     }
 
     private async Task FinishAsync(string arn, string status, string? failureReason, Func<SolutionVersionRecord, SolutionVersionRecord>? change = null)
     {
-        var version = await catalog.GetAsync(arn);
+        var version = await registry.GetAsync(arn);
         if (version is null)
         {
             return;
@@ -172,7 +172,7 @@ public sealed partial class SolutionVersionGrain(
             var changed = change(DescribeBody.Read<SolutionVersionRecord>(finished.Body)) with { LastUpdatedDateTime = now };
             finished = finished with { UpdatedAt = now, Body = DescribeBody.Text(changed) };
         }
-        await catalog.UpdateAsync(finished);
+        await registry.UpdateAsync(finished);
     }
 
     private double Now() => clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;

@@ -33,7 +33,7 @@ public sealed class HoldoutSplit
 
     public InteractionData Training() => Data.Subset(TrainingRows);
 
-    public UserHistory HistoryOf(HeldOutUser user)
+    public ModelHistory HistoryOf(HeldOutUser user)
     {
         int[] rows = user.HistoryRows;
         var items = new int[rows.Length];
@@ -48,7 +48,7 @@ public sealed class HoldoutSplit
             values[i] = Data.EventValues[rows[i]];
         }
 
-        return new UserHistory(items, timestamps, types, values);
+        return new ModelHistory(items, timestamps, types, values);
     }
 
     public static HoldoutSplit Create(InteractionData data, int bucket)

@@ -66,9 +66,9 @@ public sealed class FactorModel : RecommendationModel
     }
 
     /// <summary>The user's vector from its history (zero when nothing usable).</summary>
-    public float[] FoldIn(in UserHistory history) => FoldIn(history, ItemVector);
+    public float[] FoldIn(in ModelHistory history) => FoldIn(history, ItemVector);
 
-    public override int[] QueryVectorItems(in UserHistory history)
+    public override int[] QueryVectorItems(in ModelHistory history)
     {
         var items = new HashSet<int>();
         var span = history.Items.Span;
@@ -83,9 +83,9 @@ public sealed class FactorModel : RecommendationModel
         return [.. items];
     }
 
-    public override float[]? QueryVector(in UserHistory history, VectorOf vectorOf) => FoldIn(history, vectorOf);
+    public override float[]? QueryVector(in ModelHistory history, VectorOf vectorOf) => FoldIn(history, vectorOf);
 
-    private float[] FoldIn(in UserHistory history, VectorOf vectorOf)
+    private float[] FoldIn(in ModelHistory history, VectorOf vectorOf)
     {
         if (_gram.Length == 0)
         {
@@ -132,9 +132,9 @@ public sealed class FactorModel : RecommendationModel
         return rhs;
     }
 
-    protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => ScoreHistoryRange(history, default, 0, scores);
+    protected override bool ScoreHistory(in ModelHistory history, Span<float> scores) => ScoreHistoryRange(history, default, 0, scores);
 
-    protected override bool ScoreHistoryRange(in UserHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
+    protected override bool ScoreHistoryRange(in ModelHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
     {
         var user = queryVector.IsEmpty ? FoldIn(history) : queryVector;
         if (TensorPrimitives.Norm(user) == 0)

@@ -51,9 +51,9 @@ public sealed class NeighborhoodModel : RecommendationModel
 
     public override long PayloadBytes => (_similarity?.Bytes ?? 0) + (ReferenceEquals(_related, _similarity) ? 0 : _related?.Bytes ?? 0) + (_transitions?.Bytes ?? 0);
 
-    protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => ScoreHistoryRange(history, default, 0, scores);
+    protected override bool ScoreHistory(in ModelHistory history, Span<float> scores) => ScoreHistoryRange(history, default, 0, scores);
 
-    protected override bool ScoreHistoryRange(in UserHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
+    protected override bool ScoreHistoryRange(in ModelHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
     {
         scores.Clear();
         var (weights, newestFirst) = CollectWeights(history);
@@ -84,7 +84,7 @@ public sealed class NeighborhoodModel : RecommendationModel
     }
 
     /// <summary>The same terms as <see cref="ScoreHistory"/>, kept per (history item, scored item) instead of summed.</summary>
-    public override void TopContributors(in UserHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
+    public override void TopContributors(in ModelHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
     {
         base.TopContributors(history, items, perItem, contributors);
         // Slot of each asked-for item by item index (-1 elsewhere): an array lookup per row entry, not a hash.
@@ -188,7 +188,7 @@ public sealed class NeighborhoodModel : RecommendationModel
     }
 
     /// <summary>Recency- and confidence-weighted distinct history items, and the newest few for the transition term.</summary>
-    private (Dictionary<int, float> Weights, List<(int Item, float Confidence)> NewestFirst) CollectWeights(in UserHistory history)
+    private (Dictionary<int, float> Weights, List<(int Item, float Confidence)> NewestFirst) CollectWeights(in ModelHistory history)
     {
         var items = history.Items.Span;
         var weights = _weightsScratch ??= [];

@@ -19,7 +19,7 @@ public sealed class PopularityModel : RecommendationModel
 
     public override ModelKind Kind => ModelKind.Popularity;
 
-    protected override bool ScoreHistory(in UserHistory history, Span<float> scores) => false;
+    protected override bool ScoreHistory(in ModelHistory history, Span<float> scores) => false;
 
     /// <summary>Nothing beyond the basis: its fallback scores are the ranking.</summary>
     protected internal override void WritePayload(BinaryWriter writer)

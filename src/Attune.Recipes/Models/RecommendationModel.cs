@@ -35,10 +35,10 @@ public abstract class RecommendationModel
     public virtual bool HasItemRelations => false;
 
     /// <summary>Raw preference scores for every item (higher is better); writes ItemCount values.</summary>
-    public void Score(in UserHistory history, Span<float> scores) => TryScore(history, scores);
+    public void Score(in ModelHistory history, Span<float> scores) => TryScore(history, scores);
 
     /// <summary>Like <see cref="Score"/>; false when nothing in the history was usable and the scores are popularity.</summary>
-    public bool TryScore(in UserHistory history, Span<float> scores)
+    public bool TryScore(in ModelHistory history, Span<float> scores)
     {
         CheckHeld(0, ItemCount);
         if (history.Length == 0 || !ScoreHistory(history, scores))
@@ -68,7 +68,7 @@ public abstract class RecommendationModel
     /// full scoring. A slice of a factor model needs the user's <paramref name="queryVector"/> (see
     /// <see cref="QueryVector"/>); a whole model folds it in itself when it is empty.
     /// </summary>
-    public bool TryScoreRange(in UserHistory history, int start, Span<float> scores, ReadOnlySpan<float> queryVector = default)
+    public bool TryScoreRange(in ModelHistory history, int start, Span<float> scores, ReadOnlySpan<float> queryVector = default)
     {
         CheckHeld(start, scores.Length);
         if (history.Length == 0 || !ScoreHistoryRange(history, queryVector, start, scores))
@@ -100,7 +100,7 @@ public abstract class RecommendationModel
     /// The items whose vectors <see cref="QueryVector"/> needs for this history (distinct, usable ones); none for
     /// models that score from the history itself.
     /// </summary>
-    public virtual int[] QueryVectorItems(in UserHistory history) => [];
+    public virtual int[] QueryVectorItems(in ModelHistory history) => [];
 
     /// <summary>Copies a held item's vector; false when the item is not held or the model has no item vectors.</summary>
     public virtual bool TryCopyVector(int item, Span<float> vector) => false;
@@ -109,7 +109,7 @@ public abstract class RecommendationModel
     /// The vector that scores the history on every slice (a factor model's folded-in user vector), from the gathered
     /// vectors of <see cref="QueryVectorItems"/>; null for models that score from the history itself.
     /// </summary>
-    public virtual float[]? QueryVector(in UserHistory history, VectorOf vectorOf) => null;
+    public virtual float[]? QueryVector(in ModelHistory history, VectorOf vectorOf) => null;
 
     /// <summary>Raw similarity of every item to <paramref name="item"/>; popularity for unknown or unrelated items.</summary>
     public void ScoreSimilar(int item, Span<float> scores) => TryScoreSimilar(item, scores);
@@ -139,14 +139,14 @@ public abstract class RecommendationModel
     /// Explains history-based scores: for each of <paramref name="items"/> (held ones), writes the history items (indices) that
     /// added most to its score, best first, <paramref name="perItem"/> slots per item, -1 where none.
     /// </summary>
-    public virtual void TopContributors(in UserHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
+    public virtual void TopContributors(in ModelHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
         => contributors[..(items.Length * perItem)].Fill(-1);
 
     /// <summary>
     /// The best <paramref name="count"/> items for the history, with Personalize's score: the softmax of the raw
     /// score over the whole catalogue.
     /// </summary>
-    public IReadOnlyList<ScoredItem> Recommend(in UserHistory history, int count, Func<int, bool>? isCandidate = null)
+    public IReadOnlyList<ScoredItem> Recommend(in ModelHistory history, int count, Func<int, bool>? isCandidate = null)
     {
         var scores = new float[ItemCount];
         Score(history, scores);
@@ -168,7 +168,7 @@ public abstract class RecommendationModel
     /// Personalized ranking of <paramref name="items"/>: softmax over the input list only, in descending order.
     /// Indices outside the model (negative or ≥ ItemCount) are appended at the end with NaN scores.
     /// </summary>
-    public IReadOnlyList<ScoredItem> Rank(in UserHistory history, ReadOnlySpan<int> items)
+    public IReadOnlyList<ScoredItem> Rank(in ModelHistory history, ReadOnlySpan<int> items)
     {
         var scores = new float[ItemCount];
         Score(history, scores);
@@ -190,17 +190,17 @@ public abstract class RecommendationModel
     }
 
     /// <summary>History confidence after the model's event weighting (0 = ignored).</summary>
-    protected float HistoryConfidence(in UserHistory history, int position)
+    protected float HistoryConfidence(in ModelHistory history, int position)
         => Events.Confidence(history.EventTypeAt(position), history.EventValueAt(position));
 
     /// <summary>Scores from a non-empty history; false when nothing in it is usable (then popularity is used).</summary>
-    protected abstract bool ScoreHistory(in UserHistory history, Span<float> scores);
+    protected abstract bool ScoreHistory(in ModelHistory history, Span<float> scores);
 
     /// <summary>
     /// <see cref="ScoreHistory"/> for a range of items. This default scores the whole catalogue and keeps the range;
     /// models whose scoring decomposes by item override it to do only the range's work.
     /// </summary>
-    protected virtual bool ScoreHistoryRange(in UserHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
+    protected virtual bool ScoreHistoryRange(in ModelHistory history, ReadOnlySpan<float> queryVector, int start, Span<float> scores)
     {
         var full = ArrayPool<float>.Shared.Rent(ItemCount);
         try

@@ -13,7 +13,7 @@ public readonly record struct ScoredUser(int User, double Score);
 public static class UserSegmentation
 {
     /// <summary>The <paramref name="count"/> users with the highest affinity to <paramref name="items"/>, best first.</summary>
-    public static IReadOnlyList<ScoredUser> ForItems(RecommendationModel model, IReadOnlyList<UserHistory> histories,
+    public static IReadOnlyList<ScoredUser> ForItems(RecommendationModel model, IReadOnlyList<ModelHistory> histories,
         IReadOnlyCollection<int> items, int count, CancellationToken cancellationToken = default)
     {
         var known = items.Where(i => (uint)i < (uint)model.ItemCount).ToArray();

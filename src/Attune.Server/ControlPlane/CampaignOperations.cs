@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Server.ControlPlane;
 
@@ -16,7 +16,7 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
     private static readonly string[] SummaryMembers =
         ["name", "campaignArn", "status", "creationDateTime", "lastUpdatedDateTime", "failureReason"];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("CreateCampaign", CreateAsync);
         registry.Add("DescribeCampaign", DescribeAsync);
@@ -87,7 +87,7 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
                 LastUpdatedDateTime = context.Now,
             },
         };
-        await resources.Catalog.UpdateAsync(campaign with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
+        await resources.Registry.UpdateAsync(campaign with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
         await resources.AdvanceAsync(ResourceKinds.Campaign, campaign.Arn);
         return new JsonObject { ["campaignArn"] = campaign.Arn };
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Server.ControlPlane;
 
@@ -19,7 +19,7 @@ public sealed class DatasetGroupOperations(Resources resources) : IOperationFami
     private static readonly string[] SummaryMembers =
         ["name", "datasetGroupArn", "status", "creationDateTime", "lastUpdatedDateTime", "failureReason", "domain"];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("CreateDatasetGroup", CreateAsync);
         registry.Add("DescribeDatasetGroup", DescribeAsync);
@@ -56,7 +56,7 @@ public sealed class DatasetGroupOperations(Resources resources) : IOperationFami
     {
         var record = await resources.GetAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
         // Children still being deleted count too: their delete needs the group's data until it finishes.
-        var children = await resources.Catalog.ListChildrenAsync(record.Arn, Dependents, context.Aborted);
+        var children = await resources.Registry.ListChildrenAsync(record.Arn, Dependents, context.Aborted);
         if (children.Count > 0)
         {
             var names = string.Join(", ", children.Take(5).Select(c => $"{c.Arn} ({c.Status})"));

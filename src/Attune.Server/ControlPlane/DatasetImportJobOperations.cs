@@ -4,7 +4,7 @@ using Attune.Contracts.Resources;
 using Attune.Server.Hosting;
 using Attune.Server.Wire;
 using Microsoft.Extensions.Options;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
 
@@ -17,7 +17,7 @@ public sealed class DatasetImportJobOperations(Resources resources, IDatasetStor
     private static readonly string[] SummaryMembers =
         ["datasetImportJobArn", "jobName", "status", "creationDateTime", "lastUpdatedDateTime", "failureReason", "importMode"];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("CreateDatasetImportJob", CreateAsync);
         registry.Add("DescribeDatasetImportJob", DescribeAsync);

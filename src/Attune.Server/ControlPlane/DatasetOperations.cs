@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Schemas;
 
 namespace Attune.Server.ControlPlane;
@@ -13,7 +13,7 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
     private static readonly string[] SummaryMembers =
         ["name", "datasetArn", "datasetType", "status", "creationDateTime", "lastUpdatedDateTime"];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("CreateDataset", CreateAsync);
         registry.Add("DescribeDataset", DescribeAsync);
@@ -105,7 +105,7 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
                 LastUpdatedDateTime = context.Now,
             },
         };
-        await resources.Catalog.UpdateAsync(dataset with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
+        await resources.Registry.UpdateAsync(dataset with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
         return new JsonObject { ["datasetArn"] = dataset.Arn };
     }
 
@@ -119,7 +119,7 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
 
     private async Task EnsureNoImportRunningAsync(ResourceRecord dataset, CallContext context)
     {
-        var jobs = await resources.Catalog.ListLiveChildrenAsync(dataset.Arn, [ResourceKinds.DatasetImportJob], context.Aborted);
+        var jobs = await resources.Registry.ListLiveChildrenAsync(dataset.Arn, [ResourceKinds.DatasetImportJob], context.Aborted);
         var running = jobs.FirstOrDefault(j => ResourceStatus.IsTransient(j.Status));
         if (running is not null)
         {

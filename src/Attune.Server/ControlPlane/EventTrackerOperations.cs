@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Server.ControlPlane;
 
@@ -14,7 +14,7 @@ public sealed class EventTrackerOperations(Resources resources) : IOperationFami
 {
     private static readonly string[] SummaryMembers = ["name", "eventTrackerArn", "status", "creationDateTime", "lastUpdatedDateTime"];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("CreateEventTracker", CreateAsync);
         registry.Add("DescribeEventTracker", DescribeAsync);
@@ -26,7 +26,7 @@ public sealed class EventTrackerOperations(Resources resources) : IOperationFami
     {
         var name = input.RequiredString("name");
         var group = await resources.GetActiveAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
-        var existing = await resources.Catalog.ListChildrenAsync(group.Arn, [ResourceKinds.EventTracker], context.Aborted);
+        var existing = await resources.Registry.ListChildrenAsync(group.Arn, [ResourceKinds.EventTracker], context.Aborted);
         if (existing.Count > 0)
         {
             throw new ApiException("ResourceAlreadyExistsException",

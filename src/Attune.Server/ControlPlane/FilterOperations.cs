@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Filters;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Schemas;
 
 namespace Attune.Server.ControlPlane;
@@ -17,7 +17,7 @@ public sealed class FilterOperations(Resources resources) : IOperationFamily
     private static readonly string[] SummaryMembers =
         ["name", "filterArn", "creationDateTime", "lastUpdatedDateTime", "datasetGroupArn", "failureReason", "status"];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("CreateFilter", CreateAsync);
         registry.Add("DescribeFilter", DescribeAsync);
@@ -65,11 +65,11 @@ public sealed class FilterOperations(Resources resources) : IOperationFamily
     private async Task<Dictionary<FilterDataset, AvroSchema>> SchemasAsync(string groupArn, CallContext context)
     {
         var schemas = new Dictionary<FilterDataset, AvroSchema>();
-        foreach (var dataset in await resources.Catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted))
+        foreach (var dataset in await resources.Registry.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted))
         {
             var body = DescribeBody.Read<DatasetRecord>(dataset.Body);
             var type = DatasetTypes.Parse(body.DatasetType);
-            var schema = await resources.Catalog.GetAsync(body.SchemaArn, context.Aborted);
+            var schema = await resources.Registry.GetAsync(body.SchemaArn, context.Aborted);
             if (schema is not null)
             {
                 schemas[ToFilterDataset(type)] = AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schema.Body).Schema);

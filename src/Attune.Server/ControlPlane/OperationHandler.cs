@@ -10,5 +10,5 @@ public delegate Task<JsonObject?> OperationHandler(JsonElement input, CallContex
 /// <summary>A family of operations (one resource type) that registers its handlers by operation name.</summary>
 public interface IOperationFamily
 {
-    void Register(OperationRegistry registry);
+    void Register(OperationHandlers registry);
 }

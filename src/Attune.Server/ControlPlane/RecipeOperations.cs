@@ -9,7 +9,7 @@ public sealed class RecipeOperations : IOperationFamily
 {
     private const string Listing = "recipes";
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("ListRecipes", ListAsync);
         registry.Add("DescribeRecipe", DescribeAsync);

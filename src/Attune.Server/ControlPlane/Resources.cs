@@ -4,22 +4,22 @@ using Attune.Contracts.Imports;
 using Attune.Contracts.Lifecycle;
 using Attune.Contracts.Training;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Server.ControlPlane;
 
 /// <summary>
-/// The catalog operations every resource family shares: create with tags, describe, list with paging,
+/// The registry operations every resource family shares: create with tags, describe, list with paging,
 /// start a delete. Status changes after the response are the lifecycle grain's job.
 /// </summary>
-public sealed class Resources(ICatalog catalog, IGrainFactory grains)
+public sealed class Resources(IResourceRegistry registry, IGrainFactory grains)
 {
-    public ICatalog Catalog => catalog;
+    public IResourceRegistry Registry => registry;
 
     /// <summary>The resource, or ResourceNotFoundException when it is absent or of another kind.</summary>
     public async Task<ResourceRecord> GetAsync(string arn, string kind, CallContext context)
     {
-        var record = await catalog.GetAsync(arn, context.Aborted);
+        var record = await registry.GetAsync(arn, context.Aborted);
         return record is not null && record.Kind == kind ? record : throw ApiErrors.NotFound(arn);
     }
 
@@ -48,7 +48,7 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
         body["creationDateTime"] = context.Now;
         body["lastUpdatedDateTime"] = context.Now;
         var record = new ResourceRecord(arn, kind, name, parentArn, status, context.Now, context.Now, body.ToJsonString());
-        if (!await catalog.TryInsertAsync(record, tags, context.Aborted))
+        if (!await registry.TryInsertAsync(record, tags, context.Aborted))
         {
             throw ApiErrors.AlreadyExists(arn);
         }
@@ -65,7 +65,7 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
         {
             return;
         }
-        await catalog.UpdateAsync(record.WithStatus(ResourceStatus.DeletePending, context.Now), context.Aborted);
+        await registry.UpdateAsync(record.WithStatus(ResourceStatus.DeletePending, context.Now), context.Aborted);
         await AdvanceAsync(record.Kind, record.Arn);
     }
 
@@ -87,7 +87,7 @@ public sealed class Resources(ICatalog catalog, IGrainFactory grains)
     {
         var listing = $"{kind}|{context.ArnPrefix}|{parentArn}";
         var after = PageToken.Decode(input.OptionalString("nextToken"), listing);
-        var page = await catalog.ListAsync(
+        var page = await registry.ListAsync(
             kind, context.ArnPrefix, parentArn, after, input.OptionalInt("maxResults") ?? 100, context.Aborted);
         var items = new JsonArray();
         foreach (var record in page.Items)

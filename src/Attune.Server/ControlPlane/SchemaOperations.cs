@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Schemas;
 
 namespace Attune.Server.ControlPlane;
@@ -12,7 +12,7 @@ public sealed class SchemaOperations(Resources resources) : IOperationFamily
 {
     private static readonly string[] SummaryMembers = ["name", "schemaArn", "creationDateTime", "lastUpdatedDateTime", "domain"];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("CreateSchema", CreateAsync);
         registry.Add("DescribeSchema", DescribeAsync);
@@ -62,15 +62,15 @@ public sealed class SchemaOperations(Resources resources) : IOperationFamily
     private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
     {
         var record = await resources.GetAsync(input.RequiredString("schemaArn"), ResourceKinds.Schema, context);
-        var users = await resources.Catalog.ListReferencingAsync(ResourceKinds.Dataset, "schemaArn", record.Arn, context.Aborted);
-        var updating = await resources.Catalog.ListReferencingAsync(
+        var users = await resources.Registry.ListReferencingAsync(ResourceKinds.Dataset, "schemaArn", record.Arn, context.Aborted);
+        var updating = await resources.Registry.ListReferencingAsync(
             ResourceKinds.Dataset, "latestDatasetUpdate.schemaArn", record.Arn, context.Aborted);
         var dependent = users.Concat(updating).Select(d => d.Arn).Distinct().ToList();
         if (dependent.Count > 0)
         {
             throw ApiErrors.InUse($"Schema {record.Arn} is used by dataset(s) {string.Join(", ", dependent)}; delete them first.");
         }
-        await resources.Catalog.DeleteAsync(record.Arn, context.Aborted);
+        await resources.Registry.DeleteAsync(record.Arn, context.Aborted);
         return null;
     }
 }

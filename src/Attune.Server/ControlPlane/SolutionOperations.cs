@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Grains.Training;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Server.ControlPlane;
 
@@ -17,7 +17,7 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
     private static readonly string[] VersionSummaryMembers =
         ["solutionVersionArn", "status", "trainingMode", "trainingType", "creationDateTime", "lastUpdatedDateTime", "failureReason"];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("CreateSolution", CreateAsync);
         registry.Add("DescribeSolution", DescribeAsync);
@@ -104,7 +104,7 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
     {
         var record = await resources.GetAsync(input.RequiredString("solutionArn"), ResourceKinds.Solution, context);
         var body = record.ParseBody();
-        var versions = await resources.Catalog.ListLiveChildrenAsync(record.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
+        var versions = await resources.Registry.ListLiveChildrenAsync(record.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
         if (versions.Count > 0)
         {
             body["latestSolutionVersion"] = VersionSummary(versions[^1]);
@@ -151,19 +151,19 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
                 SolutionUpdateConfig = updateConfig,
             },
         };
-        await resources.Catalog.UpdateAsync(stored with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
+        await resources.Registry.UpdateAsync(stored with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
         return new JsonObject { ["solutionArn"] = stored.Arn };
     }
 
     private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
     {
         var solution = await resources.GetAsync(input.RequiredString("solutionArn"), ResourceKinds.Solution, context);
-        var campaigns = await resources.Catalog.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.Campaign], context.Aborted);
+        var campaigns = await resources.Registry.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.Campaign], context.Aborted);
         if (campaigns.Count > 0)
         {
             throw ApiErrors.InUse($"Solution {solution.Arn} is deployed in campaign(s) {string.Join(", ", campaigns.Select(c => c.Arn))}; delete them first.");
         }
-        var versions = await resources.Catalog.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
+        var versions = await resources.Registry.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
         var training = versions.FirstOrDefault(v => ResourceStatus.IsTransient(v.Status));
         if (training is not null)
         {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Attune.Contracts.Resources;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Server.ControlPlane;
 

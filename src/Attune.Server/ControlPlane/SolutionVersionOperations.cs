@@ -4,7 +4,7 @@ using Attune.Contracts.Resources;
 using Attune.Contracts.Training;
 using Attune.Server.Wire;
 using Attune.Storage.Artifacts;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Server.ControlPlane;
 
@@ -22,7 +22,7 @@ public sealed class SolutionVersionOperations(Resources resources, SolutionVersi
     private static readonly string[] SummaryMembers =
         ["solutionVersionArn", "status", "trainingMode", "trainingType", "creationDateTime", "lastUpdatedDateTime", "failureReason"];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("CreateSolutionVersion", CreateAsync);
         registry.Add("DescribeSolutionVersion", DescribeAsync);
@@ -69,13 +69,13 @@ public sealed class SolutionVersionOperations(Resources resources, SolutionVersi
             switch (version.Status)
             {
                 case ResourceStatus.CreatePending:
-                    if (await resources.Catalog.UpdateIfStatusAsync(version.WithStatus(ResourceStatus.CreateStopped, context.Now), version.Status, context.Aborted))
+                    if (await resources.Registry.UpdateIfStatusAsync(version.WithStatus(ResourceStatus.CreateStopped, context.Now), version.Status, context.Aborted))
                     {
                         return null;
                     }
                     break;
                 case ResourceStatus.CreateInProgress:
-                    if (await resources.Catalog.UpdateIfStatusAsync(version.WithStatus(ResourceStatus.CreateStopping, context.Now), version.Status, context.Aborted))
+                    if (await resources.Registry.UpdateIfStatusAsync(version.WithStatus(ResourceStatus.CreateStopping, context.Now), version.Status, context.Aborted))
                     {
                         await grains.GetGrain<ISolutionVersionGrain>(version.Arn).StopAsync();
                         return null;
@@ -111,7 +111,7 @@ public sealed class SolutionVersionOperations(Resources resources, SolutionVersi
         {
             throw ApiErrors.InvalidInput("trainingMode UPDATE is available only for solutions on aws-user-personalization or aws-hrnn-coldstart.");
         }
-        var existing = await resources.Catalog.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
+        var existing = await resources.Registry.ListLiveChildrenAsync(solution.Arn, [ResourceKinds.SolutionVersion], context.Aborted);
         if (!existing.Any(v => v.Status == ResourceStatus.Active && DescribeBody.Read<SolutionVersionRecord>(v.Body).TrainingMode is "FULL" or "AUTOTRAIN"))
         {
             throw ApiErrors.InvalidInput("trainingMode UPDATE needs an ACTIVE solution version trained with trainingMode FULL first.");

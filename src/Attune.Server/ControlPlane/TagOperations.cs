@@ -7,7 +7,7 @@ namespace Attune.Server.ControlPlane;
 /// <summary>TagResource, UntagResource, ListTagsForResource on any resource in the catalog.</summary>
 public sealed class TagOperations(Resources resources) : IOperationFamily
 {
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("TagResource", TagAsync);
         registry.Add("UntagResource", UntagAsync);
@@ -17,7 +17,7 @@ public sealed class TagOperations(Resources resources) : IOperationFamily
     private async Task<JsonObject?> TagAsync(JsonElement input, CallContext context)
     {
         var arn = await ExistingAsync(input, context);
-        if (!await resources.Catalog.SetTagsAsync(arn, Tags.Read(input), Tags.MaxPerResource, context.Aborted))
+        if (!await resources.Registry.SetTagsAsync(arn, Tags.Read(input), Tags.MaxPerResource, context.Aborted))
         {
             throw ApiErrors.TooManyTags(Tags.MaxPerResource);
         }
@@ -28,7 +28,7 @@ public sealed class TagOperations(Resources resources) : IOperationFamily
     {
         var arn = await ExistingAsync(input, context);
         var keys = input.OptionalArray("tagKeys").Select(k => k.GetString()!).ToList();
-        await resources.Catalog.RemoveTagsAsync(arn, keys, context.Aborted);
+        await resources.Registry.RemoveTagsAsync(arn, keys, context.Aborted);
         return [];
     }
 
@@ -36,7 +36,7 @@ public sealed class TagOperations(Resources resources) : IOperationFamily
     {
         var arn = await ExistingAsync(input, context);
         var tags = new JsonArray();
-        foreach (var (key, value) in await resources.Catalog.GetTagsAsync(arn, context.Aborted))
+        foreach (var (key, value) in await resources.Registry.GetTagsAsync(arn, context.Aborted))
         {
             tags.Add(new JsonObject { ["tagKey"] = key, ["tagValue"] = value });
         }
@@ -46,6 +46,6 @@ public sealed class TagOperations(Resources resources) : IOperationFamily
     private async Task<string> ExistingAsync(JsonElement input, CallContext context)
     {
         var arn = input.RequiredString("resourceArn");
-        return await resources.Catalog.GetAsync(arn, context.Aborted) is not null ? arn : throw ApiErrors.NotFound(arn);
+        return await resources.Registry.GetAsync(arn, context.Aborted) is not null ? arn : throw ApiErrors.NotFound(arn);
     }
 }

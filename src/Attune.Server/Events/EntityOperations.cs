@@ -4,7 +4,7 @@ using Attune.Contracts.Resources;
 using Attune.Grains.Live;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
 
@@ -16,7 +16,7 @@ namespace Attune.Server.Events;
 /// </summary>
 public sealed class EntityOperations(Resources resources, IDatasetStores datasets, IEntityChanges changes) : IOperationFamily
 {
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("PutItems", (input, context) => PutAsync(input, context, DatasetType.Items, "items", "itemId", "ITEM_ID"));
         registry.Add("PutUsers", (input, context) => PutAsync(input, context, DatasetType.Users, "users", "userId", "USER_ID"));

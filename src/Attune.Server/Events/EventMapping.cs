@@ -22,7 +22,7 @@ internal static class EventMapping
         new[] { "userId", "sessionId", "eventType", "timestamp", "recommendationId", "impression" }.Select(PropertiesJson.Key),
         StringComparer.Ordinal);
 
-    public static PutEventRecord Read(JsonElement entry, int position, AvroSchema schema)
+    public static EventLogRecord Read(JsonElement entry, int position, AvroSchema schema)
     {
         var member = $"eventList.{position}";
         var sentAt = entry.GetProperty("sentAt").GetDouble();
@@ -59,7 +59,7 @@ internal static class EventMapping
 
         eventValue = MemberProperties.EventValue(columns, schema, eventValue, member);
 
-        return new PutEventRecord(entry.OptionalString("eventId"), itemId, entry.RequiredString("eventType"), eventValue,
+        return new EventLogRecord(entry.OptionalString("eventId"), itemId, entry.RequiredString("eventType"), eventValue,
             (long)Math.Floor(sentAt), columns);
     }
 

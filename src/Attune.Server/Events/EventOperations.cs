@@ -19,7 +19,7 @@ internal sealed partial class EventOperations(EventTrackers trackers, IEventLogs
 {
     private readonly ILiveEvents[] _live = [.. live];
 
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         registry.Add("PutEvents", PutEventsAsync);
         registry.Add("PutActions", (_, _) => throw ActionsUnsupported("PutActions"));
@@ -32,15 +32,15 @@ internal sealed partial class EventOperations(EventTrackers trackers, IEventLogs
     private async Task<JsonObject?> PutEventsAsync(JsonElement input, CallContext context)
     {
         var destination = await trackers.ResolveAsync(input.RequiredString("trackingId"), context);
-        var events = new List<PutEventRecord>();
+        var events = new List<EventLogRecord>();
         var position = 0;
         foreach (var entry in input.OptionalArray("eventList"))
         {
             events.Add(EventMapping.Read(entry, ++position, destination.Schema));
         }
 
-        var batch = new PutEventBatch(input.RequiredString("sessionId"), input.OptionalString("userId"), events);
-        PutEventsCommit commit;
+        var batch = new EventLogBatch(input.RequiredString("sessionId"), input.OptionalString("userId"), events);
+        EventLogCommit commit;
         try
         {
             commit = await logs.For(destination.DatasetGroupArn).AppendAsync(destination.Schema, batch);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Attune.Contracts.Resources;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Schemas;
 
 namespace Attune.Server.Events;
@@ -11,9 +11,9 @@ namespace Attune.Server.Events;
 internal sealed record EventDestination(string DatasetGroupArn, AvroSchema Schema);
 
 /// <summary>
-/// Resolves a trackingId to its event tracker's dataset group and Interactions dataset through the catalog, and
+/// Resolves a trackingId to its event tracker's dataset group and Interactions dataset through the registry, and
 /// remembers the answer for <see cref="CacheFor"/>, so that PutEvents at thousands of requests per second does not
-/// scan the catalog each time. A deleted tracker or an updated schema is therefore seen within that time.
+/// scan the registry each time. A deleted tracker or an updated schema is therefore seen within that time.
 /// </summary>
 internal sealed class EventTrackers(Resources resources, TimeProvider time)
 {
@@ -36,12 +36,12 @@ internal sealed class EventTrackers(Resources resources, TimeProvider time)
 
     private async Task<EventDestination> LookUpAsync(string trackingId, CallContext context)
     {
-        var trackers = await resources.Catalog.ListReferencingAsync(ResourceKinds.EventTracker, "trackingId", trackingId, context.Aborted);
+        var trackers = await resources.Registry.ListReferencingAsync(ResourceKinds.EventTracker, "trackingId", trackingId, context.Aborted);
         var tracker = trackers.FirstOrDefault(t => t.Status == ResourceStatus.Active)
             ?? throw new ApiException("ResourceNotFoundException",
                 $"trackingId {trackingId} names no ACTIVE event tracker; create one with CreateEventTracker and use its trackingId.");
         var groupArn = tracker.ParentArn!;
-        var datasets = await resources.Catalog.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted);
+        var datasets = await resources.Registry.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted);
         var interactions = datasets.FirstOrDefault(d => DescribeBody.Read<DatasetRecord>(d.Body).DatasetType == DatasetType.Interactions.WireName())
             ?? throw ApiErrors.InvalidInput(
                 $"trackingId {trackingId}: the dataset group {groupArn} has no Interactions dataset; create one before putting events.");

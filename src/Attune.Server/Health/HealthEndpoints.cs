@@ -25,7 +25,7 @@ internal static class HealthEndpoints
         }
         else
         {
-            checks.AddCheck<CatalogFileHealthCheck>("catalog", tags: [Ready], timeout: CheckTimeout);
+            checks.AddCheck<ResourceRegistryFileHealthCheck>("catalog", tags: [Ready], timeout: CheckTimeout);
             checks.AddCheck<DatasetStorageHealthCheck>("datasets", tags: [Ready], timeout: CheckTimeout);
         }
         if (mode.Role == ServerRole.Silo)

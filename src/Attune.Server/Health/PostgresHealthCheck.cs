@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Attune.Server.Health;
 
 /// <summary>
-/// Cluster mode: a <c>SELECT 1</c> through the stores' own bounded pool, the one every request's catalog and dataset
+/// Cluster mode: a <c>SELECT 1</c> through the stores' own bounded pool, the one every request's registry and dataset
 /// reads take, so a full pool or a database that refuses connections shows here as it does to requests.
 /// </summary>
 internal sealed class PostgresHealthCheck(IServiceProvider services) : IHealthCheck

@@ -5,7 +5,7 @@ public sealed class AttuneOptions
 {
     public const string Section = "Attune";
 
-    /// <summary>Folder for the catalog, datasets, grain state and (by default) the object root.</summary>
+    /// <summary>Folder for the registry, datasets, grain state and (by default) the object root.</summary>
     public string DataDir { get; set; } = "./attune-data";
 
     /// <summary>Folder that s3://bucket/key URIs map to (as &lt;ObjectRoot&gt;/bucket/key); default &lt;DataDir&gt;/objects.</summary>

@@ -1,5 +1,5 @@
 using Attune.Server.ControlPlane;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Server.Hosting;
 
@@ -11,7 +11,7 @@ namespace Attune.Server.Hosting;
 /// call at a time and goes on from the status it finds.
 /// </summary>
 internal sealed partial class RecoveryService(
-    ICatalog catalog, Resources resources, IClusterMembershipService membership, ILocalSiloDetails localSilo,
+    IResourceRegistry registry, Resources resources, IClusterMembershipService membership, ILocalSiloDetails localSilo,
     IHostApplicationLifetime lifetime, ILogger<RecoveryService> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
@@ -54,7 +54,7 @@ internal sealed partial class RecoveryService(
             var failed = 0;
             try
             {
-                foreach (var record in await catalog.ListTransientAsync(stoppingToken))
+                foreach (var record in await registry.ListTransientAsync(stoppingToken))
                 {
                     try
                     {

@@ -38,7 +38,7 @@ internal static class ServiceRegistration
     }
 
     /// <summary>
-    /// The one place that picks the stores: the catalog, datasets and model artifacts in PostgreSQL in cluster mode,
+    /// The one place that picks the stores: the registry, datasets and model artifacts in PostgreSQL in cluster mode,
     /// SQLite files under the data directory otherwise. The object root (s3:// locations) is a folder in both.
     /// </summary>
     private static void AddStores(this IServiceCollection services, AttuneOptions attune, ClusterModeOptions mode)
@@ -77,7 +77,7 @@ internal static class ServiceRegistration
         services.AddSingleton<EventTrackers>();
         services.AddSingleton<IOperationFamily, EventOperations>();
         services.AddSingleton<IOperationFamily, RuntimeOperations>();
-        services.AddSingleton<OperationRegistry>();
+        services.AddSingleton<OperationHandlers>();
         services.AddSingleton<ApiPipeline>();
     }
 

@@ -9,7 +9,7 @@ namespace Attune.Server.Runtime;
 /// <summary>GetRecommendations and GetPersonalizedRanking (personalize-runtime, restJson1): one call to the campaign's grain.</summary>
 public sealed class RuntimeOperations(ICampaignServing campaigns) : IOperationFamily
 {
-    public void Register(OperationRegistry registry)
+    public void Register(OperationHandlers registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddWritten("GetRecommendations", RecommendAsync);

@@ -1,16 +1,16 @@
 using Attune.Contracts.Training;
 using Attune.Grains.Training;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Server.Training;
 
 /// <summary>
 /// Every <see cref="AutoTrainingOptions.CheckInterval"/>, asks each ACTIVE solution's auto-training grain whether a
-/// version is due. The schedule lives in the catalog (solution and version times), so a restart loses nothing.
+/// version is due. The schedule lives in the registry (solution and version times), so a restart loses nothing.
 /// </summary>
 internal sealed partial class AutoTrainingService(
-    ICatalog catalog, IGrainFactory grains, IOptions<AutoTrainingOptions> options, TimeProvider clock, ILogger<AutoTrainingService> log)
+    IResourceRegistry registry, IGrainFactory grains, IOptions<AutoTrainingOptions> options, TimeProvider clock, ILogger<AutoTrainingService> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,7 +34,7 @@ internal sealed partial class AutoTrainingService(
         long after = 0;
         while (true)
         {
-            var page = await catalog.ListAsync(ResourceKinds.Solution, "arn:", null, after, 100, cancellationToken);
+            var page = await registry.ListAsync(ResourceKinds.Solution, "arn:", null, after, 100, cancellationToken);
             foreach (var solution in page.Items.Where(s => s.Status == ResourceStatus.Active))
             {
                 if (await grains.GetGrain<IAutoTrainingGrain>(solution.Arn).CheckAsync() is { } version)

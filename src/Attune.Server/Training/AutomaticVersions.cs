@@ -2,7 +2,7 @@ using Attune.Grains.Training;
 using Attune.Server.ControlPlane;
 using Attune.Server.Hosting;
 using Attune.Server.Wire;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Server.Training;

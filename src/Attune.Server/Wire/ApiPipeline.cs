@@ -13,7 +13,7 @@ namespace Attune.Server.Wire;
 /// against the service model, run the operation, write the output or the modeled error, count it.
 /// </summary>
 internal sealed partial class ApiPipeline(
-    OperationRegistry operations,
+    OperationHandlers operations,
     RequestMetrics metrics,
     IOptions<AttuneOptions> options,
     TimeProvider clock,

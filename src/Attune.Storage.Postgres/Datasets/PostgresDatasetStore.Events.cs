@@ -4,22 +4,22 @@ using Npgsql;
 
 namespace Attune.Storage.Postgres.Datasets;
 
-/// <summary>Reads of the put log that <see cref="PostgresEventLogs"/> appends to.</summary>
+/// <summary>Reads of the event log that <see cref="PostgresEventLogs"/> appends to.</summary>
 public sealed partial class PostgresDatasetStore
 {
-    public IReadOnlyList<StoredEvent> ReadPutEvents(string principal, long afterSequence)
+    public IReadOnlyList<StoredEvent> ReadEventLog(string principal, long afterSequence)
     {
         ArgumentNullException.ThrowIfNull(principal);
         using var connection = OpenConnection();
-        if (!TableExists(connection, PutLogSql.PutTable) ||
-            ColumnsOf(connection, Table(PutLogSql.PutTable)).All(c => !c.Name.Equals(PutLogSql.AnonymousColumn, StringComparison.Ordinal)))
+        if (!TableExists(connection, EventLogSql.PutTable) ||
+            ColumnsOf(connection, Table(EventLogSql.PutTable)).All(c => !c.Name.Equals(EventLogSql.AnonymousColumn, StringComparison.Ordinal)))
         {
             return [];
         }
 
         try
         {
-            return Sql.Rows(connection, PutLogSql.SelectOfPrincipal(Table), reader => new StoredEvent(
+            return Sql.Rows(connection, EventLogSql.SelectOfPrincipal(Table), reader => new StoredEvent(
                 reader.GetInt64(0),
                 principal,
                 reader.GetString(1),
@@ -36,7 +36,7 @@ public sealed partial class PostgresDatasetStore
     /// <summary>The highest put Sequence committed (0 when none), read inside the caller's snapshot.</summary>
     private long PutWatermark(NpgsqlConnection connection, IEnumerable<string> visibleTables)
     {
-        var put = Table(PutLogSql.PutTable);
+        var put = Table(EventLogSql.PutTable);
         return visibleTables.Contains(put, StringComparer.Ordinal) ? Sql.Scalar(connection, $"SELECT coalesce(max(seq), 0) FROM {put}") : 0;
     }
 }

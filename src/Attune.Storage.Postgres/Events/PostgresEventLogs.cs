@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Attune.Storage.Postgres.Events;
 
-/// <summary>Cluster mode's event logs: each group's put log in its PostgreSQL schema, appended to by any silo.</summary>
+/// <summary>Cluster mode's event logs: each group's event log in its PostgreSQL schema, appended to by any silo.</summary>
 public static class PostgresEventLogs
 {
     public static IEventLogs Open(NpgsqlDataSource dataSource)
@@ -13,7 +13,7 @@ public static class PostgresEventLogs
         return new GroupEventLogs(arn =>
         {
             var store = (PostgresDatasetStore)stores.Open(arn);
-            return new EventLogWriter(() => new PostgresPutLog(dataSource, store), store);
+            return new EventLogWriter(() => new PostgresEventLog(dataSource, store), store);
         });
     }
 }

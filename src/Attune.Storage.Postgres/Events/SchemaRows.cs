@@ -14,7 +14,7 @@ namespace Attune.Storage.Postgres.Events;
 /// </summary>
 internal sealed class SchemaRows
 {
-    private readonly PutEventValues _values;
+    private readonly EventLogValues _values;
     private readonly CopyRowBuffer _buffer;
     private readonly RowWriter _writer;
     private readonly string _columns;
@@ -29,10 +29,10 @@ internal sealed class SchemaRows
         types.AddRange([NpgsqlDbType.Text, NpgsqlDbType.Boolean]);
         dictionaries.AddRange([null, null]);
         _sessionParameter = types.Count - 1;
-        _values = new PutEventValues(schema);
+        _values = new EventLogValues(schema);
         _buffer = new CopyRowBuffer(types, dictionaries, capacity: 64);
         _writer = new RowWriter(DatasetType.Interactions, schema, _values.Sources, _buffer, interners.Get);
-        _columns = $"seq, {PostgresLayout.CopyColumns(DatasetType.Interactions, extras, withSequence: false)}, session_id, {PutLogSql.AnonymousColumn}";
+        _columns = $"seq, {PostgresLayout.CopyColumns(DatasetType.Interactions, extras, withSequence: false)}, session_id, {EventLogSql.AnonymousColumn}";
     }
 
     public int Count => _buffer.Count;
@@ -41,7 +41,7 @@ internal sealed class SchemaRows
     public long FirstSequence { get; set; }
 
     /// <summary>Validates and buffers one event; returns its row. Throws <see cref="RowException"/> for a value the schema refuses.</summary>
-    public int Add(string principal, string session, bool anonymous, PutEventRecord record)
+    public int Add(string principal, string session, bool anonymous, EventLogRecord record)
     {
         _buffer.Bind(_sessionParameter, session);
         _buffer.Bind(_sessionParameter + 1, anonymous ? 1L : 0L);

@@ -8,10 +8,10 @@ internal sealed class StagedCommit(List<StagedEvent> events, List<string> impres
     /// <summary>The session's earlier anonymous events this batch's user claimed, filled in when they are re-attributed.</summary>
     public List<StoredEvent> Merged { get; } = [];
 
-    public PutEventsCommit ToCommit() => new([.. events.Select(e => e.ToStored()), .. Merged], impressions, duplicates);
+    public EventLogCommit ToCommit() => new([.. events.Select(e => e.ToStored()), .. Merged], impressions, duplicates);
 }
 
-internal sealed record StagedEvent(SchemaRows Rows, int Row, string Principal, PutEventRecord Record)
+internal sealed record StagedEvent(SchemaRows Rows, int Row, string Principal, EventLogRecord Record)
 {
     public StoredEvent ToStored() =>
         new(Rows.FirstSequence + Row, Principal, Record.ItemId!, Record.EventType, Record.EventValue ?? float.NaN, Record.Timestamp);

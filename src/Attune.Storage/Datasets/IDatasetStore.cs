@@ -30,10 +30,10 @@ public interface IDatasetStore : IDisposable
     InteractionData ReadInteractions(DatasetType type = DatasetType.Interactions);
 
     /// <summary>
-    /// A principal's put-origin interactions after <paramref name="afterSequence"/>, in put-log order (what a UserGrain
+    /// A principal's put-origin interactions after <paramref name="afterSequence"/>, in event-log order (what a UserGrain
     /// rebuilds from). The principal is a userId, or a sessionId for anonymous events no user has claimed yet.
     /// </summary>
-    IReadOnlyList<StoredEvent> ReadPutEvents(string principal, long afterSequence);
+    IReadOnlyList<StoredEvent> ReadEventLog(string principal, long afterSequence);
 
     /// <summary>One optional column of an event dataset aligned row by row with <see cref="ReadInteractions"/>; null where empty or absent.</summary>
     object?[] ReadInteractionColumn(string field, DatasetType type = DatasetType.Interactions);

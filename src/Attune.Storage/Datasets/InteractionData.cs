@@ -26,7 +26,7 @@ public sealed class InteractionData
 
     public required string[] EventTypes { get; init; }
 
-    /// <summary>The highest put-log Sequence this read contains (0 if none): live events above it are not in the data.</summary>
+    /// <summary>The highest event-log Sequence this read contains (0 if none): live events above it are not in the data.</summary>
     public long PutWatermark { get; init; }
 
     public int Count => UserIndex.Length;

@@ -6,7 +6,7 @@ namespace Attune.Storage.Events;
 /// Group commit of one dataset group's PutEvents: requests queue their batch, a single writer drains everything
 /// queued so far into one transaction (one fsync), then completes every waiting request. A request therefore waits
 /// at most for the commit in flight plus its own, and throughput grows with concurrency instead of fsyncs.
-/// The backend's <see cref="IPutLogSession"/> does the writing. A session that finds its group deleted (by any silo) retires
+/// The backend's <see cref="IEventLogSession"/> does the writing. A session that finds its group deleted (by any silo) retires
 /// the writer: every queued and later request fails with <see cref="DatasetGroupDeletedException"/>, and
 /// <see cref="GroupEventLogs"/> opens a new writer if the group's events come again.
 /// </summary>
@@ -15,18 +15,18 @@ public sealed class EventLogWriter : IEventLog, IAsyncDisposable
     /// <summary>Batches per transaction at most, so one commit stays short and memory bounded.</summary>
     public const int MaxBatchesPerCommit = 1024;
 
-    private readonly Func<IPutLogSession> _openSession;
+    private readonly Func<IEventLogSession> _openSession;
     private readonly IDisposable? _owner;
     private readonly object _sync = new(); // a monitor, not a Lock: the writer waits on it (Monitor.Wait)
     private readonly Thread _writer;
     private List<Pending> _queued = [];
     private bool _closed;
     private DatasetGroupDeletedException? _retiredBy;
-    private IPutLogSession? _log;
+    private IEventLogSession? _log;
 
     /// <param name="openSession">Opens a session on the group's storage (again after a failure).</param>
     /// <param name="owner">Disposed with the writer, after the last commit.</param>
-    public EventLogWriter(Func<IPutLogSession> openSession, IDisposable? owner = null)
+    public EventLogWriter(Func<IEventLogSession> openSession, IDisposable? owner = null)
     {
         _openSession = openSession;
         _owner = owner;
@@ -39,16 +39,16 @@ public sealed class EventLogWriter : IEventLog, IAsyncDisposable
     /// <summary>Whether the writer stopped because its group was deleted.</summary>
     public bool IsRetired => Volatile.Read(ref _retiredBy) is not null;
 
-    public Task<PutEventsCommit> AppendAsync(AvroSchema schema, PutEventBatch batch)
+    public Task<EventLogCommit> AppendAsync(AvroSchema schema, EventLogBatch batch)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(batch);
-        var pending = new Pending(schema, batch, new TaskCompletionSource<PutEventsCommit>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(schema, batch, new TaskCompletionSource<EventLogCommit>(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (_sync)
         {
             if (_retiredBy is { } retired)
             {
-                return Task.FromException<PutEventsCommit>(retired);
+                return Task.FromException<EventLogCommit>(retired);
             }
 
             if (_closed)
@@ -129,7 +129,7 @@ public sealed class EventLogWriter : IEventLog, IAsyncDisposable
         }
 
         var batches = group.Select(p => (p.Schema, p.Batch)).ToList();
-        (PutEventsCommit? Commit, Exception? Error)[] outcomes;
+        (EventLogCommit? Commit, Exception? Error)[] outcomes;
         try
         {
             outcomes = AppendOnce(batches);
@@ -189,7 +189,7 @@ public sealed class EventLogWriter : IEventLog, IAsyncDisposable
         }
     }
 
-    private (PutEventsCommit? Commit, Exception? Error)[] AppendOnce(List<(AvroSchema, PutEventBatch)> batches)
+    private (EventLogCommit? Commit, Exception? Error)[] AppendOnce(List<(AvroSchema, EventLogBatch)> batches)
     {
         try
         {
@@ -204,5 +204,5 @@ public sealed class EventLogWriter : IEventLog, IAsyncDisposable
         }
     }
 
-    private sealed record Pending(AvroSchema Schema, PutEventBatch Batch, TaskCompletionSource<PutEventsCommit> Completion);
+    private sealed record Pending(AvroSchema Schema, EventLogBatch Batch, TaskCompletionSource<EventLogCommit> Completion);
 }

@@ -15,7 +15,7 @@ public interface IEventLogs : IAsyncDisposable
     Task CloseAsync(string datasetGroupArn);
 }
 
-/// <summary>One dataset group's put log: concurrent appends are committed together, each acknowledged only after its commit.</summary>
+/// <summary>One dataset group's event log: concurrent appends are committed together, each acknowledged only after its commit.</summary>
 public interface IEventLog
 {
     /// <summary>Transactions committed so far, for tests and metrics.</summary>
@@ -25,5 +25,5 @@ public interface IEventLog
     /// Queues the batch and completes once it is durably committed (or throws <see cref="EventRejectedException"/>
     /// when the schema refuses a value; then nothing of the batch was stored).
     /// </summary>
-    Task<PutEventsCommit> AppendAsync(AvroSchema schema, PutEventBatch batch);
+    Task<EventLogCommit> AppendAsync(AvroSchema schema, EventLogBatch batch);
 }

@@ -6,23 +6,23 @@ using Microsoft.Data.Sqlite;
 namespace Attune.Storage.Sqlite;
 
 /// <summary>
-/// The put log of PutEvents: event rows in <c>interactions_put</c> (Sequence = rowid) plus Attune's bookkeeping
-/// (<see cref="PutLogLayout"/>), committed durably through <see cref="PutLogConnection"/>.
+/// The event log of PutEvents: event rows in <c>interactions_put</c> (Sequence = rowid) plus Attune's bookkeeping
+/// (<see cref="EventLogLayout"/>), committed durably through <see cref="EventLogConnection"/>.
 /// </summary>
 public sealed partial class SqliteDatasetStore
 {
-    public IReadOnlyList<StoredEvent> ReadPutEvents(string principal, long afterSequence)
+    public IReadOnlyList<StoredEvent> ReadEventLog(string principal, long afterSequence)
     {
         ArgumentNullException.ThrowIfNull(principal);
         using var connection = OpenConnection();
         var events = new List<StoredEvent>();
-        if (!TableExists(connection, PutLogLayout.Table) || !HasPutLogColumns(connection))
+        if (!TableExists(connection, EventLogLayout.Table) || !HasEventLogColumns(connection))
         {
             return events;
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = PutLogLayout.SelectOfPrincipal;
+        command.CommandText = EventLogLayout.SelectOfPrincipal;
         command.Parameters.AddWithValue("?1", principal);
         command.Parameters.AddWithValue("?2", afterSequence);
         using var reader = command.ExecuteReader();
@@ -35,11 +35,11 @@ public sealed partial class SqliteDatasetStore
     }
 
     /// <summary>A connection for committing PutEvents groups (see <see cref="EventLogWriter"/>).</summary>
-    internal PutLogConnection OpenPutLog() => new(this);
+    internal EventLogConnection OpenEventLog() => new(this);
 
     /// <summary>The highest put Sequence committed (0 when none), read inside the caller's snapshot.</summary>
     internal static long PutWatermark(SqliteConnection connection) =>
-        TableExists(connection, PutLogLayout.Table) ? Scalar(connection, $"SELECT coalesce(max(rowid), 0) FROM {PutLogLayout.Table}") : 0;
+        TableExists(connection, EventLogLayout.Table) ? Scalar(connection, $"SELECT coalesce(max(rowid), 0) FROM {EventLogLayout.Table}") : 0;
 
     internal static StoredEvent ReadStored(SqliteDataReader reader, string principal) => new(
         reader.GetInt64(0),
@@ -53,29 +53,29 @@ public sealed partial class SqliteDatasetStore
     /// Creates or widens the put table and the bookkeeping. A missing put table means a new Interactions dataset
     /// (deleting one drops the table): the eventIds, sessions and impressions of the deleted one are forgotten.
     /// </summary>
-    internal static void EnsurePutLog(SqliteConnection connection, AvroSchema schema)
+    internal static void EnsureEventLog(SqliteConnection connection, AvroSchema schema)
     {
-        var newDataset = !TableExists(connection, PutLogLayout.Table);
+        var newDataset = !TableExists(connection, EventLogLayout.Table);
         var extras = DatasetLayout.ExtraFields(DatasetType.Interactions, schema);
-        EnsureTable(connection, PutLogLayout.Table, SqliteLayout.CreateEventTable(PutLogLayout.Table, extras), extras);
-        var columns = ColumnsOf(connection, PutLogLayout.Table).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!columns.Contains(PutLogLayout.SessionColumn))
+        EnsureTable(connection, EventLogLayout.Table, SqliteLayout.CreateEventTable(EventLogLayout.Table, extras), extras);
+        var columns = ColumnsOf(connection, EventLogLayout.Table).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!columns.Contains(EventLogLayout.SessionColumn))
         {
-            Execute(connection, PutLogLayout.AddSessionColumn);
+            Execute(connection, EventLogLayout.AddSessionColumn);
         }
 
-        if (!columns.Contains(PutLogLayout.AnonymousColumn))
+        if (!columns.Contains(EventLogLayout.AnonymousColumn))
         {
-            Execute(connection, PutLogLayout.AddAnonymousColumn);
+            Execute(connection, EventLogLayout.AddAnonymousColumn);
         }
 
-        Execute(connection, PutLogLayout.CreateBookkeeping + PutLogLayout.CreateIndexes);
+        Execute(connection, EventLogLayout.CreateBookkeeping + EventLogLayout.CreateIndexes);
         if (newDataset)
         {
-            Execute(connection, PutLogLayout.ForgetBookkeeping);
+            Execute(connection, EventLogLayout.ForgetBookkeeping);
         }
     }
 
-    private static bool HasPutLogColumns(SqliteConnection connection) =>
-        ColumnsOf(connection, PutLogLayout.Table).Any(c => c.Name.Equals(PutLogLayout.AnonymousColumn, StringComparison.OrdinalIgnoreCase));
+    private static bool HasEventLogColumns(SqliteConnection connection) =>
+        ColumnsOf(connection, EventLogLayout.Table).Any(c => c.Name.Equals(EventLogLayout.AnonymousColumn, StringComparison.OrdinalIgnoreCase));
 }

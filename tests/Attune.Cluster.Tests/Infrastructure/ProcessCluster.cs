@@ -7,7 +7,7 @@ namespace Attune.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// Processes of the real server in cluster mode against one fresh database, on loopback ports, sharing one data
-/// directory (the SQLite catalog works across processes on one host). Membership timings are short, so the
+/// directory (the SQLite registry works across processes on one host). Membership timings are short, so the
 /// survivors declare a killed silo dead within seconds instead of about a minute.
 /// </summary>
 public sealed class ProcessCluster(string connectionString, params IReadOnlyList<string> settings) : IAsyncDisposable

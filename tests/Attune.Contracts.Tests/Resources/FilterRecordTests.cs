@@ -5,7 +5,7 @@ namespace Attune.Contracts.Tests.Resources;
 
 /// <summary>
 /// Filter bodies as CreateFilter and the lifecycle grain store them, read and written back unchanged; the expressions
-/// show the catalog's escaping (quotes, angle brackets, apostrophes and non-ASCII as \uXXXX), which must not change.
+/// show the registry's escaping (quotes, angle brackets, apostrophes and non-ASCII as \uXXXX), which must not change.
 /// </summary>
 public sealed class FilterRecordTests
 {

@@ -1,6 +1,6 @@
 namespace Attune.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Finds the repository (the folder with Orleans.sln) and its folders, from the test binary's location.</summary>
+/// <summary>Finds the repository (the folder with Attune.sln) and its folders, from the test binary's location.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -26,11 +26,11 @@ public static class RepositoryPaths
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Orleans.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "Attune.sln")))
             {
                 return dir.FullName;
             }
         }
-        throw new InvalidOperationException($"No Orleans.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Attune.sln above {AppContext.BaseDirectory}.");
     }
 }

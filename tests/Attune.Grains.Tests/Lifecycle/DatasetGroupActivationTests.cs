@@ -1,5 +1,5 @@
 using Attune.Grains.Lifecycle;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Events;
 using Attune.Storage.Sqlite;
 
@@ -32,7 +32,7 @@ public sealed class DatasetGroupActivationTests : IDisposable
     private static List<StoredEvent> ReadEvents(SqliteDatasetStores datasets)
     {
         using var store = datasets.OpenExisting(GroupArn);
-        return store is null ? [] : [.. store.ReadPutEvents("user", 0)];
+        return store is null ? [] : [.. store.ReadEventLog("user", 0)];
     }
 
     private static ResourceRecord Group() =>

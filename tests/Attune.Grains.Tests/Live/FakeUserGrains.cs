@@ -58,7 +58,7 @@ internal sealed class FakeUserGrains(ILiveEventStore store)
     }
 }
 
-/// <summary>A put log that counts its reads, or refuses them: a UserGrain must not need it.</summary>
+/// <summary>A event log that counts its reads, or refuses them: a UserGrain must not need it.</summary>
 internal sealed class CountingLiveEventStore(ILiveEventStore? inner = null) : ILiveEventStore
 {
     private int _reads;
@@ -69,6 +69,6 @@ internal sealed class CountingLiveEventStore(ILiveEventStore? inner = null) : IL
     {
         Interlocked.Increment(ref _reads);
         return inner?.ReadAsync(datasetGroupArn, principal, afterSequence, cancellationToken)
-            ?? throw new InvalidOperationException($"The put log was read for {principal} after {afterSequence}.");
+            ?? throw new InvalidOperationException($"The event log was read for {principal} after {afterSequence}.");
     }
 }

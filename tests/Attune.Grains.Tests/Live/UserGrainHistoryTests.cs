@@ -7,8 +7,8 @@ namespace Attune.Grains.Tests.Live;
 
 /// <summary>
 /// The live path from a committed PutEvents to what serving reads for the user: a new user's first event is read
-/// back without touching the put log (embedded mode holds it in process, with no grain), and a history stored before
-/// a restart, or dropped from the process while idle, comes back from the put log exactly as far as the served
+/// back without touching the event log (embedded mode holds it in process, with no grain), and a history stored before
+/// a restart, or dropped from the process while idle, comes back from the event log exactly as far as the served
 /// model's watermark leaves it out.
 /// </summary>
 public sealed class UserGrainHistoryTests : IDisposable

@@ -100,7 +100,7 @@ public sealed class DeploymentTests : IDisposable
         var campaign = await _world.AddCampaignAsync("gone", version);
         await _world.Deployments.DeployAsync(campaign, Token);
 
-        await _world.Catalog.DeleteAsync(campaign, Token);
+        await _world.Registry.DeleteAsync(campaign, Token);
         _world.Deployments.Retire(campaign);
 
         var error = await Assert.ThrowsAsync<ServingException>(() => _world.Deployments.GetAsync(campaign, Token).AsTask());

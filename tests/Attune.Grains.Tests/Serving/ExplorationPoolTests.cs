@@ -30,7 +30,7 @@ public sealed class ExplorationPoolTests : IDisposable
             EventWeighting.Create(EventSettings.Default, ["view"])));
         var campaign = await _world.AddCampaignAsync("crowd", await _world.AddVersionAsync("crowd", "aws-user-personalization", model), explorationWeight: "1");
         var shards = new RecordingShards(new InProcessModelShards(_world.Artifacts));
-        var engine = new RecommendationEngine(_world.Deployments, new FilterCache(_world.Catalog, TimeProvider.System), shards,
+        var engine = new RecommendationEngine(_world.Deployments, new FilterCache(_world.Registry, TimeProvider.System), shards,
             _world.Live, _world.Live, NullLogger<RecommendationEngine>.Instance);
 
         var result = await engine.RecommendAsync(new RecommendationQuery { CampaignArn = campaign, UserId = "u2", NumResults = 25 }, Token);
@@ -84,7 +84,7 @@ public sealed class ExplorationPoolTests : IDisposable
             return inner.SelectAsync(served, query);
         }
 
-        public Task<int[]> ContributorsAsync(ServedModel served, ShardHistory history, int[] items, int perItem) =>
+        public Task<int[]> ContributorsAsync(ServedModel served, ShardRequestHistory history, int[] items, int perItem) =>
             inner.ContributorsAsync(served, history, items, perItem);
 
         public Task<float[]> VectorsAsync(ServedModel served, int[] items) => inner.VectorsAsync(served, items);

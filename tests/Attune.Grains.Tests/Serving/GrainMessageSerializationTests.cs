@@ -49,7 +49,7 @@ public sealed class GrainMessageSerializationTests : IDisposable
         var query = new ShardQuery
         {
             Scoring = ShardScoring.History, Trending = true, QueryVector = [0.5f, -1],
-            History = new ShardHistory { UserId = "u1", Stamp = 40, Items = [9, 4], EventTypes = [0, -1], EventValues = [1.5f, float.NaN] },
+            History = new ShardRequestHistory { UserId = "u1", Stamp = 40, Items = [9, 4], EventTypes = [0, -1], EventValues = [1.5f, float.NaN] },
             QueryItem = 5, Allowed = allowed, ScoredItems = [1, 2], MainCount = 25, PromotionCount = 3, ExplainPerItem = 2,
         };
         var selection = new ShardSelection
@@ -84,7 +84,7 @@ public sealed class GrainMessageSerializationTests : IDisposable
     {
         var query = new ContributorQuery
         {
-            History = new ShardHistory { UserId = "u7", Stamp = -3, Items = [4, 2], EventTypes = [], EventValues = [] },
+            History = new ShardRequestHistory { UserId = "u7", Stamp = -3, Items = [4, 2], EventTypes = [], EventValues = [] },
             Items = [11, 12],
             PerItem = 2,
         };

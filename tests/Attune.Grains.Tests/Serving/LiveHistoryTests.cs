@@ -61,7 +61,7 @@ public sealed class LiveHistoryTests : IDisposable
 
     private static ShardQuery Query(string user, long stamp, int item) => new()
     {
-        History = new ShardHistory { UserId = user, Stamp = stamp, Items = [item], EventTypes = [0], EventValues = [float.NaN] },
+        History = new ShardRequestHistory { UserId = user, Stamp = stamp, Items = [item], EventTypes = [0], EventValues = [float.NaN] },
         MainCount = 3,
     };
 

@@ -8,7 +8,7 @@ namespace Attune.Grains.Tests.Serving;
 internal sealed class MemoryLiveHistories : ILiveHistories, IItemActivitySource
 {
     private readonly ConcurrentDictionary<string, List<LiveEvent>> _users = new(StringComparer.Ordinal);
-    // Past every row the world's data put into the put log, as real live events are.
+    // Past every row the world's data put into the event log, as real live events are.
     private long _sequence = 1_000_000;
 
     public void Add(string userId, string itemId, long timestamp, string eventType = "view")

@@ -17,7 +17,7 @@ public sealed class ServingDetailsTests
         var query = new RecommendationQuery { CampaignArn = campaign, UserId = "u1", NumResults = 2, FilterArn = filter };
         await world.Engine.RecommendAsync(query, Token);
 
-        await world.Catalog.DeleteAsync(filter, Token);
+        await world.Registry.DeleteAsync(filter, Token);
         var stillCached = await world.Engine.RecommendAsync(query, Token);
         clock.Advance(TimeSpan.FromSeconds(11));
         var error = await Assert.ThrowsAsync<ServingException>(() => world.Engine.RecommendAsync(query, Token).AsTask());

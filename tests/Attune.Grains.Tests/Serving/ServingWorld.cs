@@ -4,7 +4,7 @@ using Attune.Grains.Serving.Shards;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
 using Attune.Storage.Artifacts;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Schemas;
 using Attune.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Attune.Grains.Tests.Serving;
 
 /// <summary>
-/// A dataset group with ten items, a hand-built model whose scores are known, and catalog records for solutions,
+/// A dataset group with ten items, a hand-built model whose scores are known, and registry records for solutions,
 /// versions, campaigns and filters, served by a real engine over SQLite. Item i0 leads to i1 (0.9), i2 (0.5) and
 /// i5 (0.3); i3 leads to i4 (0.8) and i1 (0.2). Popularity puts i9 first. i6 is the one young item.
 /// </summary>
@@ -27,21 +27,21 @@ internal sealed class ServingWorld : IDisposable
     public static readonly string[] Genres = ["drama", "comedy", "drama", "comedy", "drama", "comedy", "drama", "comedy", "drama", "comedy"];
 
     private readonly TempFolder _folder = new();
-    private readonly SqliteCatalog _catalog;
+    private readonly SqliteResourceRegistry _registry;
 
     public ServingWorld(int shards = 3, TimeProvider? clock = null, int? interactionsPerEventTypeCap = null)
     {
         clock ??= TimeProvider.System;
-        _catalog = new SqliteCatalog(Path.Combine(_folder.Path, "catalog.db"));
+        _registry = new SqliteResourceRegistry(Path.Combine(_folder.Path, "catalog.db"));
         Artifacts = new ModelArtifacts(_folder.Path);
         WriteData();
-        Deployments = new CampaignDeployments(_catalog, Artifacts, new SqliteDatasetStores(_folder.Path), clock,
+        Deployments = new CampaignDeployments(_registry, Artifacts, new SqliteDatasetStores(_folder.Path), clock,
             Options.Create(new ServingOptions { Shards = shards, MinShardItems = 1, InteractionsPerEventTypeCap = interactionsPerEventTypeCap }));
-        Engine = new RecommendationEngine(Deployments, new FilterCache(_catalog, clock), new InProcessModelShards(Artifacts), Live, Live,
+        Engine = new RecommendationEngine(Deployments, new FilterCache(_registry, clock), new InProcessModelShards(Artifacts), Live, Live,
             NullLogger<RecommendationEngine>.Instance);
     }
 
-    public ICatalog Catalog => _catalog;
+    public IResourceRegistry Registry => _registry;
 
     public ModelArtifacts Artifacts { get; }
 
@@ -68,7 +68,7 @@ internal sealed class ServingWorld : IDisposable
     public async Task<string> AddVersionAsync(string solution, string recipe, RecommendationModel model, string version = "v1")
     {
         var solutionArn = $"{Prefix}solution/{solution}";
-        if (await _catalog.GetAsync(solutionArn) is null)
+        if (await _registry.GetAsync(solutionArn) is null)
         {
             await InsertAsync(ResourceKinds.Solution, solutionArn, GroupArn, new JsonObject { ["solutionArn"] = solutionArn, ["recipeArn"] = RecipeArn(recipe) });
         }
@@ -103,22 +103,22 @@ internal sealed class ServingWorld : IDisposable
     public void Dispose()
     {
         Deployments.Dispose();
-        _catalog.Dispose();
+        _registry.Dispose();
         _folder.Dispose();
     }
 
     public async Task UpdateBodyAsync(string arn, Action<JsonObject> change)
     {
-        var record = (await _catalog.GetAsync(arn))!;
+        var record = (await _registry.GetAsync(arn))!;
         var body = JsonNode.Parse(record.Body)!.AsObject();
         change(body);
-        await _catalog.UpdateAsync(record with { Body = body.ToJsonString() });
+        await _registry.UpdateAsync(record with { Body = body.ToJsonString() });
     }
 
     private async Task InsertAsync(string kind, string arn, string parent, JsonObject body)
     {
         body["status"] = ResourceStatus.Active;
-        await _catalog.TryInsertAsync(new ResourceRecord(arn, kind, arn[(arn.LastIndexOf('/') + 1)..], parent, ResourceStatus.Active, Now, Now, body.ToJsonString()), []);
+        await _registry.TryInsertAsync(new ResourceRecord(arn, kind, arn[(arn.LastIndexOf('/') + 1)..], parent, ResourceStatus.Active, Now, Now, body.ToJsonString()), []);
     }
 
     /// <summary>The world's dataset store (SQLite, as the server opens it).</summary>

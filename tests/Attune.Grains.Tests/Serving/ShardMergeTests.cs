@@ -63,7 +63,7 @@ public sealed class ShardMergeTests
         var result = await world.Engine.RecommendAsync(new RecommendationQuery { CampaignArn = campaign, UserId = "u2", NumResults = 25 }, Token);
 
         var scores = new float[model.ItemCount];
-        model.Score(new UserHistory(new[] { 3, 0 }), scores);
+        model.Score(new ModelHistory(new[] { 3, 0 }), scores);
         double normalizer = scores.Sum(s => Math.Exp(s));
         var expected = Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(25).ToArray();
         Assert.Equal(expected.Select(i => $"i{i}"), result.Items.Select(i => i.ItemId));

@@ -14,7 +14,7 @@ namespace Attune.Grains.Tests.Serving;
 /// </summary>
 public sealed class SlicedServingTests
 {
-    private static readonly UserHistory U2 = new(new[] { 3, 0 });
+    private static readonly ModelHistory U2 = new(new[] { 3, 0 });
 
     [Theory]
     [InlineData(1)]
@@ -55,10 +55,10 @@ public sealed class SlicedServingTests
 
         Assert.Equal(Best(model, U2, 10), before.Items.Select(i => i.ItemId));
         Assert.Equal(before.Items.Select(i => i.ItemId), again.Items.Select(i => i.ItemId));
-        Assert.Equal(Best(model, new UserHistory(new[] { 3, 0, 42 }), 10), after.Items.Select(i => i.ItemId));
+        Assert.Equal(Best(model, new ModelHistory(new[] { 3, 0, 42 }), 10), after.Items.Select(i => i.ItemId));
     }
 
-    private static IEnumerable<string> Best(RecommendationModel model, UserHistory history, int count)
+    private static IEnumerable<string> Best(RecommendationModel model, ModelHistory history, int count)
     {
         var scores = new float[model.ItemCount];
         model.Score(history, scores);
@@ -93,7 +93,7 @@ public sealed class SlicedServingTests
         var model = ServingWorld.NeighborhoodModel();
         var campaign = await world.AddCampaignAsync("n", await world.AddVersionAsync("n", "aws-user-personalization", model));
         var shards = new CountingShards(new InProcessModelShards(world.Artifacts));
-        var engine = new RecommendationEngine(world.Deployments, new FilterCache(world.Catalog, TimeProvider.System), shards,
+        var engine = new RecommendationEngine(world.Deployments, new FilterCache(world.Registry, TimeProvider.System), shards,
             world.Live, world.Live, NullLogger<RecommendationEngine>.Instance);
         var query = new RecommendationQuery { CampaignArn = campaign, UserId = "u2", NumResults = 3 };
 
@@ -144,7 +144,7 @@ public sealed class SlicedServingTests
             return inner.SelectAsync(served, query);
         }
 
-        public Task<int[]> ContributorsAsync(ServedModel served, ShardHistory history, int[] items, int perItem)
+        public Task<int[]> ContributorsAsync(ServedModel served, ShardRequestHistory history, int[] items, int perItem)
         {
             Interlocked.Increment(ref _contributorCalls);
             return inner.ContributorsAsync(served, history, items, perItem);

@@ -121,7 +121,7 @@ public sealed class EventMappingTests
         Assert.Contains("'eventId' is not a column of the Interactions schema", error.Message, StringComparison.Ordinal);
     }
 
-    private static PutEventRecord Read(string json)
+    private static EventLogRecord Read(string json)
     {
         using var document = JsonDocument.Parse(json);
         return EventMapping.Read(document.RootElement, 1, Schema);

@@ -14,11 +14,11 @@ namespace Attune.Server.Tests.Runtime;
 public sealed class RuntimeOperationsTests : IDisposable
 {
     private readonly ServingWorld _world = new();
-    private readonly OperationRegistry _registry;
+    private readonly OperationHandlers _registry;
 
     public RuntimeOperationsTests()
     {
-        _registry = new OperationRegistry([new RuntimeOperations(new EngineServing(_world.Engine))]);
+        _registry = new OperationHandlers([new RuntimeOperations(new EngineServing(_world.Engine))]);
     }
 
     public void Dispose() => _world.Dispose();

@@ -30,7 +30,7 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
                 var events = Enumerable.Range(0, 1 + (b % 10))
                     .Select(e => Event($"w{w}-b{b}-e{e}", $"item-{(w * 7 + b + e) % 50}", 1_700_000_000 + b))
                     .ToList();
-                var commit = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch($"s{w}", $"user-{w}", events));
+                var commit = await log.AppendAsync(TestSchemas.Interactions, new EventLogBatch($"s{w}", $"user-{w}", events));
                 Assert.Equal(events.Count, commit.Events.Count);
                 sequences.AddRange(commit.Events.Select(e => e.Sequence));
             }
@@ -48,7 +48,7 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
         Assert.Equal(all.Max(), data.PutWatermark);
         for (var w = 0; w < Writers; w++)
         {
-            var history = Store.ReadPutEvents($"user-{w}", 0);
+            var history = Store.ReadEventLog($"user-{w}", 0);
             Assert.Equal(acknowledged[w], history.Select(e => e.Sequence));
             Assert.All(history, e => Assert.Equal($"user-{w}", e.Principal));
         }
@@ -58,15 +58,15 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
     public async Task An_event_id_is_stored_once_within_a_batch_across_batches_and_after_reopening()
     {
         await using var logs = Backend.OpenEventLogs();
-        var first = await logs.For(GroupArn).AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [
+        var first = await logs.For(GroupArn).AppendAsync(TestSchemas.Interactions, new EventLogBatch("s", "u", [
             Event("a", "i1", 10, eventId: "e-1"), Event("b", "i2", 11, eventId: "e-1"), Event("c", "i3", 12)]));
         Assert.Equal(["i1", "i3"], first.Events.Select(e => e.ItemId));
         Assert.Equal(1, first.Duplicates);
-        var second = await logs.For(GroupArn).AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("d", "i4", 13, eventId: "e-1")]));
+        var second = await logs.For(GroupArn).AppendAsync(TestSchemas.Interactions, new EventLogBatch("s", "u", [Event("d", "i4", 13, eventId: "e-1")]));
         Assert.Empty(second.Events);
         await logs.CloseAsync(GroupArn);
 
-        var again = await logs.For(GroupArn).AppendAsync(TestSchemas.Interactions, new PutEventBatch("s2", "u2", [Event("e", "i5", 14, eventId: "e-1")]));
+        var again = await logs.For(GroupArn).AppendAsync(TestSchemas.Interactions, new EventLogBatch("s2", "u2", [Event("e", "i5", 14, eventId: "e-1")]));
         Assert.Equal(1, again.Duplicates);
         Assert.Equal(2, Store.ReadInteractions().Count);
     }
@@ -76,20 +76,20 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
     {
         await using var logs = Backend.OpenEventLogs();
         var log = logs.For(GroupArn);
-        var anonymous = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("sess", null, [Event("x", "i1", 10), Event("y", "i2", 11)]));
+        var anonymous = await log.AppendAsync(TestSchemas.Interactions, new EventLogBatch("sess", null, [Event("x", "i1", 10), Event("y", "i2", 11)]));
         Assert.All(anonymous.Events, e => Assert.Equal("sess", e.Principal));
-        Assert.Equal(2, Store.ReadPutEvents("sess", 0).Count);
+        Assert.Equal(2, Store.ReadEventLog("sess", 0).Count);
 
-        var login = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("sess", "alice", [Event("z", "i3", 12)]));
+        var login = await log.AppendAsync(TestSchemas.Interactions, new EventLogBatch("sess", "alice", [Event("z", "i3", 12)]));
         Assert.Equal(["i3", "i1", "i2"], login.Events.Select(e => e.ItemId));
         Assert.All(login.Events, e => Assert.Equal("alice", e.Principal));
         Assert.Equal(anonymous.Events.Select(e => e.Sequence), login.Events.Skip(1).Select(e => e.Sequence));
 
-        var later = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("sess", null, [Event("w", "i4", 13)]));
+        var later = await log.AppendAsync(TestSchemas.Interactions, new EventLogBatch("sess", null, [Event("w", "i4", 13)]));
         Assert.Equal("alice", Assert.Single(later.Events).Principal);
-        Assert.Empty(Store.ReadPutEvents("sess", 0));
-        Assert.Equal(["i1", "i2", "i3", "i4"], Store.ReadPutEvents("alice", 0).Select(e => e.ItemId));
-        Assert.Equal(["i4"], Store.ReadPutEvents("alice", login.Events[0].Sequence).Select(e => e.ItemId));
+        Assert.Empty(Store.ReadEventLog("sess", 0));
+        Assert.Equal(["i1", "i2", "i3", "i4"], Store.ReadEventLog("alice", 0).Select(e => e.ItemId));
+        Assert.Equal(["i4"], Store.ReadEventLog("alice", login.Events[0].Sequence).Select(e => e.ItemId));
 
         var data = Store.ReadInteractions();
         Assert.All(data.UserIndex, u => Assert.Equal("alice", data.UserIds[u]));
@@ -101,13 +101,13 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
         await using var logs = Backend.OpenEventLogs();
         var log = logs.For(GroupArn);
         var columns = new Dictionary<string, string?> { ["DEVICE_COUNT"] = "many" };
-        var tasks = new List<Task<PutEventsCommit>>();
+        var tasks = new List<Task<EventLogCommit>>();
         for (var i = 0; i < 20; i++)
         {
             var events = i == 7
-                ? new[] { Event("ok", "new-item", 1, eventId: "bad-batch"), new PutEventRecord(null, "other-new", "click", null, 2, columns) }
+                ? new[] { Event("ok", "new-item", 1, eventId: "bad-batch"), new EventLogRecord(null, "other-new", "click", null, 2, columns) }
                 : new[] { Event($"u{i}", $"i{i}", 3, eventId: $"good-{i}") };
-            tasks.Add(log.AppendAsync(WithContext, new PutEventBatch($"s{i}", $"user-{i}", events)));
+            tasks.Add(log.AppendAsync(WithContext, new EventLogBatch($"s{i}", $"user-{i}", events)));
         }
 
         var rejected = await Assert.ThrowsAsync<EventRejectedException>(() => tasks[7]);
@@ -118,7 +118,7 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
             Assert.Single((await task).Events);
         }
 
-        var retried = await log.AppendAsync(WithContext, new PutEventBatch("s7", "user-7", [Event("ok", "new-item", 1, eventId: "bad-batch")]));
+        var retried = await log.AppendAsync(WithContext, new EventLogBatch("s7", "user-7", [Event("ok", "new-item", 1, eventId: "bad-batch")]));
         Assert.Single(retried.Events);
         await logs.CloseAsync(GroupArn);
 
@@ -134,14 +134,14 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
         await using var logs = Backend.OpenEventLogs();
         var log = logs.For(GroupArn);
         var impressions = new Dictionary<string, string?> { ["IMPRESSION"] = "i1|i2|i3" };
-        var commit = await log.AppendAsync(WithContext, new PutEventBatch("s", "u", [
-            new PutEventRecord("imp-1", null, "view", null, 5, impressions), new PutEventRecord(null, "i2", "click", 1.5f, 6, impressions)]));
+        var commit = await log.AppendAsync(WithContext, new EventLogBatch("s", "u", [
+            new EventLogRecord("imp-1", null, "view", null, 5, impressions), new EventLogRecord(null, "i2", "click", 1.5f, 6, impressions)]));
         var clicked = Assert.Single(commit.Events);
         Assert.Equal(1.5f, clicked.EventValue);
         Assert.Equal(["i1", "i2", "i3", "i1", "i2", "i3"], commit.Impressions);
         Assert.Equal(1, Store.ReadInteractions().Count);
         Assert.Equal(["i1|i2|i3"], Store.ReadInteractionColumn("IMPRESSION"));
-        var again = await log.AppendAsync(WithContext, new PutEventBatch("s", "u", [new PutEventRecord("imp-1", null, "view", null, 5, impressions)]));
+        var again = await log.AppendAsync(WithContext, new EventLogBatch("s", "u", [new EventLogRecord("imp-1", null, "view", null, 5, impressions)]));
         Assert.Equal(1, again.Duplicates);
     }
 
@@ -151,15 +151,15 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
         await using var logs = Backend.OpenEventLogs();
         var log = logs.For(GroupArn);
         Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Full, WriteFile("a.csv", InteractionsHeader + "u1,bulk-1,1,view,1\n"));
-        var first = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u2", [Event("click", "put-1", 2), Event("click", "put-2", 3)]));
+        var first = await log.AppendAsync(TestSchemas.Interactions, new EventLogBatch("s", "u2", [Event("click", "put-1", 2), Event("click", "put-2", 3)]));
         Run(Store, DatasetType.Interactions, TestSchemas.Interactions, ImportMode.Incremental, WriteFile("b.csv", InteractionsHeader + "u1,bulk-2,4,view,1\n"));
-        var second = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u2", [Event("click", "put-3", 5)]));
+        var second = await log.AppendAsync(TestSchemas.Interactions, new EventLogBatch("s", "u2", [Event("click", "put-3", 5)]));
 
         var data = Store.ReadInteractions();
         Assert.Equal(["bulk-1", "bulk-2", "put-1", "put-2", "put-3"], data.ItemIndex.Select(i => data.ItemIds[i]));
         Assert.Equal(second.Events[0].Sequence, data.PutWatermark);
         Assert.True(first.Events[1].Sequence < second.Events[0].Sequence);
-        Assert.Equal(["put-1", "put-2", "put-3"], Store.ReadPutEvents("u2", 0).Select(e => e.ItemId));
+        Assert.Equal(["put-1", "put-2", "put-3"], Store.ReadEventLog("u2", 0).Select(e => e.ItemId));
     }
 
     [Fact]
@@ -167,11 +167,11 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
     {
         await using var logs = Backend.OpenEventLogs();
         var log = logs.For(GroupArn);
-        await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "before", 1, eventId: "e-1")]));
+        await log.AppendAsync(TestSchemas.Interactions, new EventLogBatch("s", "u", [Event("click", "before", 1, eventId: "e-1")]));
         Store.DeleteDatasetData(DatasetType.Interactions);
 
         // The new dataset does not remember the deleted one's eventIds.
-        var after = await log.AppendAsync(TestSchemas.Interactions, new PutEventBatch("s", "u", [Event("click", "after", 2, eventId: "e-1")]));
+        var after = await log.AppendAsync(TestSchemas.Interactions, new EventLogBatch("s", "u", [Event("click", "after", 2, eventId: "e-1")]));
 
         Assert.Equal("after", Assert.Single(after.Events).ItemId);
         var data = Store.ReadInteractions();
@@ -179,6 +179,6 @@ public abstract class EventLogContract(IStoreBackend backend) : StoreTestBase(ba
         Assert.Equal(after.Events[0].Sequence, data.PutWatermark);
     }
 
-    private static PutEventRecord Event(string type, string item, long timestamp, string? eventId = null) =>
+    private static EventLogRecord Event(string type, string item, long timestamp, string? eventId = null) =>
         new(eventId, item, type, null, timestamp, new Dictionary<string, string?>());
 }

@@ -5,7 +5,7 @@ namespace Attune.Contracts.Serving.Shards;
 public sealed class ContributorQuery
 {
     [Id(0)]
-    public required ShardHistory History { get; init; }
+    public required ShardRequestHistory History { get; init; }
 
     [Id(1)]
     public required int[] Items { get; init; }

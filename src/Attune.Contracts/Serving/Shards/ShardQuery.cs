@@ -20,7 +20,7 @@ public sealed record ShardQuery
 
     /// <summary>The history to score by (<see cref="ShardScoring.History"/>).</summary>
     [Id(10)]
-    public ShardHistory History { get; init; } = ShardHistory.Empty;
+    public ShardRequestHistory History { get; init; } = ShardRequestHistory.Empty;
 
     /// <summary>
     /// For a model spread over slices with item vectors (factors): the user's folded-in vector, or the related item's

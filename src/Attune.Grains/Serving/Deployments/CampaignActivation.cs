@@ -1,6 +1,6 @@
 using Attune.Contracts.Serving;
 using Attune.Grains.Lifecycle;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Grains.Serving;
 

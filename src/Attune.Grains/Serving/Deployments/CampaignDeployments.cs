@@ -3,7 +3,7 @@ using Attune.Contracts.Resources;
 using Attune.Contracts.Serving;
 using Attune.Recipes.Catalog;
 using Attune.Storage.Artifacts;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 using Attune.Storage.Datasets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +17,7 @@ namespace Attune.Grains.Serving;
 /// their first request from the catalog.
 /// </summary>
 public sealed partial class CampaignDeployments(
-    ICatalog catalog, IModelArtifacts artifacts, IDatasetStores datasets, TimeProvider clock, IOptions<ServingOptions>? serving = null,
+    IResourceRegistry registry, IModelArtifacts artifacts, IDatasetStores datasets, TimeProvider clock, IOptions<ServingOptions>? serving = null,
     ILogger<CampaignDeployments>? logger = null) : IDisposable
 {
     private readonly ServingOptions _serving = serving?.Value ?? new ServingOptions();
@@ -137,7 +137,7 @@ public sealed partial class CampaignDeployments(
 
     /// <summary>
     /// Swaps to the solution's newest ACTIVE version in the background, at most once per recheck interval. A failure
-    /// (the version would not load, the catalog was unreachable) is logged; the current version keeps serving and the
+    /// (the version would not load, the registry was unreachable) is logged; the current version keeps serving and the
     /// next recheck tries again.
     /// </summary>
     private void FollowLatest(string campaignArn, Deployment deployment)
@@ -175,7 +175,7 @@ public sealed partial class CampaignDeployments(
             return versionArn;
         }
         var solutionArn = CampaignRecord.SolutionOfLatest(versionArn);
-        var versions = await catalog.ListLiveChildrenAsync(solutionArn, [ResourceKinds.SolutionVersion], cancellationToken);
+        var versions = await registry.ListLiveChildrenAsync(solutionArn, [ResourceKinds.SolutionVersion], cancellationToken);
         return versions.Where(v => v.Status == ResourceStatus.Active).OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Sequence)
             .FirstOrDefault()?.Arn
             ?? throw ServingException.InvalidInput($"The solution {solutionArn} has no ACTIVE solution version to serve.");
@@ -183,13 +183,13 @@ public sealed partial class CampaignDeployments(
 
     private async Task<ServedModel> LoadAsync(string versionArn, CancellationToken cancellationToken)
     {
-        var version = await catalog.GetAsync(versionArn, cancellationToken);
+        var version = await registry.GetAsync(versionArn, cancellationToken);
         if (version is null || version.Kind != ResourceKinds.SolutionVersion || version.Status != ResourceStatus.Active)
         {
             throw ServingException.InvalidInput($"The solution version {versionArn} is not ACTIVE.");
         }
         var versionRecord = DescribeBody.Read<SolutionVersionRecord>(version.Body);
-        var solution = await catalog.GetAsync(versionRecord.SolutionArn, cancellationToken)
+        var solution = await registry.GetAsync(versionRecord.SolutionArn, cancellationToken)
             ?? throw ServingException.InvalidInput($"The solution of {versionArn} no longer exists.");
         var solutionRecord = DescribeBody.Read<SolutionRecord>(solution.Body);
         var recipeArn = solutionRecord.AutoMlResult?.BestRecipeArn
@@ -202,7 +202,7 @@ public sealed partial class CampaignDeployments(
 
     private async Task<CampaignRecord?> GetCampaignAsync(string campaignArn, CancellationToken cancellationToken)
     {
-        var record = await catalog.GetAsync(campaignArn, cancellationToken);
+        var record = await registry.GetAsync(campaignArn, cancellationToken);
         return record is not null && record.Kind == ResourceKinds.Campaign ? DescribeBody.Read<CampaignRecord>(record.Body) : null;
     }
 

@@ -1,5 +1,5 @@
 using Attune.Grains.Lifecycle;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Grains.Serving;
 

@@ -46,7 +46,7 @@ public static class ServedModelLoader
             DatasetGroupArn = store.DatasetGroupArn,
             LiveWatermark = interactions.PutWatermark,
             // In catalogue indices: interactions with items only the Items dataset has stay visible to Interactions filters.
-            Histories = UserHistories.Build(interactions, catalogue.ItemIndex, model.Events.EventTypeNames),
+            Histories = StoredHistories.Build(interactions, catalogue.ItemIndex, model.Events.EventTypeNames),
             Activity = activity,
         };
         return (data, catalogue);

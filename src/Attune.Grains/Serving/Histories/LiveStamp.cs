@@ -3,7 +3,7 @@ using Attune.Contracts.Events;
 namespace Attune.Grains.Serving;
 
 /// <summary>
-/// Identity of a user's history as one copy of a model's data sees it (FNV-1a over the data's put-log watermark and
+/// Identity of a user's history as one copy of a model's data sees it (FNV-1a over the data's event-log watermark and
 /// the live events' sequences): cached scores and explanations are valid only for the same history. The last
 /// sequence alone would miss an event delivered late, out of sequence order; the watermark tells apart copies loaded
 /// at different times (on different silos), whose stored part differs.

@@ -2,15 +2,15 @@ using System.Collections.Concurrent;
 using Attune.Contracts.Resources;
 using Attune.Contracts.Serving;
 using Attune.Filters;
-using Attune.Storage.Catalog;
+using Attune.Storage.Resources;
 
 namespace Attune.Grains.Serving;
 
 /// <summary>
-/// Filter ARN → parsed expression, parsed once. Entries are re-checked against the catalog after a short while, so
+/// Filter ARN → parsed expression, parsed once. Entries are re-checked against the registry after a short while, so
 /// a filter deleted (or deleted and created again under the same name) stops serving its old expression.
 /// </summary>
-public sealed class FilterCache(ICatalog catalog, TimeProvider clock)
+public sealed class FilterCache(IResourceRegistry registry, TimeProvider clock)
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(10);
 
@@ -24,7 +24,7 @@ public sealed class FilterCache(ICatalog catalog, TimeProvider clock)
         {
             return cached.Expression;
         }
-        var record = await catalog.GetAsync(filterArn, cancellationToken);
+        var record = await registry.GetAsync(filterArn, cancellationToken);
         if (record is null || record.Kind != ResourceKinds.Filter || record.Status != ResourceStatus.Active)
         {
             _entries.TryRemove(filterArn, out _);

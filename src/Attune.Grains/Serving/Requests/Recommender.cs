@@ -201,7 +201,7 @@ internal static class Recommender
         var missing = items.Where(p => Unexplained(p) && !found.ContainsKey(p.Item)).Select(p => p.Item).ToArray();
         if (missing.Length > 0)
         {
-            var contributors = await shards.ContributorsAsync(pass.Served, pass.ShardHistory, missing, 2);
+            var contributors = await shards.ContributorsAsync(pass.Served, pass.ShardRequestHistory, missing, 2);
             for (int i = 0; i < missing.Length; i++)
             {
                 found[missing[i]] = (contributors[i * 2], contributors[(i * 2) + 1]);

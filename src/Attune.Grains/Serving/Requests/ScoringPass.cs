@@ -15,11 +15,11 @@ namespace Attune.Grains.Serving;
 internal sealed class ScoringPass : IDisposable
 {
     private readonly RequestScratch _scratch;
-    private readonly LiveHistory _history;
+    private readonly RequestHistory _history;
     private readonly int _userRow;
     private readonly int? _interactionsPerEventType;
     private float _logNormalizer;
-    private ShardHistory? _shardHistory;
+    private ShardRequestHistory? _shardHistory;
     private UserDerivations? _derivations;
     private bool _derivationsLooked;
 
@@ -32,7 +32,7 @@ internal sealed class ScoringPass : IDisposable
         _scratch = Served.RentScratch(Catalogue.Count);
         UserId = userId;
         LiveEvents = liveEvents;
-        _history = LiveHistory.Of(Served, Catalogue, userId, liveEvents);
+        _history = RequestHistory.Of(Served, Catalogue, userId, liveEvents);
         _interactionsPerEventType = interactionsPerEventType;
         _userRow = userId is not null && Catalogue.UserRows.TryGetValue(userId, out var row) ? row : -1;
         QueryItem = itemId is not null && Catalogue.ItemIndex.TryGetValue(itemId, out var item) ? item : -1;
@@ -57,7 +57,7 @@ internal sealed class ScoringPass : IDisposable
 
     public ScoreBasis Basis { get; private set; }
 
-    public UserHistory History => _history.History;
+    public ModelHistory History => _history.History;
 
     public RequestScratch Scratch => _scratch;
 
@@ -79,7 +79,7 @@ internal sealed class ScoringPass : IDisposable
     }
 
     /// <summary>The history as the shards receive it (built on first use).</summary>
-    public ShardHistory ShardHistory => _shardHistory ??= History.ToShardHistory(UserId, LiveStamp);
+    public ShardRequestHistory ShardRequestHistory => _shardHistory ??= History.ToShardHistory(UserId, LiveStamp);
 
     /// <summary>Records what the scores (computed here or on the shards) are based on and their softmax normalizer.</summary>
     public void UseScores(ScoreBasis basis, float logNormalizer)

@@ -25,7 +25,7 @@ internal static class ShardQueries
             Scoring = scoring,
             Trending = served.IsTrending,
             QueryItem = pass.QueryItem,
-            History = scoring == ShardScoring.History ? pass.ShardHistory : ShardHistory.Empty,
+            History = scoring == ShardScoring.History ? pass.ShardRequestHistory : ShardRequestHistory.Empty,
         };
         // A whole model (one shard) folds the user in itself, after its score cache missed.
         bool sliced = served.ShardCount > 1 && served.Model.VectorSize > 0;

@@ -14,7 +14,7 @@ public sealed class GrainModelShards(IGrainFactory grains, InProcessModelShards 
 
     public Task<ShardSelection[]> SelectAsync(ServedModel served, ShardQuery query) => For(served).SelectAsync(served, query);
 
-    public Task<int[]> ContributorsAsync(ServedModel served, ShardHistory history, int[] items, int perItem)
+    public Task<int[]> ContributorsAsync(ServedModel served, ShardRequestHistory history, int[] items, int perItem)
         => For(served).ContributorsAsync(served, history, items, perItem);
 
     public Task<float[]> VectorsAsync(ServedModel served, int[] items) => For(served).VectorsAsync(served, items);

@@ -12,7 +12,7 @@ public interface IModelShards
     Task<ShardSelection[]> SelectAsync(ServedModel served, ShardQuery query);
 
     /// <summary>For each of <paramref name="items"/>, <paramref name="perItem"/> history items that explain it best (-1 where none).</summary>
-    Task<int[]> ContributorsAsync(ServedModel served, ShardHistory history, int[] items, int perItem);
+    Task<int[]> ContributorsAsync(ServedModel served, ShardRequestHistory history, int[] items, int perItem);
 
     /// <summary>The vectors of <paramref name="items"/> (each <c>Model.VectorSize</c> long, one after the other).</summary>
     Task<float[]> VectorsAsync(ServedModel served, int[] items);

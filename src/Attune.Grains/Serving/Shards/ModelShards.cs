@@ -19,7 +19,7 @@ public abstract class ModelShards : IModelShards
         return Task.WhenAll(calls);
     }
 
-    public async Task<int[]> ContributorsAsync(ServedModel served, ShardHistory history, int[] items, int perItem)
+    public async Task<int[]> ContributorsAsync(ServedModel served, ShardRequestHistory history, int[] items, int perItem)
     {
         ArgumentNullException.ThrowIfNull(items);
         var contributors = new int[items.Length * perItem];

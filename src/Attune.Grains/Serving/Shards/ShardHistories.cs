@@ -4,15 +4,15 @@ using Attune.Recipes.Data;
 namespace Attune.Grains.Serving.Shards;
 
 /// <summary>
-/// Between the recipes' <see cref="UserHistory"/> and the <see cref="ShardHistory"/> message (plain arrays, so
+/// Between the recipes' <see cref="ModelHistory"/> and the <see cref="ShardRequestHistory"/> message (plain arrays, so
 /// Contracts needs no Recipes).
 /// </summary>
 public static class ShardHistories
 {
-    public static UserHistory ToUserHistory(this ShardHistory history) =>
+    public static ModelHistory ToUserHistory(this ShardRequestHistory history) =>
         new(history.Items, default, history.EventTypes, history.EventValues);
 
-    public static ShardHistory ToShardHistory(this in UserHistory history, string? userId, long stamp) => new()
+    public static ShardRequestHistory ToShardHistory(this in ModelHistory history, string? userId, long stamp) => new()
     {
         UserId = userId,
         Stamp = stamp,

@@ -1,0 +1,18 @@
+namespace Attune.Storage.Resources;
+
+/// <summary>Personalize's status strings (with spaces, as on the wire).</summary>
+public static class ResourceStatus
+{
+    public const string CreatePending = "CREATE PENDING";
+    public const string CreateInProgress = "CREATE IN_PROGRESS";
+    public const string Active = "ACTIVE";
+    public const string CreateFailed = "CREATE FAILED";
+    public const string DeletePending = "DELETE PENDING";
+    public const string DeleteInProgress = "DELETE IN_PROGRESS";
+    public const string CreateStopping = "CREATE STOPPING";
+    public const string CreateStopped = "CREATE STOPPED";
+
+    /// <summary>True while a create or delete is still running, i.e. recovery must finish it after a restart.</summary>
+    public static bool IsTransient(string status) =>
+        status is CreatePending or CreateInProgress or DeletePending or DeleteInProgress or CreateStopping;
+}
