@@ -11,7 +11,7 @@ internal static class CommandLineSwitches
     public static readonly Switch[] All =
     [
         new("--urls", "urls", ServerDefaults.Url, "where the HTTP port (all three APIs, /health, /metrics) listens"),
-        new("--data-dir", Attune(nameof(AttuneOptions.DataDir)), "./attune-data (of the directory you run from)", "catalog, datasets and grain state (embedded mode)"),
+        new("--data-dir", Attune(nameof(AttuneOptions.DataDir)), "./attune-data (of the directory you run from)", "resource registry, datasets and grain state (embedded mode)"),
         new("--object-root", Attune(nameof(AttuneOptions.ObjectRoot)), "<data-dir>/objects", "the folder s3://bucket/key maps to (<object-root>/bucket/key)"),
         new("--account-id", Attune(nameof(AttuneOptions.AccountId)), "000000000000", "the 12-digit account id in every ARN"),
         new("--region", Attune(nameof(AttuneOptions.DefaultRegion)), "us-east-1", "the region when a request has no SigV4 credential scope"),

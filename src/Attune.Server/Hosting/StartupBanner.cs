@@ -23,7 +23,7 @@ internal static class StartupBanner
             mode.IsCluster ? $"  mode:        cluster, role {role} (PostgreSQL {Database(mode)})" : "  mode:        embedded (one process; SQLite files under the data directory)",
             $"  listening:   {string.Join(", ", addresses)}   (Personalize, Personalize Runtime and Events APIs; /health/live, /health/ready, /metrics)",
             mode.IsCluster
-                ? $"  data dir:    {attune.FullDataDir} (catalog, datasets and models live in PostgreSQL)"
+                ? $"  data dir:    {attune.FullDataDir} (resource registry, datasets and models live in PostgreSQL)"
                 : $"  data dir:    {attune.FullDataDir}",
             $"  object root: {attune.FullObjectRoot}   (s3://bucket/key is read from <object root>/bucket/key)",
             "  Ctrl+C stops the server.",
