@@ -18,16 +18,5 @@ internal static class RepositoryData
         return builder.Build();
     }
 
-    private static string Folder(string dataset)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Attune.sln")))
-            {
-                return Path.Combine(dir.FullName, "data", dataset);
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No Attune.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string Folder(string dataset) => Path.Combine(RepositoryRoot.Data, dataset);
 }

@@ -11,7 +11,7 @@ public sealed class ModelDriftTests
     public async Task Embedded_models_match_a_fresh_extraction_from_botocore()
     {
         var token = TestContext.Current.CancellationToken;
-        var root = RepositoryRoot.Find();
+        var root = RepositoryRoot.Path;
         var (botocoreCode, _) = await RunPython(root, ["-c", "import botocore"], token);
         if (botocoreCode != 0)
         {

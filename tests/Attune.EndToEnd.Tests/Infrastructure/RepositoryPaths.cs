@@ -3,10 +3,10 @@ namespace Attune.EndToEnd.Tests.Infrastructure;
 /// <summary>Finds the repository (the folder with Attune.sln) and its folders, from the test binary's location.</summary>
 public static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>The datasets shipped in the repository (data/README.md).</summary>
-    public static string Data => Path.Combine(Root, "data");
+    public static string Data => RepositoryRoot.Data;
 
     public static string Scripts => Path.Combine(AppContext.BaseDirectory, "scripts");
 
@@ -20,17 +20,5 @@ public static class RepositoryPaths
                 : "Debug";
             return Path.Combine(Root, "src", "Attune.Server", "bin", configuration, "net10.0", "Attune.Server.dll");
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Attune.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Attune.sln above {AppContext.BaseDirectory}.");
     }
 }
