@@ -25,6 +25,8 @@ public sealed class TelemetryTests
         var campaign = result.StandardOutput.Split('\n').Single(line => line.StartsWith("campaign ", StringComparison.Ordinal))["campaign ".Length..].Trim();
 
         var grain = await WaitForSpanAsync(collector, s => s.Name == "campaign.recommend" && s.Attributes.GetValueOrDefault("attune.campaign") == campaign, ct);
+        // The HTTP request's span ends last, so it may come in a later export batch than the grain's.
+        await WaitForSpanAsync(collector, s => s.TraceId == grain.TraceId && s.ParentSpanId.Length == 0, ct);
         var trace = collector.Spans.Where(s => s.TraceId == grain.TraceId).ToList();
         var context = string.Join("\n", trace.Select(s => $"{s.SpanId} <- {s.ParentSpanId}: {s.Name}"));
         var operation = trace.Single(s => s.Name == "GetRecommendations");
