@@ -43,6 +43,33 @@ public sealed class ConcurrentWritersTests(PostgresDatabase database) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task Silos_opening_the_same_new_groups_at_once_all_get_a_store()
+    {
+        var pools = Enumerable.Range(0, 8).Select(_ => NpgsqlDataSource.Create(database.ConnectionString)).ToList();
+        try
+        {
+            for (var group = 0; group < 10; group++)
+            {
+                var arn = $"{GroupArn}-opened-{group}";
+                using var start = new Barrier(pools.Count);
+                await Task.WhenAll(pools.Select(pool => Task.Run(() =>
+                {
+                    start.SignalAndWait(TestContext.Current.CancellationToken);
+                    using var store = new PostgresDatasetStores(pool).Open(arn);
+                }, TestContext.Current.CancellationToken)));
+                Assert.NotNull(new PostgresDatasetStores(database.DataSource).OpenExisting(arn));
+            }
+        }
+        finally
+        {
+            foreach (var pool in pools)
+            {
+                await pool.DisposeAsync();
+            }
+        }
+    }
+
     private static Dictionary<string, string?> Event(string user, string item) => new()
     {
         ["USER_ID"] = user,

@@ -17,7 +17,7 @@ internal sealed class ItemGrain([PersistentState("item")] IPersistentState<ItemA
     {
         state.State.Interactions += interactions;
         state.State.Impressions += impressions;
-        _writer ??= this.RegisterGrainTimer(WriteAsync, new GrainTimerCreationOptions(WriteInterval, Timeout.InfiniteTimeSpan));
+        _writer ??= this.RegisterGrainTimer(WriteDueAsync, new GrainTimerCreationOptions(WriteInterval, Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
     }
 
@@ -28,15 +28,25 @@ internal sealed class ItemGrain([PersistentState("item")] IPersistentState<ItemA
     {
         if (_writer is not null)
         {
-            await WriteAsync(cancellationToken);
+            await state.WriteStateAsync(cancellationToken);
+            StopWriter();
         }
     }
 
-    private async Task WriteAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The timer's write. The timer is disposed only after the write: disposing a timer cancels the token its running
+    /// callback was given, which failed every such write on PostgreSQL (it honours the token) with a logged warning.
+    /// </summary>
+    private async Task WriteDueAsync(CancellationToken cancellationToken)
+    {
+        await state.WriteStateAsync(cancellationToken);
+        StopWriter();
+    }
+
+    private void StopWriter()
     {
         _writer?.Dispose();
         _writer = null;
-        await state.WriteStateAsync(cancellationToken);
     }
 }
 

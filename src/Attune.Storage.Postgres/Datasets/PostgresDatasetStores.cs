@@ -12,18 +12,36 @@ public sealed class PostgresDatasetStores(NpgsqlDataSource dataSource) : IDatase
     public IDatasetStore Open(string datasetGroupArn)
     {
         var schema = PostgresLayout.SchemaFor(datasetGroupArn);
-        using var connection = dataSource.OpenConnection();
-        if (!IsRegistered(connection, datasetGroupArn))
+        for (int attempt = 1; ; attempt++)
         {
-            using var transaction = connection.BeginTransaction();
-            Sql.LockGroup(connection, datasetGroupArn);
-            Sql.Execute(connection, PostgresLayout.CreateGroup(schema));
-            Sql.Execute(connection, "INSERT INTO attune_dataset_groups (arn, schema_name) VALUES (@arn, @schema) ON CONFLICT DO NOTHING",
-                ("arn", datasetGroupArn), ("schema", schema));
-            transaction.Commit();
+            try
+            {
+                Create(datasetGroupArn, schema);
+                return new PostgresDatasetStore(dataSource, datasetGroupArn, schema);
+            }
+            catch (PostgresException e) when (attempt < 3 && e.SqlState is PostgresErrorCodes.UniqueViolation
+                or PostgresErrorCodes.DuplicateSchema or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject)
+            {
+                // Silos opening a new group at once: the group lock orders them, but a backend's catalog cache can
+                // still miss the schema another one just committed, so CREATE ... IF NOT EXISTS collides once. The
+                // next attempt, a new transaction, sees it.
+            }
         }
+    }
 
-        return new PostgresDatasetStore(dataSource, datasetGroupArn, schema);
+    private void Create(string datasetGroupArn, string schema)
+    {
+        using var connection = dataSource.OpenConnection();
+        if (IsRegistered(connection, datasetGroupArn))
+        {
+            return;
+        }
+        using var transaction = connection.BeginTransaction();
+        Sql.LockGroup(connection, datasetGroupArn);
+        Sql.Execute(connection, PostgresLayout.CreateGroup(schema));
+        Sql.Execute(connection, "INSERT INTO attune_dataset_groups (arn, schema_name) VALUES (@arn, @schema) ON CONFLICT DO NOTHING",
+            ("arn", datasetGroupArn), ("schema", schema));
+        transaction.Commit();
     }
 
     /// <summary>A store deleted after this check reads as empty (its tables are gone), so readers need no lock.</summary>

@@ -16,13 +16,27 @@ public sealed class GroupEventLogs(Func<string, EventLogWriter> open) : IEventLo
         while (true)
         {
             var entry = _writers.GetOrAdd(datasetGroupArn, arn => new Lazy<EventLogWriter>(() => open(arn)));
-            if (!entry.Value.IsRetired)
+            if (!Opened(datasetGroupArn, entry).IsRetired)
             {
                 return entry.Value;
             }
 
             // A retired writer takes no more events and its thread ends by itself; only the entry is left to drop.
             _writers.TryRemove(new KeyValuePair<string, Lazy<EventLogWriter>>(datasetGroupArn, entry));
+        }
+    }
+
+    /// <summary>The entry's writer; a failed open (the store unreachable, say) is dropped so the next event retries it.</summary>
+    private EventLogWriter Opened(string datasetGroupArn, Lazy<EventLogWriter> entry)
+    {
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            _writers.TryRemove(new KeyValuePair<string, Lazy<EventLogWriter>>(datasetGroupArn, entry));
+            throw;
         }
     }
 
