@@ -1,5 +1,5 @@
 using System.Globalization;
-using Attune.Contracts.Events;
+using Attune.Contracts.Live;
 using Attune.Grains.Live;
 
 namespace Attune.Bench.InProcess;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Attune.Contracts.Events;
+using Attune.Contracts.Live;
 using Attune.Contracts.Serving;
 using Attune.Grains.Live;
 using Attune.Grains.Serving;

@@ -1,4 +1,4 @@
-using Attune.Contracts.Events;
+using Attune.Contracts.Live;
 
 namespace Attune.Grains.Live;
 

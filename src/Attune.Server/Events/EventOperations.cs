@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Attune.Contracts.Events;
+using Attune.Contracts.Live;
 using Attune.Grains.Live;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Attune.Contracts.Events;
+using Attune.Contracts.Live;
 using Attune.Grains.Live;
 
 namespace Attune.Grains.Tests.Live;

@@ -1,4 +1,4 @@
-using Attune.Contracts.Events;
+using Attune.Contracts.Live;
 using Attune.Grains.Live;
 using Attune.Storage.Events;
 using Attune.Storage.Sqlite;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Attune.Contracts.Events;
+using Attune.Contracts.Live;
 using Attune.Grains.Live;
 
 namespace Attune.Grains.Tests.Serving;

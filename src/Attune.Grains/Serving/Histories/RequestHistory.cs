@@ -1,4 +1,4 @@
-using Attune.Contracts.Events;
+using Attune.Contracts.Live;
 using Attune.Filters;
 using Attune.Recipes.Data;
 

@@ -1,4 +1,4 @@
-namespace Attune.Contracts.Events;
+namespace Attune.Contracts.Live;
 
 /// <summary>
 /// One interaction after it was committed to the dataset group's durable event log, as the live path sees it.

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Attune.Contracts.Events;
+namespace Attune.Contracts.Live;
 
 /// <summary>
 /// One item's live activity in one dataset group (key: <c>&lt;datasetGroupArn&gt;|&lt;itemId&gt;</c>): the interactions

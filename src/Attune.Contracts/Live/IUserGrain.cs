@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Attune.Contracts.Events;
+namespace Attune.Contracts.Live;
 
 /// <summary>
 /// One principal's live history in one dataset group (key: <c>&lt;datasetGroupArn&gt;|&lt;userId or sessionId&gt;</c>):
