@@ -28,23 +28,17 @@ internal sealed class ItemGrain([PersistentState("item")] IPersistentState<ItemA
     {
         if (_writer is not null)
         {
-            await state.WriteStateAsync(cancellationToken);
-            StopWriter();
+            await WriteDueAsync(cancellationToken);
         }
     }
 
     /// <summary>
-    /// The timer's write. The timer is disposed only after the write: disposing a timer cancels the token its running
-    /// callback was given, which failed every such write on PostgreSQL (it honours the token) with a logged warning.
+    /// Writes the counts, then stops the timer. In that order: disposing a timer cancels the token its running callback
+    /// was given, which failed every timed write on PostgreSQL (it honours the token) with a logged warning.
     /// </summary>
     private async Task WriteDueAsync(CancellationToken cancellationToken)
     {
         await state.WriteStateAsync(cancellationToken);
-        StopWriter();
-    }
-
-    private void StopWriter()
-    {
         _writer?.Dispose();
         _writer = null;
     }
