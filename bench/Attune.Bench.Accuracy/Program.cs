@@ -1,3 +1,4 @@
+using System.Globalization;
 using Attune.Bench.Accuracy;
 
 string command = args.Length > 0 ? args[0] : "accuracy";
@@ -5,7 +6,8 @@ string dataRoot = Option("--data") ?? FindDataRoot();
 switch (command)
 {
     case "accuracy":
-        AccuracyRun.Run(dataRoot, Option("--out") ?? Path.Combine("bench", "results", "accuracy.md"), Option("--only"));
+        AccuracyRun.Run(dataRoot, Option("--out") ?? Path.Combine("bench", "results", "accuracy.md"), Option("--only"),
+            Option("--rows") is { } rows ? int.Parse(rows, CultureInfo.InvariantCulture) : null);
         break;
     case "tune":
         TuneRun.Run(dataRoot, Option("--only"), args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray());
@@ -15,7 +17,8 @@ switch (command)
         break;
     case "scale":
         ScaleRun.Run(int.Parse(Option("--interactions") ?? "10000000"), int.Parse(Option("--items") ?? "1000000"),
-            Option("--out") ?? Path.Combine("bench", "results", "scale.md"));
+            Option("--out") ?? Path.Combine("bench", "results", "scale.md"),
+            Option("--rows") is { } scaleRows ? int.Parse(scaleRows, CultureInfo.InvariantCulture) : null);
         break;
     default:
         Console.Error.WriteLine("usage: Attune.Bench.Accuracy accuracy|tune|hpo|scale [--data DIR] [--out FILE] [--only DATASET]");

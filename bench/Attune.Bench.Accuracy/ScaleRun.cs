@@ -11,7 +11,7 @@ namespace Attune.Bench.Accuracy;
 /// </summary>
 internal static class ScaleRun
 {
-    public static void Run(int interactions, int items, string resultsPath)
+    public static void Run(int interactions, int items, string resultsPath, int? rows = null)
     {
         var generate = Stopwatch.StartNew();
         var data = Generate(interactions, items, seed: 42);
@@ -26,14 +26,16 @@ internal static class ScaleRun
             "| model | train s | peak managed heap GiB | process peak working set GiB |",
             "|---|---|---|---|",
         };
+        var notes = new List<string>();
         Console.WriteLine($"generated {data.Count:N0} interactions, {data.UserCount:N0} users, {data.ItemCount:N0} items in {generate.Elapsed.TotalSeconds:F1}s");
         (string Recipe, string Label, Dictionary<string, string> Overrides)[] runs =
         [
-            ("aws-user-personalization", "aws-user-personalization (shipped)", []),
+            ("aws-user-personalization", "aws-user-personalization (shipped: validated blend)", []),
+            ("aws-user-personalization", "aws-user-personalization model=ease (the default before the blend)", new() { ["model"] = "ease" }),
             ("aws-user-personalization", "aws-user-personalization model=ials", new() { ["model"] = "ials" }),
             ("aws-sims", "aws-sims", []),
         ];
-        foreach (var (recipeName, label, overrides) in runs)
+        foreach (var (recipeName, label, overrides) in runs.Take(rows ?? runs.Length))
         {
             var recipe = RecipeCatalog.Find(recipeName)!;
             using var measurement = new Measurement();
@@ -42,7 +44,14 @@ internal static class ScaleRun
             var workingSet = Process.GetCurrentProcess().PeakWorkingSet64 / 1073741824.0;
             Console.WriteLine($"{label}: trained in {measurement.Seconds:F1}s, peak managed heap {measurement.PeakBytes / 1073741824.0:F2} GiB, process peak working set {workingSet:F2} GiB ({model.Kind})");
             report.Add($"| {label} | {measurement.Seconds:F1} | {measurement.PeakBytes / 1073741824.0:F2} | {workingSet:F2} |");
+            if (model.TrainingNote is { } note)
+            {
+                Console.WriteLine($"  {note}");
+                notes.Add($"* {label}: {note}");
+            }
         }
+        report.Add("");
+        report.AddRange(notes);
         File.WriteAllLines(resultsPath, report);
         Console.WriteLine($"written to {resultsPath}");
     }
@@ -50,7 +59,7 @@ internal static class ScaleRun
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static InteractionData Generate(int interactions, int items, int seed)
+    internal static InteractionData Generate(int interactions, int items, int seed)
     {
         var random = new Random(seed);
         var cdf = new double[items];

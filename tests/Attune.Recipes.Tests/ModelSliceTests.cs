@@ -47,7 +47,8 @@ public sealed class ModelSliceTests
                 var sliceContributors = new int[items.Length * 2];
                 whole.TopContributors(history, items, 2, wholeContributors);
                 slice.TopContributors(history, items, 2, sliceContributors);
-                Assert.Equal(wholeContributors, sliceContributors);
+                // A factor model's split needs VᵀV and every history item's vector, which a slice does not hold: it names none.
+                Assert.Equal(whole.VectorSize > 0 ? Enumerable.Repeat(-1, items.Length * 2) : wholeContributors, sliceContributors);
             }
         }
 

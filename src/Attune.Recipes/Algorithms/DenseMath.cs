@@ -23,10 +23,12 @@ internal static class DenseMath
         }
     }
 
-    /// <summary>Solves A x = b for symmetric positive definite A (overwritten); b becomes x.</summary>
-    public static void SolveSpd(Span<float> a, Span<float> b, int f)
+    /// <summary>Solves A x = b for symmetric positive definite A; b becomes x.</summary>
+    public static void SolveSpd(ReadOnlySpan<float> a, Span<float> b, int f) => SolveCholesky(Cholesky(a, f), b, f);
+
+    /// <summary>The Cholesky factor L of A = L Lᵀ (row-major, lower), in double for stability; factor once, solve many.</summary>
+    public static double[] Cholesky(ReadOnlySpan<float> a, int f)
     {
-        // Cholesky A = L Lᵀ in double for stability, then two triangular solves.
         var l = new double[f * f];
         for (int i = 0; i < f; i++)
         {
@@ -42,7 +44,13 @@ internal static class DenseMath
             }
         }
 
-        var y = new double[f];
+        return l;
+    }
+
+    /// <summary>Solves L Lᵀ x = b by two triangular solves; b becomes x.</summary>
+    public static void SolveCholesky(double[] l, Span<float> b, int f)
+    {
+        Span<double> y = f <= 256 ? stackalloc double[f] : new double[f];
         for (int i = 0; i < f; i++)
         {
             double sum = b[i];

@@ -48,6 +48,42 @@ internal static class SparseRowsBuilder
         return (bestColumns, bestValues);
     }
 
+    /// <summary>wa·a + wb·b entry by entry (the union of both rows' columns); null when both weights are 0.</summary>
+    public static SparseRows? WeightedSum(SparseRows a, float wa, SparseRows b, float wb)
+    {
+        if (wa == 0 && wb == 0)
+        {
+            return null;
+        }
+
+        var rows = new (int[] Columns, float[] Values)[a.RowCount];
+        var sums = new Dictionary<int, float>();
+        for (int r = 0; r < rows.Length; r++)
+        {
+            sums.Clear();
+            AddRow(sums, a, r, wa);
+            AddRow(sums, b, r, wb);
+            rows[r] = ([.. sums.Keys], [.. sums.Values]);
+        }
+
+        return FromRows(rows);
+    }
+
+    private static void AddRow(Dictionary<int, float> sums, SparseRows rows, int row, float weight)
+    {
+        if (weight == 0)
+        {
+            return;
+        }
+
+        var columns = rows.ColumnsOf(row);
+        var values = rows.ValuesOf(row);
+        for (int i = 0; i < columns.Length; i++)
+        {
+            sums[columns[i]] = sums.GetValueOrDefault(columns[i]) + (weight * values[i]);
+        }
+    }
+
     /// <summary>Rows of <paramref name="rows"/> that are empty take the <paramref name="fallback"/> row scaled by <paramref name="weight"/>.</summary>
     public static SparseRows FillEmptyRows(SparseRows rows, SparseRows fallback, float weight)
     {

@@ -4,22 +4,28 @@ using Attune.Recipes.Models;
 namespace Attune.Recipes.Algorithms;
 
 /// <summary>
-/// Next-item transitions: T[a, b] counts how often b directly followed a in a user's time-ordered events
-/// (repeats of the same item skipped), each row normalised to sum 1 and pruned to its best entries.
+/// Next-item transitions: T[a, b] counts how often b followed a in a user's time-ordered events (repeats of the same
+/// item skipped), each row normalised to sum 1 and pruned to its best entries. With <c>maxGap</c> g &gt; 1 these are
+/// sequential rules (Ludewig and Jannach 2018): b up to g events after a counts 1/gap, so a skipped step still links.
 /// </summary>
 internal static class Transitions
 {
-    public static SparseRows Build(TrainingSet set, int neighbors, CancellationToken cancellationToken)
+    public static SparseRows Build(TrainingSet set, int neighbors, CancellationToken cancellationToken, int maxGap = 1)
     {
-        var pairs = new List<long>(set.EventCount);
+        var pairs = new List<long>(set.EventCount * maxGap);
+        var weights = new List<float>(set.EventCount * maxGap);
         for (int u = 0; u < set.UserCount; u++)
         {
             var sequence = set.SequenceOf(u);
             for (int i = 1; i < sequence.Length; i++)
             {
-                if (sequence[i] != sequence[i - 1])
+                for (int gap = 1; gap <= maxGap && gap <= i; gap++)
                 {
-                    pairs.Add(((long)sequence[i - 1] << 32) | (uint)sequence[i]);
+                    if (sequence[i] != sequence[i - gap])
+                    {
+                        pairs.Add(((long)sequence[i - gap] << 32) | (uint)sequence[i]);
+                        weights.Add(1f / gap);
+                    }
                 }
             }
 
@@ -30,7 +36,8 @@ internal static class Transitions
         }
 
         var sorted = pairs.ToArray();
-        Array.Sort(sorted);
+        var sortedWeights = weights.ToArray();
+        Array.Sort(sorted, sortedWeights);
         var rows = new (int[] Columns, float[] Values)[set.ItemCount];
         Array.Fill(rows, ([], []));
         int start = 0;
@@ -43,13 +50,15 @@ internal static class Transitions
             while (end < sorted.Length && (int)(sorted[end] >> 32) == from)
             {
                 int next = end;
+                float count = 0;
                 while (next < sorted.Length && sorted[next] == sorted[end])
                 {
+                    count += sortedWeights[next];
                     next++;
                 }
 
                 columns.Add((int)(sorted[end] & 0xFFFFFFFF));
-                counts.Add(next - end);
+                counts.Add(count);
                 end = next;
             }
 

@@ -17,10 +17,10 @@ public static class RecipeCatalog
         ["event_value_weighting"] = "none",
     };
 
-    /// <summary>User personalization: EASE with a next-item transition term (the measured winner).</summary>
+    /// <summary>User personalization: EASE, item-kNN, transitions, iALS and popularity blended with weights validated per dataset.</summary>
     private static readonly Dictionary<string, string> PersonalizationDefaults = With(EventDefaults, new()
     {
-        ["model"] = "ease",
+        ["model"] = "auto",
         ["lambda"] = "400",
         ["ease_max_items"] = "3000",
         ["neighbors"] = "300",

@@ -92,11 +92,31 @@ public sealed class FactorModel : RecommendationModel
             throw new InvalidOperationException("A shard's slice of a factor model cannot fold a user in: send it the user's vector.");
         }
 
+        if (!TrySystem(history, vectorOf, out var system, out var coefficients))
+        {
+            return new float[Factors];
+        }
+
+        var rhs = new float[Factors];
+        foreach (var (item, coefficient) in coefficients)
+        {
+            TensorPrimitives.MultiplyAdd(vectorOf(item), coefficient, rhs, rhs);
+        }
+
+        DenseMath.SolveSpd(system, rhs, Factors);
+        return rhs;
+    }
+
+    /// <summary>
+    /// A = VᵀV + α Σ c_h v_h v_hᵀ + λI over the usable history, and each distinct history item's coefficient Σ (1 + α c_h)
+    /// in the right-hand side; false when no history item has a vector.
+    /// </summary>
+    private bool TrySystem(in ModelHistory history, VectorOf vectorOf, out float[] system, out Dictionary<int, float> coefficients)
+    {
         int f = Factors;
-        var system = (float[])_gram.Clone();
-        var rhs = new float[f];
+        system = (float[])_gram.Clone();
+        coefficients = [];
         var items = history.Items.Span;
-        bool any = false;
         for (int position = 0; position < items.Length; position++)
         {
             int item = items[position];
@@ -112,15 +132,9 @@ public sealed class FactorModel : RecommendationModel
                 continue;
             }
 
-            any = true;
             float c = Alpha * confidence;
             DenseMath.AddOuter(system, v, c);
-            TensorPrimitives.MultiplyAdd(v, 1 + c, rhs, rhs);
-        }
-
-        if (!any)
-        {
-            return new float[f];
+            coefficients[item] = coefficients.GetValueOrDefault(item) + 1 + c;
         }
 
         for (int d = 0; d < f; d++)
@@ -128,8 +142,46 @@ public sealed class FactorModel : RecommendationModel
             system[(d * f) + d] += Regularization;
         }
 
-        DenseMath.SolveSpd(system, rhs, f);
-        return rhs;
+        return coefficients.Count > 0;
+    }
+
+    /// <summary>
+    /// The user vector is x = A⁻¹ Σ_h (1 + α c_h) v_h, so item j's score v_jᵀx splits exactly into one part per history
+    /// item: (1 + α c_h) · (A⁻¹ v_j)ᵀ v_h. A shard's slice has no VᵀV to build A from and names none.
+    /// </summary>
+    public override void TopContributors(in ModelHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
+    {
+        var tally = Contributions.Rent(ItemCount, items, history.Length);
+        AddContributions(history, items, tally, 1);
+        tally.WriteTop(perItem, contributors);
+    }
+
+    /// <summary>Adds each history item's part of the asked-for items' scores, times <paramref name="scale"/>, to the tally.</summary>
+    internal void AddContributions(in ModelHistory history, ReadOnlySpan<int> items, Contributions tally, float scale)
+    {
+        if (_gram.Length == 0 || !TrySystem(history, ItemVector, out var system, out var coefficients))
+        {
+            return;
+        }
+
+        var solved = new float[Factors];
+        var factor = DenseMath.Cholesky(system, Factors);
+        foreach (int item in items)
+        {
+            var v = ItemVector(item);
+            int slot = (uint)item < (uint)ItemCount ? tally.SlotOf(item) : -1;
+            if (v.IsEmpty || slot < 0)
+            {
+                continue;
+            }
+
+            v.CopyTo(solved);
+            DenseMath.SolveCholesky(factor, solved, Factors);
+            foreach (var (source, coefficient) in coefficients)
+            {
+                tally.Add(slot, source, scale * coefficient * TensorPrimitives.Dot(solved, ItemVector(source)));
+            }
+        }
     }
 
     protected override bool ScoreHistory(in ModelHistory history, Span<float> scores) => ScoreHistoryRange(history, default, 0, scores);

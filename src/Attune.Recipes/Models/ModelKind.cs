@@ -6,4 +6,5 @@ public enum ModelKind
     Popularity = 1,
     Neighborhood = 2,
     Factor = 3,
+    Blend = 4,
 }

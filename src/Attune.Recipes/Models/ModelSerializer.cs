@@ -64,6 +64,7 @@ public static class ModelSerializer
             ModelKind.Popularity => new PopularityModel(basis, held),
             ModelKind.Neighborhood => NeighborhoodModel.Read(reader, basis, held),
             ModelKind.Factor => FactorModel.Read(reader, basis, held),
+            ModelKind.Blend => BlendedModel.Read(reader, basis, held),
             _ => throw new InvalidDataException($"Unknown model kind {(int)kind}."),
         };
     }

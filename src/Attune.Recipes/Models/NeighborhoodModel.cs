@@ -21,9 +21,6 @@ public sealed class NeighborhoodModel : RecommendationModel
     [ThreadStatic]
     private static List<(int Item, float Confidence)>? _newestFirstScratch;
 
-    [ThreadStatic]
-    private static int[]? _slotScratch;
-
     public NeighborhoodModel(ModelBasis basis, NeighborhoodSettings settings, SparseRows? similarity, SparseRows? related,
         SparseRows? transitions)
         : base(basis)
@@ -86,24 +83,20 @@ public sealed class NeighborhoodModel : RecommendationModel
     /// <summary>The same terms as <see cref="ScoreHistory"/>, kept per (history item, scored item) instead of summed.</summary>
     public override void TopContributors(in ModelHistory history, ReadOnlySpan<int> items, int perItem, Span<int> contributors)
     {
-        base.TopContributors(history, items, perItem, contributors);
-        // Slot of each asked-for item by item index (-1 elsewhere): an array lookup per row entry, not a hash.
-        var slots = _slotScratch is { } scratch && scratch.Length >= ItemCount ? scratch : _slotScratch = NewSlots(ItemCount);
-        for (int slot = items.Length - 1; slot >= 0; slot--)
-        {
-            if ((uint)items[slot] < (uint)ItemCount)
-            {
-                slots[items[slot]] = slot;
-            }
-        }
+        var tally = Contributions.Rent(ItemCount, items, history.Length);
+        AddContributions(history, tally, 1);
+        tally.WriteTop(perItem, contributors);
+    }
 
-        float[] best = new float[items.Length * perItem];
+    /// <summary>Adds each history item's part of the asked-for items' scores, times <paramref name="scale"/>, to the tally.</summary>
+    internal void AddContributions(in ModelHistory history, Contributions tally, float scale)
+    {
         var (weights, newestFirst) = CollectWeights(history);
         if (_similarity is not null)
         {
             foreach (var (item, weight) in weights)
             {
-                AddContributions(_similarity, item, weight, slots, perItem, contributors, best);
+                tally.AddRow(_similarity, item, scale * weight);
             }
         }
 
@@ -112,25 +105,10 @@ public sealed class NeighborhoodModel : RecommendationModel
             float weight = Settings.TransitionWeight;
             foreach (var (item, confidence) in newestFirst)
             {
-                AddContributions(_transitions, item, weight * confidence, slots, perItem, contributors, best);
+                tally.AddRow(_transitions, item, scale * weight * confidence);
                 weight *= Settings.TransitionDecay;
             }
         }
-
-        foreach (int item in items)
-        {
-            if ((uint)item < (uint)ItemCount)
-            {
-                slots[item] = -1;
-            }
-        }
-    }
-
-    private static int[] NewSlots(int count)
-    {
-        var slots = new int[count];
-        Array.Fill(slots, -1);
-        return slots;
     }
 
     protected override bool ScoreRelated(int item, Span<float> scores) => ScoreRelatedRange(item, default, 0, scores);
@@ -223,62 +201,6 @@ public sealed class NeighborhoodModel : RecommendationModel
         }
 
         return (weights, newestFirst);
-    }
-
-    /// <summary>Offers weight × rows[source, c] as a contribution of <paramref name="source"/> to each asked-for item c.</summary>
-    private static void AddContributions(SparseRows rows, int source, float weight, int[] slots, int perItem,
-        Span<int> contributors, Span<float> best)
-    {
-        var columns = rows.ColumnsOf(source);
-        var values = rows.ValuesOf(source);
-        for (int i = 0; i < columns.Length; i++)
-        {
-            int slot = slots[columns[i]];
-            if (slot < 0)
-            {
-                continue;
-            }
-
-            float contribution = weight * values[i];
-            if (contribution > 0)
-            {
-                Offer(contributors.Slice(slot * perItem, perItem), best.Slice(slot * perItem, perItem), source, contribution);
-            }
-        }
-    }
-
-    /// <summary>Keeps the best contributions sorted descending; a source offered twice (similarity, transition) adds up.</summary>
-    private static void Offer(Span<int> sources, Span<float> values, int source, float contribution)
-    {
-        int at = sources.IndexOf(source);
-        if (at >= 0)
-        {
-            contribution += values[at];
-            for (int i = at; i < sources.Length - 1; i++)
-            {
-                sources[i] = sources[i + 1];
-                values[i] = values[i + 1];
-            }
-
-            sources[^1] = -1;
-            values[^1] = 0;
-        }
-
-        for (int i = 0; i < sources.Length; i++)
-        {
-            if (sources[i] < 0 || contribution > values[i])
-            {
-                for (int j = sources.Length - 1; j > i; j--)
-                {
-                    sources[j] = sources[j - 1];
-                    values[j] = values[j - 1];
-                }
-
-                sources[i] = source;
-                values[i] = contribution;
-                return;
-            }
-        }
     }
 
     private static void WriteOptional(BinaryWriter writer, SparseRows? rows)

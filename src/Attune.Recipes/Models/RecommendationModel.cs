@@ -22,6 +22,9 @@ public abstract class RecommendationModel
 
     public int ItemCount => Basis.Popularity.Length;
 
+    /// <summary>How training chose this model (a blend's weights and validation score), for logs and benchmarks; not persisted.</summary>
+    public string? TrainingNote { get; internal set; }
+
     /// <summary>Item id of each index.</summary>
     public IReadOnlyList<string> ItemIds => Basis.ItemIds;
 

@@ -1,11 +1,14 @@
 using Attune.Recipes.Algorithms;
+using Attune.Recipes.Blending;
 using Attune.Recipes.Data;
 using Attune.Recipes.Models;
 
 namespace Attune.Recipes.Catalog.Trainers;
 
 /// <summary>
-/// User personalization and personalized ranking. <c>model</c> picks the item-item part: <c>ease</c> (closed
+/// User personalization and personalized ranking. <c>model=auto</c> (the default) blends EASE, item-kNN,
+/// transitions, iALS and popularity with weights validated per dataset (<see cref="PersonalizationBlend"/>); otherwise
+/// <c>model</c> picks one item-item part: <c>ease</c> (closed
 /// form on the most interacted items), <c>item_knn</c> (cosine neighbours) or <c>ials</c> (latent factors,
 /// conjugate gradient). The neighbourhood models add a next-item transition term over the newest
 /// <c>bptt</c> items, weighted by <c>transition_weight</c>.
@@ -14,7 +17,12 @@ internal sealed class PersonalizationTrainer : IRecipeTrainer
 {
     public RecommendationModel Train(TrainingSet set, HyperParameters hyperParameters, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        string model = hyperParameters.Choice("model", "ease", "item_knn", "ials");
+        string model = hyperParameters.Choice("model", "auto", "ease", "item_knn", "ials");
+        if (model == "auto")
+        {
+            return PersonalizationBlend.Train(set, BlendSettings.From(hyperParameters), progress, cancellationToken);
+        }
+
         var itemUsers = ItemUsers.Build(set);
         if (model == "ials")
         {
