@@ -57,6 +57,7 @@ public sealed partial class SolutionVersionGrain(
             }
             var started = Stopwatch.GetTimestamp();
             var result = await TrainAsync(version, stop.Token);
+            LogTrained(logger, arn, result.Model.Kind, result.Model.TrainingNote);
             artifacts.WriteMetrics(arn, result.Metrics);
             artifacts.WriteModel(arn, stream => ModelSerializer.Write(result.Model, stream));
             await FinishAsync(arn, ResourceStatus.Active, null, trained => trained with
@@ -176,6 +177,9 @@ public sealed partial class SolutionVersionGrain(
     }
 
     private double Now() => clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trained {SolutionVersionArn}: {ModelKind} model; {TrainingNote}")]
+    private static partial void LogTrained(ILogger logger, string solutionVersionArn, ModelKind modelKind, string? trainingNote);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Training of {SolutionVersionArn} failed")]
     private static partial void LogFailed(ILogger logger, string solutionVersionArn, Exception error);
