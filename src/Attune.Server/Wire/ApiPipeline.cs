@@ -66,7 +66,7 @@ internal sealed partial class ApiPipeline(
             outcome = error.ErrorCode;
             LogRejected(logger, operation?.Name ?? requestedName, error.ErrorCode, error.Message);
             await WireResponses.WriteErrorAsync(
-                http.Response, contentType, model.ErrorHttpStatus(error.ErrorCode), error.ErrorCode, error.Message);
+                http.Response, contentType, error.HttpStatus ?? model.ErrorHttpStatus(error.ErrorCode), error.ErrorCode, error.Message);
         }
         catch (Exception error) when (ServiceUnavailable.Explains(error) is { } reason && !http.RequestAborted.IsCancellationRequested)
         {
