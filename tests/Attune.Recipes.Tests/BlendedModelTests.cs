@@ -25,7 +25,7 @@ public sealed class BlendedModelTests
     {
         var blend = Blend(factorWeight: 0.5f, popularityWeight: 0.1f);
 
-        var restored = Read(Artifact(blend), HeldItems.All, keepItemIds: true);
+        var restored = ModelArtifacts.Read(ModelArtifacts.Write(blend), HeldItems.All, keepItemIds: true);
 
         Assert.Equal(ModelKind.Blend, restored.Kind);
         foreach (var history in Histories)
@@ -39,13 +39,13 @@ public sealed class BlendedModelTests
     public void Slices_score_like_the_whole_blend_and_name_the_neighbourhood_contributors()
     {
         var blend = Blend(factorWeight: 0.5f, popularityWeight: 0.1f);
-        var artifact = Artifact(blend);
-        var head = Read(artifact, _ => HeldItems.None, keepItemIds: true);
-        var slices = Enumerable.Range(0, 3).Select(i => Read(artifact, n => new HeldItems(n * i / 3, n * (i + 1) / 3), keepItemIds: false)).ToArray();
+        var artifact = ModelArtifacts.Write(blend);
+        var head = ModelArtifacts.Read(artifact, _ => HeldItems.None, keepItemIds: true);
+        var slices = Enumerable.Range(0, 3).Select(i => ModelArtifacts.Read(artifact, n => new HeldItems(n * i / 3, n * (i + 1) / 3), keepItemIds: false)).ToArray();
 
         foreach (var history in Histories)
         {
-            var queryVector = head.QueryVector(history, item => Gather(slices, item, blend.VectorSize));
+            var queryVector = head.QueryVector(history, item => ModelArtifacts.Gather(slices, item, blend.VectorSize));
             var expected = new float[blend.ItemCount];
             bool expectedHistory = blend.TryScore(history, expected);
             foreach (var slice in slices)
@@ -125,24 +125,5 @@ public sealed class BlendedModelTests
         var contributors = new int[items.Length * 2];
         model.TopContributors(history, items, 2, contributors);
         return contributors;
-    }
-
-    private static ReadOnlySpan<float> Gather(RecommendationModel[] slices, int item, int size)
-    {
-        var vector = new float[size];
-        return slices.Any(s => s.TryCopyVector(item, vector)) ? vector : [];
-    }
-
-    private static byte[] Artifact(RecommendationModel model)
-    {
-        using var stream = new MemoryStream();
-        ModelSerializer.Write(model, stream);
-        return stream.ToArray();
-    }
-
-    private static RecommendationModel Read(byte[] artifact, Func<int, HeldItems> hold, bool keepItemIds)
-    {
-        using var stream = new MemoryStream(artifact);
-        return ModelSerializer.Read(stream, hold, keepItemIds);
     }
 }

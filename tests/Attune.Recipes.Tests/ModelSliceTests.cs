@@ -23,17 +23,17 @@ public sealed class ModelSliceTests
         var whole = recipe.Train(data, EventSettings.Default,
             recipe.HyperParameters(new Dictionary<string, string> { ["model"] = modelName, ["hidden_dimension"] = "8" }),
             cancellationToken: TestContext.Current.CancellationToken);
-        var artifact = Artifact(whole);
-        var head = Read(artifact, _ => HeldItems.None, keepItemIds: true);
+        var artifact = ModelArtifacts.Write(whole);
+        var head = ModelArtifacts.Read(artifact, _ => HeldItems.None, keepItemIds: true);
         var slices = Enumerable.Range(0, Slices)
-            .Select(i => Read(artifact, n => new HeldItems(n * i / Slices, n * (i + 1) / Slices), keepItemIds: false))
+            .Select(i => ModelArtifacts.Read(artifact, n => new HeldItems(n * i / Slices, n * (i + 1) / Slices), keepItemIds: false))
             .ToArray();
 
         Assert.Equal(whole.ItemIds, head.ItemIds);
         Assert.Empty(slices[0].ItemIds);
         foreach (var history in new[] { data.History("c0_0", "c0_3"), data.History("c1_1", "c2_5", "c3_7"), ModelHistory.Empty })
         {
-            var queryVector = head.QueryVector(history, item => Gather(slices, item, whole.VectorSize));
+            var queryVector = head.QueryVector(history, item => ModelArtifacts.Gather(slices, item, whole.VectorSize));
             var expected = new float[whole.ItemCount];
             bool expectedHistory = whole.TryScore(history, expected);
             foreach (var slice in slices)
@@ -56,7 +56,7 @@ public sealed class ModelSliceTests
         {
             var expected = new float[whole.ItemCount];
             bool related = whole.TryScoreSimilar(item, expected);
-            var vector = Gather(slices, item, whole.VectorSize).ToArray();
+            var vector = ModelArtifacts.Gather(slices, item, whole.VectorSize).ToArray();
             foreach (var slice in slices)
             {
                 var scores = new float[slice.Held.Length];
@@ -72,29 +72,10 @@ public sealed class ModelSliceTests
         var data = TestData.Clusters(clusters: 2, usersPerCluster: 4, itemsPerCluster: 6).Build();
         var recipe = RecipeCatalog.Find("aws-user-personalization")!;
         var whole = recipe.Train(data, EventSettings.Default, recipe.HyperParameters(), cancellationToken: TestContext.Current.CancellationToken);
-        var slice = Read(Artifact(whole), n => new HeldItems(0, n / 2), keepItemIds: false);
+        var slice = ModelArtifacts.Read(ModelArtifacts.Write(whole), n => new HeldItems(0, n / 2), keepItemIds: false);
 
         Assert.Throws<InvalidOperationException>(() => slice.TryScoreRange(data.History("c0_0"), 0, new float[whole.ItemCount]));
         Assert.Throws<InvalidOperationException>(() => slice.TryScore(data.History("c0_0"), new float[whole.ItemCount]));
         Assert.Throws<InvalidOperationException>(() => ModelSerializer.Write(slice, new MemoryStream()));
-    }
-
-    private static ReadOnlySpan<float> Gather(RecommendationModel[] slices, int item, int size)
-    {
-        var vector = new float[size];
-        return slices.Any(s => s.TryCopyVector(item, vector)) ? vector : [];
-    }
-
-    private static byte[] Artifact(RecommendationModel model)
-    {
-        using var stream = new MemoryStream();
-        ModelSerializer.Write(model, stream);
-        return stream.ToArray();
-    }
-
-    private static RecommendationModel Read(byte[] artifact, Func<int, HeldItems> hold, bool keepItemIds)
-    {
-        using var stream = new MemoryStream(artifact);
-        return ModelSerializer.Read(stream, hold, keepItemIds);
     }
 }
