@@ -61,6 +61,7 @@ internal static class ServiceRegistration
     private static void AddFrontDoor(this IServiceCollection services)
     {
         services.AddSingleton<RequestMetrics>();
+        services.AddSingleton<QuotaTable>();
         services.AddSingleton<ResourceQuotas>();
         services.AddSingleton<RequestRates>();
         services.AddSingleton<Resources>();

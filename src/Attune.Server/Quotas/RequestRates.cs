@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Globalization;
-using Attune.Server.Hosting;
 using Attune.Server.Wire;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Server.Quotas;
 
@@ -14,16 +11,12 @@ namespace Attune.Server.Quotas;
 public sealed class RequestRates
 {
     private readonly ConcurrentDictionary<BucketKey, TokenBucket> _buckets = new();
-    private readonly FrozenDictionary<string, AccountQuotas> _accounts;
-    private readonly AccountQuotas _others;
+    private readonly QuotaTable _quotas;
     private readonly TimeProvider _clock;
 
-    public RequestRates(IOptions<AttuneOptions> options, TimeProvider clock)
+    public RequestRates(QuotaTable quotas, TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var (accounts, others) = options.Value.Quotas.Resolve();
-        _accounts = accounts.ToFrozenDictionary(StringComparer.Ordinal);
-        _others = others;
+        _quotas = quotas;
         _clock = clock;
     }
 
@@ -33,7 +26,7 @@ public sealed class RequestRates
     /// </summary>
     public void Admit(string accountId, string operation, bool controlPlane)
     {
-        var quotas = _accounts.GetValueOrDefault(accountId, _others);
+        var quotas = _quotas.For(accountId);
         var limit = controlPlane ? quotas.ControlPlane : quotas.DataPlane;
         if (limit.IsUnlimited)
         {

@@ -1,8 +1,5 @@
-using System.Collections.Frozen;
-using Attune.Server.Hosting;
 using Attune.Server.Wire;
 using Attune.Storage.Resources;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Server.Quotas;
 
@@ -11,28 +8,15 @@ namespace Attune.Server.Quotas;
 /// filters per dataset group. Counted in the resource registry among the caller's ARNs (region and account, as
 /// Personalize's quotas are per region), those being deleted included; LimitExceededException names the quota.
 /// </summary>
-public sealed class ResourceQuotas
+public sealed class ResourceQuotas(IResourceRegistry registry, QuotaTable table)
 {
-    private readonly IResourceRegistry _registry;
-    private readonly FrozenDictionary<string, AccountQuotas> _accounts;
-    private readonly AccountQuotas _others;
-
-    public ResourceQuotas(IResourceRegistry registry, IOptions<AttuneOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _registry = registry;
-        var (accounts, others) = options.Value.Quotas.Resolve();
-        _accounts = accounts.ToFrozenDictionary(StringComparer.Ordinal);
-        _others = others;
-    }
-
     /// <summary>
     /// Throws LimitExceededException when one more resource of <paramref name="kind"/> under
     /// <paramref name="parentArn"/> (its dataset group, or a campaign's solution) would exceed the caller's quota.
     /// </summary>
     public async Task RequireRoomAsync(string kind, string? parentArn, CallContext context)
     {
-        var quotas = _accounts.GetValueOrDefault(context.AccountId, _others);
+        var quotas = table.For(context.AccountId);
         switch (kind)
         {
             case ResourceKinds.DatasetGroup:
@@ -49,7 +33,7 @@ public sealed class ResourceQuotas
                 break;
             case ResourceKinds.Campaign:
                 // A campaign's parent is its solution; the quota is per dataset group, the solution's parent.
-                var solution = await _registry.GetAsync(parentArn!, context.Aborted);
+                var solution = await registry.GetAsync(parentArn!, context.Aborted);
                 if (solution?.ParentArn is { } group)
                 {
                     await RequireGroupRoomAsync(group, kind, quotas.CampaignsPerDatasetGroup, nameof(QuotaLimits.CampaignsPerDatasetGroup), "campaigns", context);
@@ -65,7 +49,7 @@ public sealed class ResourceQuotas
             return;
         }
         // One page of at most `limit` rows says whether the account already has that many.
-        var page = await _registry.ListAsync(kind, context.ArnPrefix, null, 0, limit, context.Aborted);
+        var page = await registry.ListAsync(kind, context.ArnPrefix, null, 0, limit, context.Aborted);
         if (page.Items.Count >= limit)
         {
             throw Exceeded($"This account already has {limit} {what} in {context.Region}", quota, limit);
@@ -88,7 +72,7 @@ public sealed class ResourceQuotas
     private async Task<int> CampaignsAsync(string groupArn, CallContext context)
     {
         var count = 0;
-        foreach (var solution in await _registry.ListChildrenAsync(groupArn, [ResourceKinds.Solution], context.Aborted))
+        foreach (var solution in await registry.ListChildrenAsync(groupArn, [ResourceKinds.Solution], context.Aborted))
         {
             count += await ChildrenAsync(solution.Arn, ResourceKinds.Campaign, context);
         }
@@ -96,7 +80,7 @@ public sealed class ResourceQuotas
     }
 
     private async Task<int> ChildrenAsync(string parentArn, string kind, CallContext context) =>
-        (await _registry.ListChildrenAsync(parentArn, [kind], context.Aborted))
+        (await registry.ListChildrenAsync(parentArn, [kind], context.Aborted))
         .Count(child => child.Arn.StartsWith(context.ArnPrefix, StringComparison.Ordinal));
 
     private static ApiException Exceeded(string situation, string quota, int limit) =>

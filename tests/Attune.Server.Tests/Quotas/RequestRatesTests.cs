@@ -80,7 +80,7 @@ public sealed class RequestRatesTests
                 Accounts = { [Account] = new QuotaLimits { ControlPlaneRequestsPerSecond = 0 } },
             },
         };
-        var rates = new RequestRates(Options.Create(options), _clock);
+        var rates = new RequestRates(new QuotaTable(Options.Create(options)), _clock);
 
         for (var i = 0; i < 10_000; i++)
         {
@@ -104,7 +104,7 @@ public sealed class RequestRatesTests
     }
 
     private RequestRates Rates(QuotaLimits defaults) =>
-        new(Options.Create(new AttuneOptions { Quotas = new QuotaOptions { Defaults = defaults } }), _clock);
+        new(new QuotaTable(Options.Create(new AttuneOptions { Quotas = new QuotaOptions { Defaults = defaults } })), _clock);
 
     private static void Drain(RequestRates rates, string operation, int count)
     {

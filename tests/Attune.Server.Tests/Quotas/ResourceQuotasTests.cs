@@ -68,7 +68,7 @@ public sealed class ResourceQuotasTests : IDisposable
                 Accounts = { [Mine] = new QuotaLimits { Schemas = 0 } },
             },
         };
-        var quotas = new ResourceQuotas(_registry, Options.Create(options));
+        var quotas = new ResourceQuotas(_registry, new QuotaTable(Options.Create(options)));
         await AddAsync(Context(Mine), ResourceKinds.Schema, "s1", null);
         await AddAsync(Context(Theirs), ResourceKinds.Schema, "s2", null);
 
@@ -77,7 +77,7 @@ public sealed class ResourceQuotasTests : IDisposable
     }
 
     private ResourceQuotas Quotas(QuotaLimits defaults) =>
-        new(_registry, Options.Create(new AttuneOptions { Quotas = new QuotaOptions { Defaults = defaults } }));
+        new(_registry, new QuotaTable(Options.Create(new AttuneOptions { Quotas = new QuotaOptions { Defaults = defaults } })));
 
     private static CallContext Context(string account) => new("us-east-1", account, 1_700_000_000, CancellationToken.None);
 
