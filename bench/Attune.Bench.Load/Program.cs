@@ -11,7 +11,7 @@ if (!File.Exists(serverDll))
 
 var machine = string.Create(CultureInfo.InvariantCulture,
     $"{Environment.ProcessorCount} cores shared by server and load generator (and whatever else runs), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-await using var server = await ServerHost.StartAsync(serverDll, options.ServerArguments);
+await using var server = await ServerHost.StartAsync(serverDll, [.. options.ServerArguments, "--file-root", Path.GetFullPath(options.DataRoot)]);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
 {
     Timeout = TimeSpan.FromSeconds(30),

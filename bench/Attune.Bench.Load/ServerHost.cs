@@ -29,7 +29,9 @@ internal sealed class ServerHost : IAsyncDisposable
         var dataDirectory = Directory.CreateTempSubdirectory("attune-load-").FullName;
         var endpoint = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { serverDll, "--urls", endpoint, "--data-dir", dataDirectory,
+        // The campaign's CSV files are imported by file:// location: from the data directory (synthetic catalogues)
+        // and from whatever folders the caller adds with --file-root.
+        foreach (var argument in new[] { serverDll, "--urls", endpoint, "--data-dir", dataDirectory, "--allow-file-imports", "--file-root", dataDirectory,
             "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--gateway-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(extraArguments))
         {

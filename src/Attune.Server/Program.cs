@@ -12,15 +12,17 @@ if (CommandLine.AsksForHelp(args))
     return 0;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
+var settings = CommandLine.Normalize(args);
+var builder = WebApplication.CreateBuilder(settings);
+builder.Configuration.AddCommandLine(settings, CommandLineSwitches.Mappings);
 var problems = CommandLine.UnknownFlags(args).Concat(SettingsCheck.Problems(builder.Configuration)).ToList();
 if (problems.Count > 0)
 {
     Console.Error.WriteLine(string.Join(Environment.NewLine, problems.Select(p => $"attune: {p}")));
     return 2;
 }
-if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+// Kestrel's own endpoint configuration (Kestrel:Endpoints:Https:Url with a certificate) replaces the default URL.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
 {
     builder.WebHost.UseUrls(ServerDefaults.Url);
 }

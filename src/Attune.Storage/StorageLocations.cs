@@ -1,4 +1,4 @@
 namespace Attune.Storage;
 
-/// <summary>Where this process keeps its files: the data directory and the folder s3:// URIs map to.</summary>
-public sealed record StorageLocations(string DataDirectory, string ObjectRoot);
+/// <summary>Where this process keeps its files: the data directory (imports read through <see cref="Objects.ImportSources"/>).</summary>
+public sealed record StorageLocations(string DataDirectory);

@@ -12,7 +12,7 @@ public sealed class StartupOptionTests
 
         Assert.Equal(0, result.ExitCode);
         foreach (var flag in new[] { "--urls", "--data-dir", "--object-root", "--account-id", "--region", "--cluster", "--role",
-                     "--silo-port", "--gateway-port", "--advertised-address", "--silo-name" })
+                     "--silo-port", "--gateway-port", "--advertised-address", "--silo-name", "--allow-file-imports", "--file-root" })
         {
             Assert.Contains(flag, result.StandardOutput, StringComparison.Ordinal);
         }
@@ -29,6 +29,13 @@ public sealed class StartupOptionTests
     [InlineData("--role", "gateway", "--role gateway needs --cluster")]
     [InlineData("--Attune:Serving:Shards", "0", "Attune:Serving:Shards must be 1 to 1024")]
     [InlineData("--Attune:Serving:InteractionsPerEventTypeCap", "0", "InteractionsPerEventTypeCap must be a positive count")]
+    [InlineData("--Attune:Imports:AllowFiles", "true", "--allow-file-imports needs at least one --file-root")]
+    [InlineData("--Attune:AllowFileLocations", "true", "unknown setting 'Attune:AllowFileLocations'")]
+    [InlineData("--Attune:Quotas:Defaults:Filters", "3", "unknown setting 'Attune:Quotas:Defaults:Filters'")]
+    [InlineData("--Attune:Quotas:Accounts:000000000000:Filterz", "3", "unknown setting 'Attune:Quotas:Accounts:000000000000:Filterz'")]
+    [InlineData("--Attune:Quotas:Accounts:42:Schemas", "3", "Attune:Quotas:Accounts:42 must be keyed by a 12-digit account id")]
+    [InlineData("--Attune:Quotas:Defaults:Schemas", "-1", "Attune:Quotas:Defaults:Schemas must be 0 (unlimited) or more")]
+    [InlineData("--Attune:Quotas:Defaults:ControlPlaneBurst", "lots", "'lots' at 'Attune:Quotas:Defaults:ControlPlaneBurst'")]
     public async Task An_unknown_option_or_invalid_value_stops_the_server_naming_it(string option, string value, string message)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("attune-options-");

@@ -3,7 +3,6 @@ using Attune.Contracts.Resources;
 using Attune.Grains.Diagnostics;
 using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
-using Attune.Storage;
 using Attune.Storage.Resources;
 using Attune.Storage.Datasets;
 using Attune.Storage.Import;
@@ -17,7 +16,7 @@ namespace Attune.Grains.Imports;
 public sealed partial class DatasetImportJobGrain(
     [PersistentState("importJob")] IPersistentState<JobAttempts> attempts,
     IResourceRegistry registry,
-    StorageLocations locations,
+    ImportSources sources,
     IDatasetStores datasets,
     ImportGates gates,
     TimeProvider clock,
@@ -82,7 +81,7 @@ public sealed partial class DatasetImportJobGrain(
             throw new ImportFailedException(JobAttempts.ExhaustedReason("The import"));
         }
         await registry.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
-        var files = ObjectLocation.Resolve(location, locations.ObjectRoot);
+        var files = ObjectLocation.Resolve(location, sources);
         var request = new ImportRequest(job.Arn, type, schema, files, mode);
         var progress = new ResourceProgress<long>(registry, job.Arn, DatasetImportJobRecord.RowsImportedMember, rows => rows, clock);
         var result = await Task.Run(() => store.Import(request, progress));

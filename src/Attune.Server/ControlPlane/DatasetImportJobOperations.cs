@@ -1,17 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
-using Attune.Server.Hosting;
 using Attune.Server.Wire;
-using Microsoft.Extensions.Options;
 using Attune.Storage.Resources;
 using Attune.Storage.Datasets;
+using Attune.Storage.Objects;
 using Attune.Storage.Schemas;
 
 namespace Attune.Server.ControlPlane;
 
 /// <summary>CreateDatasetImportJob, DescribeDatasetImportJob, ListDatasetImportJobs. The import itself runs in a job grain.</summary>
-public sealed class DatasetImportJobOperations(Resources resources, IDatasetStores datasets, IOptions<AttuneOptions> options)
+public sealed class DatasetImportJobOperations(Resources resources, IDatasetStores datasets, ImportSources sources)
     : IOperationFamily
 {
     private static readonly string[] SummaryMembers =
@@ -29,13 +28,13 @@ public sealed class DatasetImportJobOperations(Resources resources, IDatasetStor
         var jobName = input.RequiredString("jobName");
         var location = input.OptionalObject("dataSource")?.OptionalString("dataLocation")
             ?? throw ApiErrors.InvalidInput("dataSource.dataLocation is required: the s3:// or file:// location of the CSV file or folder.");
-        if (!location.StartsWith("s3://", StringComparison.Ordinal) && !location.StartsWith("file://", StringComparison.Ordinal))
+        try
         {
-            throw ApiErrors.InvalidInput($"dataSource.dataLocation '{location}' must be an s3:// or file:// URI.");
+            ObjectLocation.Check(location, sources);
         }
-        if (location.StartsWith("file://", StringComparison.Ordinal) && !options.Value.AllowFileLocations)
+        catch (ObjectLocationException error)
         {
-            throw ApiErrors.InvalidInput($"dataSource.dataLocation '{location}': file:// locations are turned off on this server (Attune:AllowFileLocations); use s3://.");
+            throw ApiErrors.InvalidInput($"dataSource.dataLocation: {error.Message}");
         }
         var mode = input.OptionalString("importMode") ?? DatasetImportJobRecord.FullImport;
         var dataset = await resources.GetActiveAsync(input.RequiredString("datasetArn"), ResourceKinds.Dataset, context);

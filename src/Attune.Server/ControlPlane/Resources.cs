@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Attune.Contracts.Imports;
 using Attune.Contracts.Lifecycle;
 using Attune.Contracts.Training;
+using Attune.Server.Quotas;
 using Attune.Server.Wire;
 using Attune.Storage.Resources;
 
@@ -12,7 +13,7 @@ namespace Attune.Server.ControlPlane;
 /// The registry operations every resource family shares: create with tags, describe, list with paging,
 /// start a delete. Status changes after the response are the lifecycle grain's job.
 /// </summary>
-public sealed class Resources(IResourceRegistry registry, IGrainFactory grains)
+public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, ResourceQuotas quotas)
 {
     public IResourceRegistry Registry => registry;
 
@@ -34,12 +35,14 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains)
 
     /// <summary>
     /// Stores a new resource in CREATE PENDING (its body gets status and timestamps) and starts its
-    /// lifecycle; ResourceAlreadyExistsException when the ARN is taken.
+    /// lifecycle; LimitExceededException when the caller's quota for the kind is used up,
+    /// ResourceAlreadyExistsException when the ARN is taken.
     /// </summary>
     public async Task CreateAsync(
         string kind, string arn, string name, string? parentArn, JsonObject body,
         IReadOnlyList<KeyValuePair<string, string>> tags, CallContext context, bool hasStatus = true)
     {
+        await quotas.RequireRoomAsync(kind, parentArn, context);
         var status = hasStatus ? ResourceStatus.CreatePending : ResourceStatus.Active;
         if (hasStatus)
         {

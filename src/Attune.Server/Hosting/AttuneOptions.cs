@@ -1,3 +1,6 @@
+using Attune.Storage.Objects;
+using Attune.Server.Quotas;
+
 namespace Attune.Server.Hosting;
 
 /// <summary>Where Attune keeps its data and how it names resources (section "Attune").</summary>
@@ -17,11 +20,14 @@ public sealed class AttuneOptions
     /// <summary>Region used when a request carries no SigV4 credential scope.</summary>
     public string DefaultRegion { get; set; } = "us-east-1";
 
-    /// <summary>
-    /// Whether import locations may be file:// paths. They can name any file the server can read, so turn this
-    /// off where API clients are not trusted with the server's file system; s3:// stays confined to the object root.
-    /// </summary>
-    public bool AllowFileLocations { get; set; } = true;
+    /// <summary>What imports may read beyond the object root (section "Attune:Imports").</summary>
+    public ImportOptions Imports { get; set; } = new();
+
+    /// <summary>The only folders file:// import locations may name (with Imports:AllowFiles); none by default.</summary>
+    public List<string> FileRoots { get; set; } = [];
+
+    /// <summary>Resource counts and request rates per account (section "Attune:Quotas").</summary>
+    public QuotaOptions Quotas { get; set; } = new();
 
     /// <summary>Largest request body accepted; bigger ones get InvalidInputException without being read whole.</summary>
     public int MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
@@ -29,4 +35,7 @@ public sealed class AttuneOptions
     public string FullDataDir => Path.GetFullPath(DataDir);
 
     public string FullObjectRoot => Path.GetFullPath(ObjectRoot ?? Path.Combine(DataDir, "objects"));
+
+    /// <summary>What CreateDatasetImportJob and the import grain let a location read.</summary>
+    public ImportSources Sources() => new(FullObjectRoot, Imports.AllowFiles, FileRoots.Select(Path.GetFullPath).ToList());
 }

@@ -10,6 +10,34 @@ internal static class CommandLine
 {
     public static bool AsksForHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
 
+    /// <summary>
+    /// The arguments with value-less flags as <c>--Key true</c> and each repeated flag as the next list element
+    /// (<c>--file-root a --file-root b</c> → <c>--Attune:FileRoots:0 a --Attune:FileRoots:1 b</c>); the rest unchanged.
+    /// </summary>
+    public static string[] Normalize(string[] args)
+    {
+        var normalized = new List<string>(args.Length);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var (name, inlineValue) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], (string?)null);
+            switch (CommandLineSwitches.All.FirstOrDefault(s => s.Flag == name))
+            {
+                case { Takes: CommandLineSwitches.Arity.Flag } flag:
+                    normalized.AddRange([$"--{flag.Key}", inlineValue ?? "true"]);
+                    break;
+                case { Takes: CommandLineSwitches.Arity.Repeated } repeated when inlineValue is not null || i + 1 < args.Length:
+                    var index = counts[repeated.Key] = counts.GetValueOrDefault(repeated.Key) + 1;
+                    normalized.AddRange([$"--{repeated.Key}:{index - 1}", inlineValue ?? args[++i]]);
+                    break;
+                default:
+                    normalized.Add(args[i]);
+                    break;
+            }
+        }
+        return [.. normalized];
+    }
+
     /// <summary>Each argument that looks like a flag but is neither documented nor a Section:Key setting.</summary>
     public static IEnumerable<string> UnknownFlags(string[] args)
     {
@@ -26,6 +54,10 @@ internal static class CommandLine
             if (!known)
             {
                 yield return $"unknown option '{name}' (--help lists the options)";
+            }
+            else if (CommandLineSwitches.All.Any(s => s.Flag == name && s.Takes == CommandLineSwitches.Arity.Flag))
+            {
+                continue; // takes no value
             }
             else if (!args[i].Contains('=', StringComparison.Ordinal) && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
             {

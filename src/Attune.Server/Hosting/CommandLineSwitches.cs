@@ -6,13 +6,23 @@ namespace Attune.Server.Hosting;
 /// </summary>
 internal static class CommandLineSwitches
 {
-    public sealed record Switch(string Flag, string Key, string Default, string Meaning);
+    /// <summary>How a flag takes its value: the next argument, none (it sets true), or one per occurrence into a list.</summary>
+    public enum Arity
+    {
+        Value,
+        Flag,
+        Repeated,
+    }
+
+    public sealed record Switch(string Flag, string Key, string Default, string Meaning, Arity Takes = Arity.Value);
 
     public static readonly Switch[] All =
     [
         new("--urls", "urls", ServerDefaults.Url, "where the HTTP port (all three APIs, /health, /metrics) listens"),
         new("--data-dir", Attune(nameof(AttuneOptions.DataDir)), "./attune-data (of the directory you run from)", "resource registry, datasets and grain state (embedded mode)"),
         new("--object-root", Attune(nameof(AttuneOptions.ObjectRoot)), "<data-dir>/objects", "the folder s3://bucket/key maps to (<object-root>/bucket/key)"),
+        new("--allow-file-imports", $"{ImportOptions.Section}:{nameof(ImportOptions.AllowFiles)}", "off", "let imports read file:// locations, only inside the --file-root folders", Arity.Flag),
+        new("--file-root", Attune(nameof(AttuneOptions.FileRoots)), "(none)", "a folder file:// imports may read (repeat the flag for several)", Arity.Repeated),
         new("--account-id", Attune(nameof(AttuneOptions.AccountId)), "000000000000", "the 12-digit account id in every ARN"),
         new("--region", Attune(nameof(AttuneOptions.DefaultRegion)), "us-east-1", "the region when a request has no SigV4 credential scope"),
         new("--cluster", Attune(nameof(ClusterModeOptions.Cluster)), "(none: embedded mode)", "PostgreSQL connection string: run as a member of that cluster"),
@@ -23,9 +33,12 @@ internal static class CommandLineSwitches
         new("--silo-name", Orleans(nameof(SiloOptions.SiloName)), "<host>-<silo port>", "this silo's name in the membership table"),
     ];
 
-    /// <summary>Flag → configuration key, for <c>AddCommandLine</c>.</summary>
+    /// <summary>
+    /// Flag → configuration key, for <c>AddCommandLine</c>; flags without a value and repeated ones are rewritten by
+    /// <see cref="CommandLine.Normalize"/> instead, which AddCommandLine's one-value-per-key mapping cannot express.
+    /// </summary>
     public static readonly Dictionary<string, string> Mappings = All
-        .Where(s => s.Flag != "--urls")
+        .Where(s => s.Flag != "--urls" && s.Takes == Arity.Value)
         .ToDictionary(s => s.Flag, s => s.Key, StringComparer.Ordinal);
 
     private static string Attune(string key) => $"{AttuneOptions.Section}:{key}";

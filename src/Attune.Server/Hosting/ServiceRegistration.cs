@@ -8,6 +8,7 @@ using Attune.Server.ControlPlane;
 using Attune.Server.Events;
 using Attune.Server.Health;
 using Attune.Server.Observability;
+using Attune.Server.Quotas;
 using Attune.Server.Runtime;
 using Attune.Server.Training;
 using Attune.Server.Wire;
@@ -45,7 +46,8 @@ internal static class ServiceRegistration
     {
         Directory.CreateDirectory(attune.FullDataDir);
         Directory.CreateDirectory(attune.FullObjectRoot);
-        services.AddSingleton(new StorageLocations(attune.FullDataDir, attune.FullObjectRoot));
+        services.AddSingleton(new StorageLocations(attune.FullDataDir));
+        services.AddSingleton(attune.Sources());
         if (mode.IsCluster)
         {
             services.AddAttunePostgresStores(mode.ConnectionString!);
@@ -59,6 +61,9 @@ internal static class ServiceRegistration
     private static void AddFrontDoor(this IServiceCollection services)
     {
         services.AddSingleton<RequestMetrics>();
+        services.AddSingleton<QuotaTable>();
+        services.AddSingleton<ResourceQuotas>();
+        services.AddSingleton<RequestRates>();
         services.AddSingleton<Resources>();
         services.AddSingleton<IOperationFamily, DatasetGroupOperations>();
         services.AddSingleton<IOperationFamily, SchemaOperations>();

@@ -3,6 +3,7 @@ using System.Reflection;
 using Attune.Grains.Serving;
 using Attune.Grains.Training;
 using Attune.Server.Observability;
+using Attune.Server.Quotas;
 using Orleans.Configuration;
 
 namespace Attune.Server.Hosting;
@@ -19,6 +20,9 @@ internal static class SettingsCheck
     [
         (AttuneOptions.Section, typeof(AttuneOptions)),
         (AttuneOptions.Section, typeof(ClusterModeOptions)),
+        (ImportOptions.Section, typeof(ImportOptions)),
+        (QuotaOptions.Section, typeof(QuotaOptions)),
+        (QuotaLimits.DefaultsSection, typeof(QuotaLimits)),
         (ServingOptions.Section, typeof(ServingOptions)),
         (AutoTrainingOptions.Section, typeof(AutoTrainingOptions)),
         (TelemetryOptions.Section, typeof(TelemetryOptions)),
@@ -28,7 +32,7 @@ internal static class SettingsCheck
 
     public static List<string> Problems(IConfiguration configuration)
     {
-        var problems = UnknownKeys(configuration).ToList();
+        var problems = UnknownKeys(configuration).Concat(UnknownQuotaKeys(configuration)).ToList();
         var bound = true;
         foreach (var (section, options) in Bound)
         {
@@ -152,6 +156,47 @@ internal static class SettingsCheck
         if (options.MaxRequestBodyBytes < 1024)
         {
             yield return $"{AttuneOptions.Section}:MaxRequestBodyBytes must be at least 1024, not {options.MaxRequestBodyBytes}";
+        }
+        if (options.FileRoots.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return "--file-root must not be empty";
+        }
+        if (options.Imports.AllowFiles && options.FileRoots.Count == 0)
+        {
+            yield return "--allow-file-imports needs at least one --file-root (setting Attune:FileRoots): the folders file:// imports may read";
+        }
+        foreach (var problem in QuotaProblems(options.Quotas))
+        {
+            yield return problem;
+        }
+    }
+
+    private static IEnumerable<string> QuotaProblems(QuotaOptions quotas)
+    {
+        var sets = quotas.Accounts.Select(a => ($"{QuotaOptions.Section}:Accounts:{a.Key}", a.Value)).Prepend((QuotaLimits.DefaultsSection, quotas.Defaults));
+        foreach (var (section, limits) in sets)
+        {
+            var values = typeof(QuotaLimits).GetProperties().Select(p => (p.Name, Value: Convert.ToDouble(p.GetValue(limits) ?? 0d, System.Globalization.CultureInfo.InvariantCulture)));
+            foreach (var (name, value) in values.Where(v => v.Value < 0))
+            {
+                yield return $"{section}:{name} must be 0 (unlimited) or more, not {value}";
+            }
+        }
+        foreach (var account in quotas.Accounts.Keys.Where(id => id.Length != 12 || !id.All(char.IsAsciiDigit)))
+        {
+            yield return $"{QuotaOptions.Section}:Accounts:{account} must be keyed by a 12-digit account id";
+        }
+    }
+
+    /// <summary>Keys under Attune:Quotas:Accounts:&lt;id&gt; that name no quota (the binder would ignore them).</summary>
+    private static IEnumerable<string> UnknownQuotaKeys(IConfiguration configuration)
+    {
+        foreach (var account in configuration.GetSection($"{QuotaOptions.Section}:Accounts").GetChildren())
+        {
+            foreach (var setting in account.GetChildren().Where(s => typeof(QuotaLimits).GetProperty(s.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is null))
+            {
+                yield return $"unknown setting '{setting.Path}' (the README's Quotas section lists the quotas)";
+            }
         }
     }
 

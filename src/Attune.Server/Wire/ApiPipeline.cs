@@ -3,6 +3,7 @@ using Attune.Grains.Diagnostics;
 using Attune.Server.ControlPlane;
 using Attune.Server.Hosting;
 using Attune.Server.Observability;
+using Attune.Server.Quotas;
 using Attune.ServiceModel;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ namespace Attune.Server.Wire;
 internal sealed partial class ApiPipeline(
     OperationHandlers operations,
     RequestMetrics metrics,
+    RequestRates rates,
     IOptions<AttuneOptions> options,
     TimeProvider clock,
     ILogger<ApiPipeline> logger)
@@ -52,6 +54,7 @@ internal sealed partial class ApiPipeline(
                 options.Value.AccountId,
                 clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0,
                 http.RequestAborted);
+            rates.Admit(context.AccountId, operation.Name, controlPlane: model.Protocol == "json");
             if (written is not null)
             {
                 await WireResponses.WriteOutputAsync(http.Response, contentType, await written(request.Root, context));

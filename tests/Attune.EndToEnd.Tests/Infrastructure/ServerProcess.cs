@@ -12,15 +12,21 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly IReadOnlyList<string> _extraArguments;
     private readonly string? _workingDirectory;
+    private readonly SelfSignedCertificate? _https;
     private Process? _process;
 
     /// <param name="dataDirectory">The data directory; a new temp directory by default.</param>
     /// <param name="extraArguments">Further command-line arguments (the cluster tests' --cluster, --role, ...).</param>
-    public ServerProcess(string? dataDirectory = null, IReadOnlyList<string>? extraArguments = null)
+    /// <param name="https">
+    /// Serve HTTPS with this certificate instead of HTTP, configured as the README says: a Kestrel endpoint with the
+    /// certificate's PEM files.
+    /// </param>
+    public ServerProcess(string? dataDirectory = null, IReadOnlyList<string>? extraArguments = null, SelfSignedCertificate? https = null)
     {
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("attune-e2e-").FullName;
         Port = FreePorts.Next();
         _extraArguments = extraArguments ?? [];
+        _https = https;
     }
 
     private ServerProcess(string workingDirectory)
@@ -43,7 +49,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    public string Endpoint => $"http://127.0.0.1:{Port}";
+    public string Endpoint => $"{(_https is null ? "http" : "https")}://127.0.0.1:{Port}";
 
     /// <summary>Everything the server printed so far, for failure messages.</summary>
     public string Output
@@ -66,9 +72,15 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = _workingDirectory ?? string.Empty,
         };
+        string[] listen = _https is null ? ["--urls", Endpoint] :
+        [
+            "--Kestrel:Endpoints:Https:Url", Endpoint,
+            "--Kestrel:Endpoints:Https:Certificate:Path", _https.CertificatePath,
+            "--Kestrel:Endpoints:Https:Certificate:KeyPath", _https.KeyPath,
+        ];
         string[] options = _workingDirectory is not null ? [] :
         [
-            "--urls", Endpoint, "--data-dir", DataDirectory,
+            .. listen, "--data-dir", DataDirectory,
             "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(),
             .. _extraArguments,
         ];
@@ -109,7 +121,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private async Task WaitHealthyAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient(_https?.TrustingHandler() ?? new HttpClientHandler(), disposeHandler: true) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {

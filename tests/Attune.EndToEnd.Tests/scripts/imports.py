@@ -1,4 +1,4 @@
-"""CreateDatasetImportJob / Describe / List: s3:// object, s3:// folder prefix, file:// path, FULL and INCREMENTAL,
+"""CreateDatasetImportJob / Describe / List: s3:// object, s3:// folder prefix, file:// refused by default, FULL and INCREMENTAL,
 rowsImported against the sizes of the shipped MovieLens files, missing columns and bad rows (CREATE FAILED naming the line, nothing
 committed), delete-while-importing and request errors. argv[2] = object root, argv[3] = the repository's data folder."""
 import os
@@ -78,8 +78,16 @@ def scenario():
           f"rowsImported polled: {sorted(set(progress))}")
     job = import_job(p, items, f"s3://{bucket}/items.csv")[0]
     check(job["rowsImported"] == ITEMS, f"items imported {job['rowsImported']}")
-    job = import_job(p, users, f"file://{root}/users.csv")[0]
-    check(job["rowsImported"] == USERS, f"file:// users imported {job['rowsImported']}")
+    job = import_job(p, users, f"s3://{bucket}/users.csv")[0]
+    check(job["rowsImported"] == USERS, f"users imported {job['rowsImported']}")
+    # file:// is off unless the server was started with --allow-file-imports (FileImportTests covers it on).
+    expect_error("InvalidInputException", p.create_dataset_import_job, f"file://{root}/users.csv", "file:// imports are turned off",
+                 jobName=unique("imports-job"), datasetArn=users, dataSource={"dataLocation": f"file://{root}/users.csv"})
+    # s3:// keys cannot leave the object root.
+    for location, words in ((f"s3://{bucket}/../other/users.csv", ("'..'",)), (f"s3://{bucket}//etc/passwd", ("must not start with '/'",)),
+                            ("s3://a..b/users.csv", ("bucket name",))):
+        expect_error("InvalidInputException", p.create_dataset_import_job, location, *words,
+                     jobName=unique("imports-job"), datasetArn=users, dataSource={"dataLocation": location})
 
     # Folder prefixes: "parts/" is three files; "parts" also matches "parts-extra/" (S3 prefix semantics).
     job = import_job(p, interactions, f"s3://{bucket}/parts/", mode="INCREMENTAL")[0]
@@ -101,10 +109,10 @@ def scenario():
     check("location" in failed["failureReason"].lower(), f"missing object: {failed}")
     # The failed bulk import into the already-filled dataset leaves its data: INCREMENTAL is still allowed there.
     import_job(p, interactions, f"s3://{bucket}/broken.csv", final="CREATE FAILED")
-    job = import_job(p, interactions, f"file://{root}/small.csv", mode="INCREMENTAL")[0]
+    job = import_job(p, interactions, f"s3://{bucket}/small.csv", mode="INCREMENTAL")[0]
     check(job["rowsImported"] == 2_500, f"INCREMENTAL after failure imported {job['rowsImported']}")
     # FULL replaces; it counts only its own rows.
-    job = import_job(p, fresh, f"file://{root}/small.csv")[0]
+    job = import_job(p, fresh, f"s3://{bucket}/small.csv")[0]
     check(job["rowsImported"] == 2_500, f"FULL small imported {job['rowsImported']}")
 
     # Listing: scoped by dataset, paged, with import modes and failure reasons in the summaries.

@@ -1,8 +1,9 @@
-"""Helpers for the solution and training scenarios: groups filled from files in the object root, solutions that
+"""Helpers for the solution and training scenarios: groups filled from files in the object root (argv[2]), solutions that
 wait for ACTIVE, and solution versions trained to their end with the raw trainingProgress seen on the way."""
 import os
 import random
 import shutil
+import sys
 
 from e2e import (INTERACTIONS_SCHEMA, active_dataset, active_group, check, check_chain, delete_group_with_datasets, raw,
                  unique, wait_for, wait_gone)
@@ -34,9 +35,17 @@ def generated_rows(users, items_per_user, clusters=10, cluster_items=40):
     return rows
 
 
+def object_location(path):
+    """The s3:// location of a file under the object root (argv[2] of every script that imports from here): the
+    server reads file:// locations only when started with --allow-file-imports."""
+    key = os.path.relpath(path, sys.argv[2])
+    check(not key.startswith(".."), f"{path} is not under the object root {sys.argv[2]}")
+    return "s3://" + key.replace(os.sep, "/")
+
+
 def import_file(p, dataset_arn, path, final="ACTIVE"):
     arn = p.create_dataset_import_job(jobName=unique("training-import"), datasetArn=dataset_arn,
-                                      dataSource={"dataLocation": f"file://{path}"})["datasetImportJobArn"]
+                                      dataSource={"dataLocation": object_location(path)})["datasetImportJobArn"]
     return wait_for(lambda: p.describe_dataset_import_job(datasetImportJobArn=arn)["datasetImportJob"], final,
                     timeout=120)[0]
 

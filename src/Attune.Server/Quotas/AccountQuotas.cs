@@ -1,0 +1,42 @@
+namespace Attune.Server.Quotas;
+
+/// <summary>The quotas in force for one account; 0 means unlimited.</summary>
+public sealed record AccountQuotas(
+    int DatasetGroups,
+    int Schemas,
+    int SolutionsPerDatasetGroup,
+    int CampaignsPerDatasetGroup,
+    int FiltersPerDatasetGroup,
+    RateLimit ControlPlane,
+    RateLimit DataPlane)
+{
+    /// <summary>
+    /// Personalize's own defaults where a self-hosted service loses nothing by them (500 schemas), generous ones where
+    /// Personalize's bill-driven limits (5 dataset groups, 10 solutions and 5 campaigns per group, 30 filters) would
+    /// get in the way of one server shared by many applications.
+    /// </summary>
+    public static readonly AccountQuotas BuiltIn = new(
+        DatasetGroups: 500,
+        Schemas: 500,
+        SolutionsPerDatasetGroup: 100,
+        CampaignsPerDatasetGroup: 50,
+        FiltersPerDatasetGroup: 100,
+        ControlPlane: new RateLimit(100, 200),
+        DataPlane: new RateLimit(1000, 2000));
+
+    /// <summary>These quotas with every setting <paramref name="limits"/> gives replaced.</summary>
+    public AccountQuotas With(QuotaLimits limits) => new(
+        limits.DatasetGroups ?? DatasetGroups,
+        limits.Schemas ?? Schemas,
+        limits.SolutionsPerDatasetGroup ?? SolutionsPerDatasetGroup,
+        limits.CampaignsPerDatasetGroup ?? CampaignsPerDatasetGroup,
+        limits.FiltersPerDatasetGroup ?? FiltersPerDatasetGroup,
+        new RateLimit(limits.ControlPlaneRequestsPerSecond ?? ControlPlane.PerSecond, limits.ControlPlaneBurst ?? ControlPlane.Burst),
+        new RateLimit(limits.DataPlaneRequestsPerSecond ?? DataPlane.PerSecond, limits.DataPlaneBurst ?? DataPlane.Burst));
+}
+
+/// <summary>A token bucket's size: <paramref name="PerSecond"/> tokens a second up to <paramref name="Burst"/>; 0 per second is unlimited.</summary>
+public sealed record RateLimit(double PerSecond, int Burst)
+{
+    public bool IsUnlimited => PerSecond <= 0;
+}
