@@ -27,7 +27,8 @@ echo "PostgreSQL: $cluster"
 
 start() { # name role http-port [silo-port gateway-port]
   local name=$1 role=$2 port=$3
-  dotnet "$server" --urls "http://127.0.0.1:$port" --data-dir "$data_dir" --cluster "$cluster" --role "$role" \
+  # --insecure: loopback only, unsigned requests welcome; drop it and pass --access-keys FILE to try sigv4.
+  dotnet "$server" --urls "http://127.0.0.1:$port" --data-dir "$data_dir" --cluster "$cluster" --role "$role" --insecure \
     --advertised-address 127.0.0.1 --silo-name "$name" ${4:+--silo-port "$4"} ${5:+--gateway-port "$5"} \
     >"$data_dir/logs/$name.log" 2>&1 &
   pids+=($!)

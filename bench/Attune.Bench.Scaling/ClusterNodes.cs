@@ -66,7 +66,7 @@ internal sealed class ClusterNodes : IAsyncDisposable
         string[] launch = dll ? [server] : [];
         foreach (var argument in launch.Concat(
         [
-            "--urls", endpoint, "--data-dir", dataDirectory, "--cluster", connectionString, "--role", role,
+            "--urls", endpoint, "--data-dir", dataDirectory, "--cluster", connectionString, "--role", role, "--insecure",
             "--Orleans:ClusterId", clusterId, "--advertised-address", "127.0.0.1", "--silo-name", string.Create(CultureInfo.InvariantCulture, $"{role}-{number}"),
             "--silo-port", FreePort().ToString(CultureInfo.InvariantCulture),
             "--gateway-port", FreePort().ToString(CultureInfo.InvariantCulture),

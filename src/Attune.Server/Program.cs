@@ -1,3 +1,4 @@
+using Attune.Server.Auth;
 using Attune.Server.Health;
 using Attune.Server.Hosting;
 using Attune.Server.Observability;
@@ -5,6 +6,11 @@ using Attune.Server.Wire;
 using OpenTelemetry.Metrics;
 using Serilog;
 using Serilog.Events;
+
+if (args is ["keys", .. var keyArguments])
+{
+    return await KeysCommand.RunAsync(keyArguments);
+}
 
 if (CommandLine.AsksForHelp(args))
 {
@@ -48,6 +54,7 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter("System.Runtime") // GC heap sizes and collections: what live user state costs (bench/results/events.md)
     .AddAspNetCoreInstrumentation()
     .AddPrometheusExporter());
+builder.Services.AddAttuneAuth(builder.Configuration, attune, mode); // SettingsCheck has refused a mode it cannot use
 builder.Services.AddAttune(attune, mode);
 builder.AddOrleans(attune, silo, mode);
 builder.AddAttuneTelemetry(mode); // runtime metrics; tracing when an OTLP endpoint is configured

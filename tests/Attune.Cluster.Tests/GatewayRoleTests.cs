@@ -1,4 +1,5 @@
 using Attune.Cluster.Tests.Infrastructure;
+using Attune.Server.Auth;
 using Attune.Server.ControlPlane;
 using Attune.Server.Hosting;
 using Attune.Server.Wire;
@@ -65,6 +66,7 @@ public sealed class GatewayRoleTests(TestPostgres postgres) : IDisposable
         builder.Configuration["Attune:DataDir"] = _dataDirectory;
         var attune = new AttuneOptions { DataDir = _dataDirectory };
         var mode = ClusterModeOptions.From(builder.Configuration);
+        builder.Services.AddAttuneAuth(builder.Configuration, attune, mode);
         builder.Services.AddAttune(attune, mode);
         builder.AddOrleans(attune, new SiloOptions(), mode);
         return builder.Build();

@@ -17,9 +17,14 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
 {
     public IResourceRegistry Registry => registry;
 
-    /// <summary>The resource, or ResourceNotFoundException when it is absent or of another kind.</summary>
+    /// <summary>The resource, or ResourceNotFoundException when it is absent, of another kind or of another account.</summary>
     public async Task<ResourceRecord> GetAsync(string arn, string kind, CallContext context)
     {
+        if (ArnAccountGuard.AccountOf(arn) is { Length: > 0 } owner && owner != context.AccountId)
+        {
+            throw ApiErrors.NotFound(arn);
+        }
+
         var record = await registry.GetAsync(arn, context.Aborted);
         return record is not null && record.Kind == kind ? record : throw ApiErrors.NotFound(arn);
     }

@@ -21,25 +21,30 @@ internal sealed class EventTrackers(Resources resources, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, (EventDestination Destination, long Until)> _cache = new(StringComparer.Ordinal);
 
+    /// <summary>The destination, or ResourceNotFoundException when no ACTIVE tracker of the caller's account has this id.</summary>
     public async ValueTask<EventDestination> ResolveAsync(string trackingId, CallContext context)
     {
         var now = time.GetTimestamp();
-        if (_cache.TryGetValue(trackingId, out var cached) && now < cached.Until)
+        if (!_cache.TryGetValue(trackingId, out var cached) || now >= cached.Until)
         {
-            return cached.Destination;
+            cached = (await LookUpAsync(trackingId, context), now + (long)(CacheFor.TotalSeconds * time.TimestampFrequency));
+            _cache[trackingId] = cached;
         }
 
-        var destination = await LookUpAsync(trackingId, context);
-        _cache[trackingId] = (destination, now + (long)(CacheFor.TotalSeconds * time.TimestampFrequency));
-        return destination;
+        // A trackingId works only with a key of its tracker's account; another account hears that it does not exist.
+        return ArnAccountGuard.AccountOf(cached.Destination.DatasetGroupArn) == context.AccountId
+            ? cached.Destination
+            : throw NoTracker(trackingId);
     }
+
+    private static ApiException NoTracker(string trackingId) => new("ResourceNotFoundException",
+        $"trackingId {trackingId} names no ACTIVE event tracker; create one with CreateEventTracker and use its trackingId.");
 
     private async Task<EventDestination> LookUpAsync(string trackingId, CallContext context)
     {
         var trackers = await resources.Registry.ListReferencingAsync(ResourceKinds.EventTracker, "trackingId", trackingId, context.Aborted);
-        var tracker = trackers.FirstOrDefault(t => t.Status == ResourceStatus.Active)
-            ?? throw new ApiException("ResourceNotFoundException",
-                $"trackingId {trackingId} names no ACTIVE event tracker; create one with CreateEventTracker and use its trackingId.");
+        var tracker = trackers.FirstOrDefault(t => t.Status == ResourceStatus.Active && ArnAccountGuard.AccountOf(t.Arn) == context.AccountId)
+            ?? throw NoTracker(trackingId);
         var groupArn = tracker.ParentArn!;
         var datasets = await resources.Registry.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted);
         var interactions = datasets.FirstOrDefault(d => DescribeBody.Read<DatasetRecord>(d.Body).DatasetType == DatasetType.Interactions.WireName())

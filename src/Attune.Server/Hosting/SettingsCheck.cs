@@ -1,3 +1,4 @@
+using Attune.Server.Auth;
 using System.Net;
 using System.Reflection;
 using Attune.Grains.Serving;
@@ -23,6 +24,7 @@ internal static class SettingsCheck
         (ImportOptions.Section, typeof(ImportOptions)),
         (QuotaOptions.Section, typeof(QuotaOptions)),
         (QuotaLimits.DefaultsSection, typeof(QuotaLimits)),
+        (AuthOptions.Section, typeof(AuthOptions)),
         (ServingOptions.Section, typeof(ServingOptions)),
         (AutoTrainingOptions.Section, typeof(AutoTrainingOptions)),
         (TelemetryOptions.Section, typeof(TelemetryOptions)),
@@ -98,6 +100,10 @@ internal static class SettingsCheck
         {
             yield return problem;
         }
+        foreach (var problem in AuthProblems(configuration))
+        {
+            yield return problem;
+        }
         var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         foreach (var problem in silo.Problems())
         {
@@ -133,6 +139,43 @@ internal static class SettingsCheck
         {
             yield return $"{AutoTrainingOptions.Section}:FirstDelay must not be negative, not {training.FirstDelay}";
         }
+    }
+
+    private static IEnumerable<string> AuthProblems(IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var cluster = !string.IsNullOrWhiteSpace(configuration[$"{AttuneOptions.Section}:{nameof(ClusterModeOptions.Cluster)}"]);
+        AuthModes.Decide(auth, AuthModes.ListenUrls(configuration), cluster, out var problem);
+        if (problem is not null)
+        {
+            yield return problem;
+        }
+        if (!string.IsNullOrWhiteSpace(auth.AccessKeysFile))
+        {
+            string? fileProblem = null;
+            try
+            {
+                AccessKeysCsv.Parse(auth.AccessKeysFile, File.ReadLines(auth.AccessKeysFile));
+            }
+            catch (Exception error) when (error is IOException or FormatException or UnauthorizedAccessException)
+            {
+                fileProblem = $"--access-keys: {error.Message}";
+            }
+            if (fileProblem is not null)
+            {
+                yield return fileProblem;
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(auth.KeyEncryptionKey) && !IsBase64Of32Bytes(auth.KeyEncryptionKey))
+        {
+            yield return $"{AuthOptions.Section}:KeyEncryptionKey must be the base64 of 32 bytes (openssl rand -base64 32)";
+        }
+    }
+
+    private static bool IsBase64Of32Bytes(string value)
+    {
+        Span<byte> bytes = stackalloc byte[48];
+        return Convert.TryFromBase64String(value.Trim(), bytes, out var written) && written == 32;
     }
 
     private static IEnumerable<string> Problems(this AttuneOptions options)

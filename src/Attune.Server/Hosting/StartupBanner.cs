@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Attune.Server.Auth;
 using Npgsql;
 
 namespace Attune.Server.Hosting;
@@ -26,10 +27,15 @@ internal static class StartupBanner
                 ? $"  data dir:    {attune.FullDataDir} (resource registry, datasets and models live in PostgreSQL)"
                 : $"  data dir:    {attune.FullDataDir}",
             $"  object root: {attune.FullObjectRoot}   (s3://bucket/key is read from <object root>/bucket/key)",
+            Auth(app.Services.GetRequiredService<AuthDecision>()),
             "  Ctrl+C stops the server.",
         };
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static string Auth(AuthDecision decision) => decision.Mode == AuthMode.SigV4
+        ? $"  auth:        sigv4 ({decision.Reason}): requests must be signed by a key of --access-keys or `keys create`"
+        : $"  auth:        none ({decision.Reason}): any credentials, every request acts in --account-id";
 
     /// <summary>Host, port and database of the cluster's connection string; never the password.</summary>
     private static string Database(ClusterModeOptions mode)

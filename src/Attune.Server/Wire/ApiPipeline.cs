@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Attune.Grains.Diagnostics;
+using Attune.Server.Auth;
 using Attune.Server.ControlPlane;
 using Attune.Server.Hosting;
 using Attune.Server.Observability;
@@ -15,6 +16,7 @@ namespace Attune.Server.Wire;
 /// </summary>
 internal sealed partial class ApiPipeline(
     OperationHandlers operations,
+    IRequestAuthenticator authenticator,
     RequestMetrics metrics,
     RequestRates rates,
     IOptions<AttuneOptions> options,
@@ -39,6 +41,8 @@ internal sealed partial class ApiPipeline(
                 throw ApiErrors.UnknownOperation(requestedName);
             }
             using var body = await RequestBody.ReadAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
+            var (accountId, region) = authenticator.Authenticate(http.Request, body.Span);
+            rates.Admit(accountId, operation.Name, controlPlane: model.Protocol == "json");
             using var request = RequestValidator.Validate(model, operation, body.Span);
             if (!request.IsValid)
             {
@@ -49,12 +53,12 @@ internal sealed partial class ApiPipeline(
             {
                 throw ApiErrors.Unsupported(operation.Name);
             }
+            ArnAccountGuard.Check(request.Root, accountId);
             var context = new CallContext(
-                CredentialScope.Region(http.Request.Headers.Authorization) ?? options.Value.DefaultRegion,
-                options.Value.AccountId,
+                region ?? options.Value.DefaultRegion,
+                accountId,
                 clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0,
                 http.RequestAborted);
-            rates.Admit(context.AccountId, operation.Name, controlPlane: model.Protocol == "json");
             if (written is not null)
             {
                 await WireResponses.WriteOutputAsync(http.Response, contentType, await written(request.Root, context));

@@ -3,11 +3,16 @@ using System.Text.RegularExpressions;
 namespace Attune.Server.Wire;
 
 /// <summary>
-/// Reads the region from a SigV4 Authorization header (Credential=AKID/date/region/service/aws4_request).
-/// Attune does not verify signatures: it is meant to run behind your own network controls.
+/// Reads the region from a SigV4 credential scope (Credential=AKID/date/region/service/aws4_request), in the
+/// Authorization header or a presigned URL's X-Amz-Credential. In mode sigv4 the verifier has checked it first.
 /// </summary>
 internal static partial class CredentialScope
 {
+    public static string? Region(HttpRequest request)
+        => Region(request.Headers.Authorization) ?? Region(request.Query["X-Amz-Credential"].ToString() is { Length: > 0 } credential
+            ? $"Credential={credential}"
+            : null);
+
     public static string? Region(string? authorization)
     {
         if (string.IsNullOrEmpty(authorization))

@@ -38,6 +38,7 @@ public sealed class ProcessCluster(string connectionString, params IReadOnlyList
         var node = new ServerProcess(DataDirectory,
         [
             "--cluster", ConnectionString, "--role", role, "--advertised-address", "127.0.0.1", "--silo-name", name,
+            "--insecure", // the tests' RestClient does not sign; sigv4 is tested end to end (SecurityScenarioTests)
             .. FastMembership,
             .. settings,
         ]);

@@ -11,9 +11,10 @@ public sealed record CommandResult(int ExitCode, string StandardOutput, string S
 /// <summary>Runs python3 scripts and the AWS CLI against a test server, with dummy credentials and no AWS config files.</summary>
 public static class ExternalCommand
 {
+    /// <summary>Runs a program to its end; <paramref name="environment"/> is set after the dummy credentials (real keys for a sigv4 server).</summary>
     public static async Task<CommandResult> RunAsync(
         string program, IEnumerable<string> arguments, CancellationToken cancellationToken, TimeSpan? timeout = null,
-        string? workingDirectory = null)
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -32,6 +33,10 @@ public static class ExternalCommand
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
         start.Environment["AWS_PAGER"] = string.Empty;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -57,4 +62,10 @@ public static class ExternalCommand
     /// <summary>Runs `aws personalize ...` against the endpoint and returns its result.</summary>
     public static Task<CommandResult> AwsAsync(string endpoint, CancellationToken cancellationToken, params string[] arguments) =>
         RunAsync("aws", ["--endpoint-url", endpoint, "--output", "json", .. arguments], cancellationToken);
+
+    /// <summary>`aws ...` signed with the given key (a sigv4 server).</summary>
+    public static Task<CommandResult> AwsAsAsync(string endpoint, string accessKeyId, string secret, CancellationToken cancellationToken,
+        params string[] arguments) =>
+        RunAsync("aws", ["--endpoint-url", endpoint, "--output", "json", .. arguments], cancellationToken,
+            environment: new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = accessKeyId, ["AWS_SECRET_ACCESS_KEY"] = secret });
 }
