@@ -12,7 +12,8 @@ public sealed class StartupOptionTests
 
         Assert.Equal(0, result.ExitCode);
         foreach (var flag in new[] { "--urls", "--data-dir", "--object-root", "--account-id", "--region", "--cluster", "--role",
-                     "--silo-port", "--gateway-port", "--advertised-address", "--silo-name", "--allow-file-imports", "--file-root" })
+                     "--silo-port", "--gateway-port", "--advertised-address", "--silo-name", "--allow-file-imports", "--file-root",
+                     "--auth", "--access-keys", "--insecure" })
         {
             Assert.Contains(flag, result.StandardOutput, StringComparison.Ordinal);
         }
@@ -36,15 +37,40 @@ public sealed class StartupOptionTests
     [InlineData("--Attune:Quotas:Accounts:42:Schemas", "3", "Attune:Quotas:Accounts:42 must be keyed by a 12-digit account id")]
     [InlineData("--Attune:Quotas:Defaults:Schemas", "-1", "Attune:Quotas:Defaults:Schemas must be 0 (unlimited) or more")]
     [InlineData("--Attune:Quotas:Defaults:ControlPlaneBurst", "lots", "'lots' at 'Attune:Quotas:Defaults:ControlPlaneBurst'")]
+    [InlineData("--auth", "basic", "Attune:Auth:Mode must be none or sigv4")]
+    [InlineData("--urls", "http://0.0.0.0:5099 --auth none", "add --insecure to mean it")]
+    [InlineData("--access-keys", "/no/such/keys.csv", "--access-keys:")]
+    [InlineData("--Attune:Auth:KeyEncryptionKey", "c2hvcnQ=", "KeyEncryptionKey must be the base64 of 32 bytes")]
     public async Task An_unknown_option_or_invalid_value_stops_the_server_naming_it(string option, string value, string message)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("attune-options-");
-        var result = await ServerAsync("--data-dir", dataDirectory.FullName, option, value);
+        var result = await ServerAsync(["--data-dir", dataDirectory.FullName, option, .. value.Split(' ')]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.StandardError, StringComparison.Ordinal);
         Assert.Empty(dataDirectory.EnumerateFileSystemInfos()); // refused before anything was opened
         dataDirectory.Delete();
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:{port}", "", "auth:        sigv4 (default for a server listening on http://0.0.0.0:", 403)]
+    [InlineData("http://0.0.0.0:{port}", "--insecure", "auth:        none (--insecure", 200)]
+    [InlineData("http://127.0.0.1:{port}", "", "auth:        none (every URL is loopback)", 200)]
+    public async Task The_startup_block_says_the_auth_mode_that_listening_beyond_loopback_turns_on(string url, string extra, string banner, int unsignedStatus)
+    {
+        await using var started = new ServerProcess(extraArguments: ["--urls", url, .. extra.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+        await started.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(started.Endpoint + "/"))
+        {
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/x-amz-json-1.1"),
+        };
+        request.Headers.Add("X-Amz-Target", "AmazonPersonalize.ListDatasetGroups");
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Contains(banner, started.Output, StringComparison.Ordinal);
+        Assert.Equal(unsignedStatus, (int)response.StatusCode);
     }
 
     private static Task<CommandResult> ServerAsync(params string[] arguments) =>

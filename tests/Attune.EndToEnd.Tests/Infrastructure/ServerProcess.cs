@@ -16,7 +16,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private Process? _process;
 
     /// <param name="dataDirectory">The data directory; a new temp directory by default.</param>
-    /// <param name="extraArguments">Further command-line arguments (the cluster tests' --cluster, --role, ...).</param>
+    /// <param name="extraArguments">Further command-line arguments (the cluster tests' --cluster, --role, ...); "{port}" in one becomes <see cref="Port"/>.</param>
     /// <param name="https">
     /// Serve HTTPS with this certificate instead of HTTP, configured as the README says: a Kestrel endpoint with the
     /// certificate's PEM files.
@@ -82,7 +82,7 @@ public sealed class ServerProcess : IAsyncDisposable
         [
             .. listen, "--data-dir", DataDirectory,
             "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(),
-            .. _extraArguments,
+            .. _extraArguments.Select(a => a.Replace("{port}", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)),
         ];
         foreach (var argument in (string[])[RepositoryPaths.ServerAssembly, .. options])
         {
