@@ -95,9 +95,9 @@ public sealed class RequestRatesTests
     {
         var rates = Rates(new QuotaLimits());
 
-        Drain(rates, "CreateSchema", 200);
+        Drain(rates, "CreateSchema", 2_000);
         Assert.False(Admitted(rates, "CreateSchema"));
-        for (var i = 0; i < 2_000; i++)
+        for (var i = 0; i < 200_000; i++)
         {
             rates.Admit(Account, "PutEvents", controlPlane: false);
         }
