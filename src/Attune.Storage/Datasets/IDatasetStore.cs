@@ -58,4 +58,22 @@ public interface IDatasetStore : IDisposable
 
     /// <summary>True when a bulk import into this dataset has committed (INCREMENTAL imports need one first).</summary>
     bool HasBulkImport(DatasetType type);
+
+    /// <summary>
+    /// The visible rows of a dataset from the given origins, one value per field of <paramref name="fields"/> (ids as
+    /// strings, null where empty), in a stable order: bulk imports in commit order then Put* rows for event datasets,
+    /// entities by first appearance. Streamed inside one read snapshot; dispose the enumerator to end it.
+    /// </summary>
+    IEnumerable<object?[]> ReadRows(DatasetType type, IReadOnlyList<SchemaField> fields, RowOrigins origins);
+
+    /// <summary>
+    /// Removes every row of these users (bulk and put interactions and action interactions, Users rows, PutEvents'
+    /// sessions and impressions) in one transaction that also records (<paramref name="jobArn"/>, <paramref name="batch"/>)
+    /// and appends the users to the deletion log; done again for the same job and batch, it deletes nothing and returns
+    /// the first run's counts, so a job resumed after a crash redoes its last batch safely.
+    /// </summary>
+    UserDeletion DeleteUsers(string jobArn, int batch, IReadOnlyList<string> userIds);
+
+    /// <summary>Users appended to the deletion log after <paramref name="afterSequence"/> (what served models must forget).</summary>
+    DeletedUsers ReadDeletedUsers(long afterSequence);
 }
