@@ -19,6 +19,10 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The events after <paramref name="afterSequence"/> (those a served model does not contain), oldest first.</summary>
     [Alias("Read"), ReadOnly, AlwaysInterleave]
     ValueTask<LiveEvent[]> ReadAsync(long afterSequence);
+
+    /// <summary>Drops the events held (a data deletion job removed the principal's data); the next read starts from the store.</summary>
+    [Alias("Forget")]
+    Task ForgetAsync();
 }
 
 /// <summary>Builds UserGrain keys.</summary>

@@ -12,4 +12,7 @@ public interface ILiveHistories
 public interface ILiveHistoryWriter
 {
     Task AppendAsync(string datasetGroupArn, string principal, LiveEvent[] events);
+
+    /// <summary>Drops what is held of a principal whose data a deletion job removed from the store; later reads see only newer events.</summary>
+    Task ForgetAsync(string datasetGroupArn, string principal);
 }

@@ -62,6 +62,22 @@ public sealed class InProcessHistories : ILiveHistories, ILiveHistoryWriter, IDi
         return _dropped.ReadAsync(datasetGroupArn, userId, afterSequence);
     }
 
+    /// <summary>
+    /// Removes the principal; its UserGrain is told only when this process had handed it over (dropped as idle), since
+    /// otherwise no UserGrain of it holds anything.
+    /// </summary>
+    public Task ForgetAsync(string datasetGroupArn, string principal)
+    {
+        if (!_principals.TryRemove((datasetGroupArn, principal), out var entry))
+        {
+            return Task.CompletedTask;
+        }
+        lock (entry)
+        {
+            return entry.Events is null ? _dropped.ForgetAsync(datasetGroupArn, principal) : Task.CompletedTask;
+        }
+    }
+
     /// <summary>Frees the events of principals idle for <see cref="IdleAfter"/>; the UserGrain answers for them from then on.</summary>
     public void DropIdle()
     {

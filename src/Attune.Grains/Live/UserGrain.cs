@@ -26,4 +26,11 @@ internal sealed class UserGrain(ILiveEventStore store) : Grain, IUserGrain
     }
 
     public ValueTask<LiveEvent[]> ReadAsync(long afterSequence) => _history.ReadAsync(afterSequence);
+
+    public Task ForgetAsync()
+    {
+        var (groupArn, principal) = UserGrainKey.Parse(this.GetPrimaryKeyString());
+        _history = new LiveHistory(store, groupArn, principal);
+        return Task.CompletedTask;
+    }
 }

@@ -11,6 +11,8 @@ public sealed class UserGrainHistories(IGrainFactory grains) : ILiveHistories, I
     public Task AppendAsync(string datasetGroupArn, string principal, LiveEvent[] events) =>
         Grain(datasetGroupArn, principal).AppendAsync(events);
 
+    public Task ForgetAsync(string datasetGroupArn, string principal) => Grain(datasetGroupArn, principal).ForgetAsync();
+
     public ValueTask<LiveEvent[]> ReadAsync(string datasetGroupArn, string userId, long afterSequence) =>
         Grain(datasetGroupArn, userId).ReadAsync(afterSequence);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Imports;
+using Attune.Contracts.Jobs;
 using Attune.Contracts.Lifecycle;
 using Attune.Contracts.Training;
 using Attune.Server.Quotas;
@@ -39,16 +40,17 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
     }
 
     /// <summary>
-    /// Stores a new resource in CREATE PENDING (its body gets status and timestamps) and starts its
+    /// Stores a new resource in CREATE PENDING (or <paramref name="pendingStatus"/>: a deletion job's PENDING; its body gets status and timestamps) and starts its
     /// lifecycle; LimitExceededException when the caller's quota for the kind is used up,
     /// ResourceAlreadyExistsException when the ARN is taken.
     /// </summary>
     public async Task CreateAsync(
         string kind, string arn, string name, string? parentArn, JsonObject body,
-        IReadOnlyList<KeyValuePair<string, string>> tags, CallContext context, bool hasStatus = true)
+        IReadOnlyList<KeyValuePair<string, string>> tags, CallContext context, bool hasStatus = true,
+        string pendingStatus = ResourceStatus.CreatePending)
     {
         await quotas.RequireRoomAsync(kind, parentArn, context);
-        var status = hasStatus ? ResourceStatus.CreatePending : ResourceStatus.Active;
+        var status = hasStatus ? pendingStatus : ResourceStatus.Active;
         if (hasStatus)
         {
             body["status"] = status;
@@ -82,6 +84,8 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
     {
         ResourceKinds.DatasetImportJob => grains.GetGrain<IDatasetImportJobGrain>(arn).StartAsync(),
         ResourceKinds.SolutionVersion => grains.GetGrain<ISolutionVersionGrain>(arn).StartAsync(),
+        ResourceKinds.DatasetExportJob => grains.GetGrain<IDatasetExportJobGrain>(arn).StartAsync(),
+        ResourceKinds.DataDeletionJob => grains.GetGrain<IDataDeletionJobGrain>(arn).StartAsync(),
         _ => grains.GetGrain<IResourceLifecycleGrain>(arn).AdvanceAsync(),
     };
 

@@ -6,7 +6,7 @@ public static class ResourceRegistrySql
     /// <summary>The statuses of <see cref="ResourceStatus.IsTransient"/>.</summary>
     public const string TransientStatuses =
         $"'{ResourceStatus.CreatePending}', '{ResourceStatus.CreateInProgress}', '{ResourceStatus.DeletePending}', " +
-        $"'{ResourceStatus.DeleteInProgress}', '{ResourceStatus.CreateStopping}'";
+        $"'{ResourceStatus.DeleteInProgress}', '{ResourceStatus.CreateStopping}', '{ResourceStatus.Pending}', '{ResourceStatus.InProgress}'";
 
     public const string DeleteStatuses = $"'{ResourceStatus.DeletePending}', '{ResourceStatus.DeleteInProgress}'";
 }

@@ -12,7 +12,13 @@ public static class ResourceStatus
     public const string CreateStopping = "CREATE STOPPING";
     public const string CreateStopped = "CREATE STOPPED";
 
+    /// <summary>Data deletion jobs' own chain: PENDING → IN_PROGRESS → COMPLETED or FAILED.</summary>
+    public const string Pending = "PENDING";
+    public const string InProgress = "IN_PROGRESS";
+    public const string Completed = "COMPLETED";
+    public const string Failed = "FAILED";
+
     /// <summary>True while a create or delete is still running, i.e. recovery must finish it after a restart.</summary>
     public static bool IsTransient(string status) =>
-        status is CreatePending or CreateInProgress or DeletePending or DeleteInProgress or CreateStopping;
+        status is CreatePending or CreateInProgress or DeletePending or DeleteInProgress or CreateStopping or Pending or InProgress;
 }

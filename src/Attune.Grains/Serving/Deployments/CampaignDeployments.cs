@@ -86,6 +86,7 @@ public sealed partial class CampaignDeployments(
     /// request: new items become explorable and filters see the new attributes. One refresh at a time, so an older
     /// read never replaces a newer one.
     /// </summary>
+    /// <remarks>Also drops the histories of users a data deletion job removed since the model's data was read.</remarks>
     public async Task RefreshCatalogueAsync(string datasetGroupArn, CancellationToken cancellationToken)
     {
         await _catalogueRefresh.WaitAsync(cancellationToken);
@@ -95,10 +96,15 @@ public sealed partial class CampaignDeployments(
             await _models.LoadsInFlight().WaitAsync(cancellationToken);
             foreach (var served in _models.Loaded().Where(m => m.Data.DatasetGroupArn == datasetGroupArn))
             {
-                served.Catalogue = await Task.Run(() =>
+                await Task.Run(() =>
                 {
                     using var store = datasets.Open(datasetGroupArn);
-                    return ServedModelLoader.ReadCatalogue(store, served.Data.Activity, served.Catalogue);
+                    var deleted = store.ReadDeletedUsers(served.Data.DeletionWatermark);
+                    if (deleted.UserIds.Count > 0)
+                    {
+                        served.Data = served.Data.Without(deleted);
+                    }
+                    served.Catalogue = ServedModelLoader.ReadCatalogue(store, served.Data.Activity, served.Catalogue);
                 }, cancellationToken);
             }
         }

@@ -1,3 +1,5 @@
+using Attune.Storage.Datasets;
+
 namespace Attune.Grains.Serving;
 
 /// <summary>The dataset group's interactions as a served model sees them, aligned to the model's item indices.</summary>
@@ -12,4 +14,24 @@ public sealed class ServedData
 
     /// <summary>First interaction and count per model item (item ages for exploration, kept for catalogue rebuilds).</summary>
     public required ItemActivity Activity { get; init; }
+
+    /// <summary>The newest entry of the group's deletion log these histories reflect: later deleted users are still in them.</summary>
+    public long DeletionWatermark { get; init; }
+
+    /// <summary>
+    /// The same data without the histories of users deleted since <see cref="DeletionWatermark"/>: served models stop
+    /// using them at once (their requests become cold-start), without reading the interactions again.
+    /// </summary>
+    public ServedData Without(DeletedUsers deleted)
+    {
+        ArgumentNullException.ThrowIfNull(deleted);
+        return new ServedData
+        {
+            DatasetGroupArn = DatasetGroupArn,
+            LiveWatermark = LiveWatermark,
+            Histories = Histories.Without(deleted.UserIds),
+            Activity = Activity,
+            DeletionWatermark = deleted.Watermark,
+        };
+    }
 }

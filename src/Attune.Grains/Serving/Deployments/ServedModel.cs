@@ -16,6 +16,8 @@ public sealed class ServedModel
 
     private ServedCatalogue _catalogue;
 
+    private ServedData _data;
+
     public ServedModel(string solutionVersionArn, RecommendationModel model, RecipeDefinition recipe, ServedData data, ServedCatalogue catalogue,
         int shardCount = 1)
     {
@@ -28,7 +30,7 @@ public sealed class ServedModel
         Model = model;
         Recipe = recipe;
         ShardCount = shardCount;
-        Data = data;
+        _data = data;
         PopularOrder = [.. Enumerable.Range(0, model.ItemCount).OrderByDescending(i => model.Popularity[i]).ThenBy(i => i)];
         PopularityShareTotal = model.Popularity.Sum(p => 1 + Math.Max(0, (double)p));
         Derivations = new UserDerivationCache(DerivationCacheUsers);
@@ -55,7 +57,12 @@ public sealed class ServedModel
 
     public RecipeDefinition Recipe { get; }
 
-    public ServedData Data { get; }
+    /// <summary>The interactions served, replaced without their users' histories after a data deletion job.</summary>
+    public ServedData Data
+    {
+        get => Volatile.Read(ref _data);
+        internal set => Volatile.Write(ref _data, value);
+    }
 
     public int ItemCount => Model.ItemCount;
 

@@ -38,6 +38,8 @@ public static class ServedModelLoader
         {
             itemIndex.TryAdd(model.ItemIds[item], item);
         }
+        // Read before the interactions: a deletion committed in between is applied again later, which is harmless.
+        var deletions = store.ReadDeletedUsers(long.MaxValue).Watermark;
         var interactions = store.ReadInteractions(DatasetType.Interactions);
         var activity = Activity(interactions, itemIndex, model.ItemIds);
         var catalogue = ReadCatalogue(store, activity);
@@ -48,6 +50,7 @@ public static class ServedModelLoader
             // In catalogue indices: interactions with items only the Items dataset has stay visible to Interactions filters.
             Histories = StoredHistories.Build(interactions, catalogue.ItemIndex, model.Events.EventTypeNames),
             Activity = activity,
+            DeletionWatermark = deletions,
         };
         return (data, catalogue);
     }

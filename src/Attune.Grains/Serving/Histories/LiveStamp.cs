@@ -10,10 +10,12 @@ namespace Attune.Grains.Serving;
 /// </summary>
 internal static class LiveStamp
 {
-    public static long Of(long watermark, IReadOnlyList<LiveEvent> events)
+    public static long Of(long watermark, IReadOnlyList<LiveEvent> events, long deletions = 0)
     {
         ArgumentNullException.ThrowIfNull(events);
         ulong hash = (14695981039346656037 ^ (ulong)watermark) * 1099511628211;
+        // A deletion job changes stored histories without moving the watermark.
+        hash = (hash ^ (ulong)deletions) * 1099511628211;
         foreach (var live in events)
         {
             hash = (hash ^ (ulong)live.Sequence) * 1099511628211;

@@ -52,6 +52,18 @@ public sealed class StoredHistories
         return true;
     }
 
+    /// <summary>The same histories less those of <paramref name="userIds"/> (the arrays are shared, only the user index is copied).</summary>
+    public StoredHistories Without(IReadOnlyCollection<string> userIds)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var users = new Dictionary<string, int>(_users, StringComparer.Ordinal);
+        foreach (var user in userIds)
+        {
+            users.Remove(user);
+        }
+        return new StoredHistories(users, _starts, _items, _timestamps, _eventTypes, _eventValues, _newestFirst);
+    }
+
     /// <summary>
     /// Groups stored interactions by user, sorted by (timestamp, file position), in the indices of
     /// <paramref name="modelItems"/> (the served catalogue: model items first, so models skip the others while

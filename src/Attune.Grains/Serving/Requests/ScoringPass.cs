@@ -62,7 +62,7 @@ internal sealed class ScoringPass : IDisposable
     public RequestScratch Scratch => _scratch;
 
     /// <summary>Identity of the history the scores came from: this copy's data watermark and the live events.</summary>
-    public long LiveStamp => Serving.LiveStamp.Of(Served.Data.LiveWatermark, LiveEvents);
+    public long LiveStamp => Serving.LiveStamp.Of(Served.Data.LiveWatermark, LiveEvents, Served.Data.DeletionWatermark);
 
     /// <summary>What earlier requests derived from this user's history (null: anonymous, or no room to keep it).</summary>
     public UserDerivations? Derivations
