@@ -43,7 +43,7 @@ public sealed class ControlPlaneClient(string endpoint) : IDisposable
             var resource = (await CallAsync(describe, new Dictionary<string, string> { [arnMember] = arn }, cancellationToken))
                 .GetProperty(resultMember);
             var status = resource.GetProperty("status").GetString();
-            if (status is not ("CREATE PENDING" or "CREATE IN_PROGRESS" or "DELETE PENDING" or "DELETE IN_PROGRESS"))
+            if (status is not ("CREATE PENDING" or "CREATE IN_PROGRESS" or "DELETE PENDING" or "DELETE IN_PROGRESS" or "PENDING" or "IN_PROGRESS"))
             {
                 return resource;
             }
