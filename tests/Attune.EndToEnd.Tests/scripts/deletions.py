@@ -22,7 +22,7 @@ DELETED = ["u0", "u1", "u2", "v1"]  # v1 exists only through PutEvents
 def recommend(campaign, user, **extra):
     """Raw POST /recommendations, so Attune's explanation member is visible."""
     request = urllib.request.Request(ENDPOINT + "/recommendations", method="POST", headers={"Content-Type": "application/json"},
-                                     data=json.dumps(dict(campaignArn=campaign, userId=user, numResults=10, **extra)).encode())
+                                     data=json.dumps(dict(dict(campaignArn=campaign, userId=user, numResults=10), **extra)).encode())
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())["itemList"]
 
@@ -126,10 +126,12 @@ def scenario():
     check(sorted(r[0] for r in export_rows(p, users, bucket, "users-after")) == sorted(f"u{u}" for u in range(3, 60)),
           "Users rows of the deleted users remain")
 
-    # A deleted user may come back: new events count again.
+    # A deleted user may come back: new events count again (an item the model knows from a kept user).
+    known = next(item for user, item, *_ in rows if user == "u13")
     events.put_events(trackingId=tracking_id, userId="u1", sessionId="s-u1-again",
-                      eventList=[{"eventType": "click", "itemId": "i7", "sentAt": NOW + 300_000}])
-    check(any(i["explanation"]["basis"] == "history" for i in recommend(campaign, "u1")), "u1's new event counts")
+                      eventList=[{"eventType": "click", "itemId": known, "sentAt": NOW + 300_000}])
+    again = recommend(campaign, "u1")
+    check(any(i["explanation"]["basis"] == "history" for i in again), f"u1's new event counts: {again}")
 
     # The next training does not see them: "secret" is no longer an item at all.
     second = trained(p, solution, trainingMode="FULL")
