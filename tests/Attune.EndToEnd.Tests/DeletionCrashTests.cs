@@ -47,6 +47,7 @@ public sealed class DeletionCrashTests
         TestContext.Current.TestOutputHelper?.WriteLine($"Killed at rowsDone={rowsAtKill}; after the restart: {job}");
         Assert.True(job.GetProperty("status").GetString() == "COMPLETED", $"{job} {context}");
         Assert.True(job.GetProperty("numDeleted").GetInt32() == Deleted, $"numDeleted after the resume: {job} {context}");
+        Assert.Equal(Deleted, job.GetProperty("jobProgress").GetProperty("rowsDone").GetInt64());
 
         var exportArn = (await client.CallAsync("CreateDatasetExportJob", new
         {
@@ -79,7 +80,7 @@ public sealed class DeletionCrashTests
             ["USER_ID", .. Enumerable.Range(0, Deleted).Select(u => string.Create(CultureInfo.InvariantCulture, $"u{u}"))], ct);
     }
 
-    /// <summary>Waits until the job is IN_PROGRESS; returns its jobProgress.rowsDone at that moment.</summary>
+    /// <summary>Waits until the job is IN_PROGRESS with its first batch committed; returns its jobProgress.rowsDone then.</summary>
     private static async Task<long> WaitInProgressAsync(ControlPlaneClient client, string jobArn, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + SettleTimeout;
@@ -87,11 +88,12 @@ public sealed class DeletionCrashTests
         {
             var job = (await client.CallAsync("DescribeDataDeletionJob", new { dataDeletionJobArn = jobArn }, ct)).GetProperty("dataDeletionJob");
             var status = job.GetProperty("status").GetString();
-            if (status == "IN_PROGRESS")
+            var rowsDone = job.GetProperty("jobProgress").GetProperty("rowsDone").GetInt64();
+            if (status == "IN_PROGRESS" && rowsDone > 0)
             {
-                return job.GetProperty("jobProgress").GetProperty("rowsDone").GetInt64();
+                return rowsDone;
             }
-            Assert.True(status == "PENDING" && DateTime.UtcNow < deadline, $"the deletion was never seen in progress: {job}");
+            Assert.True(status is "PENDING" or "IN_PROGRESS" && DateTime.UtcNow < deadline, $"the deletion was never seen in progress: {job}");
             await Task.Delay(10, ct);
         }
     }

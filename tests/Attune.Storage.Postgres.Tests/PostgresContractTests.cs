@@ -16,3 +16,6 @@ public sealed class PostgresMovieLensImportTests(PostgresDatabase database)
 
 public sealed class PostgresEventLogTests(PostgresDatabase database)
     : EventLogContract(new PostgresBackend(database)), IClassFixture<PostgresDatabase>;
+
+public sealed class PostgresExportAndDeletionTests(PostgresDatabase database)
+    : ExportAndDeletionContract(new PostgresBackend(database)), IClassFixture<PostgresDatabase>;

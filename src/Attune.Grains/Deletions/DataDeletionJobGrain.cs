@@ -47,8 +47,8 @@ public sealed partial class DataDeletionJobGrain(
             {
                 throw new JobFailedException(JobAttempts.ExhaustedReason("The data deletion"));
             }
-            var deleted = await RunAsync(job);
-            await FinishAsync(jobArn, ResourceStatus.Completed, null, deleted);
+            var (deleted, processed) = await RunAsync(job);
+            await FinishAsync(jobArn, ResourceStatus.Completed, null, (deleted, processed));
         }
         catch (JobFailedException error)
         {
@@ -70,7 +70,8 @@ public sealed partial class DataDeletionJobGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<int> RunAsync(ResourceRecord job)
+    /// <summary>Returns the users that had data (numDeleted) and the distinct user ids of the input.</summary>
+    private async Task<(int Deleted, int Processed)> RunAsync(ResourceRecord job)
     {
         using var activity = AttuneActivities.Source.StartActivity("data-deletion");
         activity?.SetTag("attune.data_deletion_job", job.Arn);
@@ -104,7 +105,7 @@ public sealed partial class DataDeletionJobGrain(
         // CheckInterval, so waiting two of them makes COMPLETED mean "no silo serves their history any more".
         await Task.Delay(CatalogueFreshness.CheckInterval * 2);
         activity?.SetTag("attune.users", deleted);
-        return deleted;
+        return (deleted, users.Count);
     }
 
     /// <summary>The distinct user ids of every CSV file at the location (a file, or every object under a prefix).</summary>
@@ -132,7 +133,7 @@ public sealed partial class DataDeletionJobGrain(
         return users;
     }
 
-    private async Task FinishAsync(string jobArn, string status, string? failureReason, int? deleted)
+    private async Task FinishAsync(string jobArn, string status, string? failureReason, (int Deleted, int Processed)? counts)
     {
         var job = await registry.GetAsync(jobArn);
         if (job is null)
@@ -140,9 +141,13 @@ public sealed partial class DataDeletionJobGrain(
             return;
         }
         var finished = job.WithStatus(status, Now(), failureReason);
-        if (deleted is { } count)
+        if (counts is { } done)
         {
-            finished = finished.WithBody(Now(), body => body["numDeleted"] = count);
+            finished = finished.WithBody(Now(), body =>
+            {
+                body["numDeleted"] = done.Deleted;
+                body[JobProgress.Member] = new JsonObject { ["rowsDone"] = done.Processed };
+            });
         }
         await registry.UpdateAsync(finished);
     }

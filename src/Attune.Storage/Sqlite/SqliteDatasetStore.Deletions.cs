@@ -62,7 +62,7 @@ public sealed partial class SqliteDatasetStore
                 """);
         }
 
-        Execute(connection, $"INSERT INTO deleted_users (user_id) SELECT d.id FROM {DatasetLayout.UserIds} d JOIN doomed ON doomed.idx = d.idx");
+        Execute(connection, $"INSERT INTO deleted_users (user_id) SELECT d.id FROM {DatasetLayout.UserIds} d JOIN doomed ON doomed.idx = d.idx ORDER BY d.idx");
         Execute(connection, "INSERT INTO user_deletions (job, batch, users, rows) VALUES ($job, $batch, $users, $rows)",
             ("$job", jobArn), ("$batch", batch), ("$users", hit.Count), ("$rows", rows));
         transaction.Commit();

@@ -11,3 +11,5 @@ public sealed class SqliteEventColumnsTests() : EventColumnsContract(new SqliteB
 public sealed class SqliteMovieLensImportTests() : MovieLensImportContract(new SqliteBackend());
 
 public sealed class SqliteEventLogTests() : EventLogContract(new SqliteBackend());
+
+public sealed class SqliteExportAndDeletionTests() : ExportAndDeletionContract(new SqliteBackend());
