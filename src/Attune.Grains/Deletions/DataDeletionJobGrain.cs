@@ -29,9 +29,6 @@ public sealed partial class DataDeletionJobGrain(
     TimeProvider clock,
     ILogger<DataDeletionJobGrain> logger) : Grain, IDataDeletionJobGrain
 {
-    /// <summary>User ids per store transaction: large enough that a batch's scans of the bulk tables are few.</summary>
-    public const int UsersPerBatch = 10_000;
-
     public async Task StartAsync()
     {
         var jobArn = this.GetPrimaryKeyString();
@@ -87,14 +84,7 @@ public sealed partial class DataDeletionJobGrain(
         var deleted = await Task.Run(() =>
         {
             using var store = datasets.Open(groupArn);
-            var count = 0;
-            for (var batch = 0; batch * UsersPerBatch < users.Count; batch++)
-            {
-                var ids = users.GetRange(batch * UsersPerBatch, Math.Min(UsersPerBatch, users.Count - batch * UsersPerBatch));
-                count += store.DeleteUsers(job.Arn, batch, ids).Users;
-                progress.Report((long)batch * UsersPerBatch + ids.Count);
-            }
-            return count;
+            return DeletionBatches.Run(store, job.Arn, users, progress);
         });
         foreach (var chunk in users.Chunk(256))
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Jobs;
 using Attune.Contracts.Resources;
@@ -75,85 +74,17 @@ public sealed partial class DatasetExportJobGrain(
             DatasetExportJobRecord.All => RowOrigins.All,
             _ => RowOrigins.Put,
         };
-        var path = export.JobOutput.S3DataDestination.Path;
-        objects.Check(ExportParts.Uri(path, export.JobName, 1));
+        var parts = new ExportParts(objects, export.JobOutput.S3DataDestination.Path, export.JobName);
+        objects.Check(parts.Uri(1));
         await registry.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
         var progress = new ResourceProgress<long>(registry, job.Arn, JobProgress.Member, rows => new JsonObject { ["rowsDone"] = rows }, clock);
-        var rows = await Task.Run(() => WritePartsAsync(dataset.ParentArn!, type, fields, origins, path, export.JobName, progress));
+        var rows = await Task.Run(async () =>
+        {
+            using var store = datasets.Open(dataset.ParentArn!);
+            return await parts.WriteAsync(store, type, fields, origins, progress, CancellationToken.None);
+        });
         activity?.SetTag("attune.rows", rows);
         return rows;
-    }
-
-    /// <summary>
-    /// Writes the parts in order; a part that exists was written whole by an earlier run, so its rows are skipped. Reads
-    /// run in one snapshot per run: a run resumed after a crash continues from the data as it is then.
-    /// </summary>
-    private async Task<long> WritePartsAsync(string groupArn, DatasetType type, IReadOnlyList<SchemaField> fields, RowOrigins origins,
-        string path, string jobName, ResourceProgress<long> progress)
-    {
-        using var store = datasets.Open(groupArn);
-        using var rows = store.ReadRows(type, fields, origins).GetEnumerator();
-        var scratch = Path.Combine(Path.GetTempPath(), $"attune-export-{Guid.NewGuid():N}.csv");
-        long done = 0;
-        try
-        {
-            for (var part = 1; ; part++)
-            {
-                var uri = ExportParts.Uri(path, jobName, part);
-                long count;
-                if (await objects.ExistsAsync(uri, CancellationToken.None))
-                {
-                    count = Skip(rows, ExportParts.RowsPerPart);
-                }
-                else
-                {
-                    count = WritePart(scratch, fields, rows, ExportParts.RowsPerPart);
-                    if (count == 0 && part > 1)
-                    {
-                        break; // the previous part ended exactly at the last row
-                    }
-                    await objects.WriteAsync(uri, async (stream, token) =>
-                    {
-                        await using var file = File.OpenRead(scratch);
-                        await file.CopyToAsync(stream, token);
-                    }, CancellationToken.None);
-                }
-                done += count;
-                progress.Report(done);
-                if (count < ExportParts.RowsPerPart)
-                {
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            File.Delete(scratch);
-        }
-        return done;
-    }
-
-    private static long WritePart(string scratch, IReadOnlyList<SchemaField> fields, IEnumerator<object?[]> rows, int most)
-    {
-        using var writer = new StreamWriter(scratch, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        CsvRows.WriteHeader(writer, fields);
-        long count = 0;
-        while (count < most && rows.MoveNext())
-        {
-            CsvRows.WriteRow(writer, fields, rows.Current);
-            count++;
-        }
-        return count;
-    }
-
-    private static long Skip(IEnumerator<object?[]> rows, int most)
-    {
-        long count = 0;
-        while (count < most && rows.MoveNext())
-        {
-            count++;
-        }
-        return count;
     }
 
     private async Task FinishAsync(string jobArn, string status, string? failureReason, long? rows)

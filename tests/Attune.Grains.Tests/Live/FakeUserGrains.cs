@@ -23,18 +23,26 @@ internal sealed class FakeUserGrains(ILiveEventStore store)
     {
         Interlocked.Increment(ref _activations);
         var (group, principal) = UserGrainKey.Parse(k);
-        return new FakeGrain(new LiveHistory(store, group, principal));
+        return new FakeGrain(() => new LiveHistory(store, group, principal));
     });
 
-    private sealed class FakeGrain(LiveHistory history) : IUserGrain
+    private sealed class FakeGrain(Func<LiveHistory> create) : IUserGrain
     {
+        private LiveHistory _history = create();
+
         public Task AppendAsync(LiveEvent[] events)
         {
-            history.Append(events);
+            _history.Append(events);
             return Task.CompletedTask;
         }
 
-        public ValueTask<LiveEvent[]> ReadAsync(long afterSequence) => history.ReadAsync(afterSequence);
+        public ValueTask<LiveEvent[]> ReadAsync(long afterSequence) => _history.ReadAsync(afterSequence);
+
+        public Task ForgetAsync()
+        {
+            _history = create();
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Answers GetGrain&lt;IUserGrain&gt;(key); any other IGrainFactory member is not needed by these tests.</summary>

@@ -117,6 +117,37 @@ public sealed class UserGrainHistoryTests : IDisposable
         Assert.Equal(1, store.Reads);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_user_forgotten_after_a_deletion_job_has_no_live_events_until_new_ones_come(bool allEventsLocal)
+    {
+        await using var logs = SqliteEventLogs.Open(_folder.Path);
+        var stores = new SqliteDatasetStores(_folder.Path);
+        var clock = new ManualClock();
+        using var live = new LivePath(new StoredLiveEvents(stores), allEventsLocal, clock);
+        await live.PublishAsync("held", await CommitAsync(logs, "held", "i1"));
+        await live.PublishAsync("dropped", await CommitAsync(logs, "dropped", "i2"));
+        clock.Advance(InProcessHistories.IdleAfter);
+        await live.PublishAsync("held", await CommitAsync(logs, "held", "i3"));
+        if (allEventsLocal)
+        {
+            live.DropIdle(); // "dropped" now lives in its UserGrain, "held" in process
+        }
+        using (var store = stores.Open(Group))
+        {
+            store.DeleteUsers("arn:aws:personalize:us-east-1:000000000000:data-deletion-job/live", 0, ["held", "dropped"]);
+        }
+
+        await live.ForgetAsync("held");
+        await live.ForgetAsync("dropped");
+
+        Assert.Empty(await live.ReadAsync("held", 0));
+        Assert.Empty(await live.ReadAsync("dropped", 0));
+        await live.PublishAsync("held", await CommitAsync(logs, "held", "i4"));
+        Assert.Equal(["i4"], (await live.ReadAsync("held", 0)).Select(e => e.ItemId));
+    }
+
     private static async Task<LiveEvent> CommitAsync(IEventLogs logs, string userId, string itemId)
     {
         var stored = (await logs.For(Group).AppendAsync(TestEvents.Interactions, TestEvents.Click(userId, itemId))).Events.Single();
@@ -132,6 +163,7 @@ public sealed class UserGrainHistoryTests : IDisposable
         private readonly FakeUserGrains _grains;
         private readonly GrainLiveEvents _events;
         private readonly ILiveHistories _histories;
+        private readonly ILiveHistoryWriter _writer;
         private readonly InProcessHistories? _inProcess;
         private readonly ItemActivityBuffer _items;
 
@@ -143,6 +175,7 @@ public sealed class UserGrainHistoryTests : IDisposable
             _items = new ItemActivityBuffer(_grains.Factory);
             _events = new GrainLiveEvents(_inProcess ?? (ILiveHistoryWriter)grainHistories, _items);
             _histories = _inProcess ?? (ILiveHistories)grainHistories;
+            _writer = _inProcess ?? (ILiveHistoryWriter)grainHistories;
         }
 
         public int GrainsActivated => _grains.Activations;
@@ -153,6 +186,8 @@ public sealed class UserGrainHistoryTests : IDisposable
             _events.PublishAsync(Group, [.. events.Select(e => new PrincipalEvent(userId, e))], [], CancellationToken.None);
 
         public ValueTask<LiveEvent[]> ReadAsync(string userId, long afterSequence) => _histories.ReadAsync(Group, userId, afterSequence);
+
+        public Task ForgetAsync(string userId) => _writer.ForgetAsync(Group, userId);
 
         public void Dispose()
         {
