@@ -22,7 +22,7 @@ public sealed class DatasetDeletion(IResourceRegistry registry, IDatasetStores d
         {
             store.DeleteDatasetData(type);
         }
-        foreach (var job in await registry.ListLiveChildrenAsync(arn, [ResourceKinds.DatasetImportJob], cancellationToken))
+        foreach (var job in await registry.ListLiveChildrenAsync(arn, [ResourceKinds.DatasetImportJob, ResourceKinds.DatasetExportJob], cancellationToken))
         {
             await registry.DeleteAsync(job.Arn, cancellationToken);
         }

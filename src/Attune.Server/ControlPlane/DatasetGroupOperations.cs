@@ -63,6 +63,12 @@ public sealed class DatasetGroupOperations(Resources resources) : IOperationFami
             throw ApiErrors.InUse(
                 $"Dataset group {record.Arn} still has {children.Count} resource(s) that must be deleted first: {names}.");
         }
+        // A running data deletion job writes to the group's data: it finishes first.
+        var deletions = await resources.Registry.ListLiveChildrenAsync(record.Arn, [ResourceKinds.DataDeletionJob], context.Aborted);
+        if (deletions.FirstOrDefault(j => ResourceStatus.IsTransient(j.Status)) is { } running)
+        {
+            throw ApiErrors.InUse($"Dataset group {record.Arn} has a data deletion job in progress: {running.Arn}.");
+        }
         await resources.DeleteAsync(record, context);
         return null;
     }

@@ -119,11 +119,13 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
 
     private async Task EnsureNoImportRunningAsync(ResourceRecord dataset, CallContext context)
     {
-        var jobs = await resources.Registry.ListLiveChildrenAsync(dataset.Arn, [ResourceKinds.DatasetImportJob], context.Aborted);
+        var jobs = await resources.Registry.ListLiveChildrenAsync(
+            dataset.Arn, [ResourceKinds.DatasetImportJob, ResourceKinds.DatasetExportJob], context.Aborted);
         var running = jobs.FirstOrDefault(j => ResourceStatus.IsTransient(j.Status));
         if (running is not null)
         {
-            throw ApiErrors.InUse($"Dataset {dataset.Arn} has an import job in progress: {running.Arn}.");
+            var what = running.Kind == ResourceKinds.DatasetExportJob ? "an export" : "an import";
+            throw ApiErrors.InUse($"Dataset {dataset.Arn} has {what} job in progress: {running.Arn}.");
         }
     }
 
