@@ -49,6 +49,8 @@ public sealed class DataDeletionJobOperations(Resources resources) : IOperationF
         return new JsonObject { ["dataDeletionJob"] = record.ParseBody() };
     }
 
+    /// <summary>Newest first, as Personalize lists data deletion jobs.</summary>
     private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
-        resources.ListScopedAsync(ResourceKinds.DataDeletionJob, "dataDeletionJobs", "datasetGroupArn", ResourceKinds.DatasetGroup, input, context, SummaryMembers);
+        resources.ListScopedAsync(ResourceKinds.DataDeletionJob, "dataDeletionJobs", "datasetGroupArn", ResourceKinds.DatasetGroup, input, context,
+            SummaryMembers, newestFirst: true);
 }

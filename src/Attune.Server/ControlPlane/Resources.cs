@@ -95,12 +95,14 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
     /// </summary>
     public async Task<JsonObject> ListAsync(
         string kind, string resultKey, string? parentArn, JsonElement input, CallContext context,
-        IReadOnlyList<string> summaryMembers)
+        IReadOnlyList<string> summaryMembers, bool newestFirst = false)
     {
         var listing = $"{kind}|{context.ArnPrefix}|{parentArn}";
         var after = PageToken.Decode(input.OptionalString("nextToken"), listing);
-        var page = await registry.ListAsync(
-            kind, context.ArnPrefix, parentArn, after, input.OptionalInt("maxResults") ?? 100, context.Aborted);
+        var maxResults = input.OptionalInt("maxResults") ?? 100;
+        var page = newestFirst
+            ? await registry.ListNewestFirstAsync(kind, context.ArnPrefix, parentArn, after, maxResults, context.Aborted)
+            : await registry.ListAsync(kind, context.ArnPrefix, parentArn, after, maxResults, context.Aborted);
         var items = new JsonArray();
         foreach (var record in page.Items)
         {
@@ -120,14 +122,14 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
     /// </summary>
     public async Task<JsonObject?> ListScopedAsync(
         string kind, string resultKey, string scopeMember, string scopeKind, JsonElement input, CallContext context,
-        IReadOnlyList<string> summaryMembers)
+        IReadOnlyList<string> summaryMembers, bool newestFirst = false)
     {
         var scope = input.OptionalString(scopeMember);
         if (scope is not null)
         {
             await GetAsync(scope, scopeKind, context);
         }
-        return await ListAsync(kind, resultKey, scope, input, context, summaryMembers);
+        return await ListAsync(kind, resultKey, scope, input, context, summaryMembers, newestFirst);
     }
 
     private static JsonObject Summary(JsonObject body, IReadOnlyList<string> members)

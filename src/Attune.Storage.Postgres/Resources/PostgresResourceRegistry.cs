@@ -96,15 +96,26 @@ public sealed class PostgresResourceRegistry(NpgsqlDataSource dataSource) : IRes
         return deleted;
     }
 
-    public async Task<ResourcePage> ListAsync(
+    public Task<ResourcePage> ListAsync(
         string kind, string arnPrefix, string? parentArn, long afterSequence, int maxResults,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ListAsync(kind, arnPrefix, parentArn, afterSequence, maxResults, newestFirst: false, cancellationToken);
+
+    public Task<ResourcePage> ListNewestFirstAsync(
+        string kind, string arnPrefix, string? parentArn, long beforeSequence, int maxResults,
+        CancellationToken cancellationToken = default) =>
+        ListAsync(kind, arnPrefix, parentArn, beforeSequence, maxResults, newestFirst: true, cancellationToken);
+
+    private async Task<ResourcePage> ListAsync(
+        string kind, string arnPrefix, string? parentArn, long afterSequence, int maxResults, bool newestFirst,
+        CancellationToken cancellationToken)
     {
+        var (condition, order) = ResourceRegistrySql.Paging("@after", newestFirst);
         var rows = await QueryAsync($"""
             SELECT {Columns} FROM attune_resources
-            WHERE kind = @kind AND seq > @after AND starts_with(arn, @prefix)
+            WHERE kind = @kind AND {condition} AND starts_with(arn, @prefix)
               AND (@parent::text IS NULL OR parent_arn = @parent)
-            ORDER BY seq LIMIT @limit
+            ORDER BY {order} LIMIT @limit
             """, cancellationToken,
             ("kind", kind), ("after", afterSequence), ("prefix", arnPrefix), ("parent", parentArn), ("limit", maxResults + 1));
         return ResourcePage.From(rows, maxResults);

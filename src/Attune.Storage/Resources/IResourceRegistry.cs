@@ -35,6 +35,11 @@ public interface IResourceRegistry
         string kind, string arnPrefix, string? parentArn, long afterSequence, int maxResults,
         CancellationToken cancellationToken = default);
 
+    /// <summary>The same newest first: a page continues before <paramref name="beforeSequence"/> (0: from the newest).</summary>
+    Task<ResourcePage> ListNewestFirstAsync(
+        string kind, string arnPrefix, string? parentArn, long beforeSequence, int maxResults,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Children of <paramref name="parentArn"/> of the given kinds whose status is not a delete status.</summary>
     Task<IReadOnlyList<ResourceRecord>> ListLiveChildrenAsync(
         string parentArn, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken = default);

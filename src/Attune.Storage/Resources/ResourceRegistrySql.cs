@@ -8,5 +8,10 @@ public static class ResourceRegistrySql
         $"'{ResourceStatus.CreatePending}', '{ResourceStatus.CreateInProgress}', '{ResourceStatus.DeletePending}', " +
         $"'{ResourceStatus.DeleteInProgress}', '{ResourceStatus.CreateStopping}', '{ResourceStatus.Pending}', '{ResourceStatus.InProgress}'";
 
+    /// <summary>A List page's sequence condition and order: after the token ascending, or before it (0: none) newest first.</summary>
+    public static (string Condition, string Order) Paging(string after, bool newestFirst) => newestFirst
+        ? ($"({after} = 0 OR seq < {after})", "seq DESC")
+        : ($"seq > {after}", "seq");
+
     public const string DeleteStatuses = $"'{ResourceStatus.DeletePending}', '{ResourceStatus.DeleteInProgress}'";
 }

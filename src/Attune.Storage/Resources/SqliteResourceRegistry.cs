@@ -131,17 +131,28 @@ public sealed class SqliteResourceRegistry : IResourceRegistry, IDisposable
         }, cancellationToken);
     }
 
-    public async Task<ResourcePage> ListAsync(
+    public Task<ResourcePage> ListAsync(
         string kind, string arnPrefix, string? parentArn, long afterSequence, int maxResults,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ListAsync(kind, arnPrefix, parentArn, afterSequence, maxResults, newestFirst: false, cancellationToken);
+
+    public Task<ResourcePage> ListNewestFirstAsync(
+        string kind, string arnPrefix, string? parentArn, long beforeSequence, int maxResults,
+        CancellationToken cancellationToken = default) =>
+        ListAsync(kind, arnPrefix, parentArn, beforeSequence, maxResults, newestFirst: true, cancellationToken);
+
+    private async Task<ResourcePage> ListAsync(
+        string kind, string arnPrefix, string? parentArn, long afterSequence, int maxResults, bool newestFirst,
+        CancellationToken cancellationToken)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
+        var (condition, order) = ResourceRegistrySql.Paging("$after", newestFirst);
         command.CommandText = $"""
             SELECT {Columns} FROM resources
-            WHERE kind = $kind AND seq > $after AND substr(arn, 1, length($prefix)) = $prefix
+            WHERE kind = $kind AND {condition} AND substr(arn, 1, length($prefix)) = $prefix
               AND ($parent IS NULL OR parent_arn = $parent)
-            ORDER BY seq LIMIT $limit
+            ORDER BY {order} LIMIT $limit
             """;
         command.Parameters.AddWithValue("$kind", kind);
         command.Parameters.AddWithValue("$after", afterSequence);

@@ -57,6 +57,33 @@ public abstract class ResourceRegistryContract(IResourceRegistry registry)
     }
 
     [Fact]
+    public async Task Listing_newest_first_pages_backwards_from_the_newest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        for (var i = 0; i < 5; i++)
+        {
+            await _registry.TryInsertAsync(Record("data-deletion-job", $"j{i}", parent: i == 4 ? "other" : "g"), [], ct);
+        }
+
+        var first = await _registry.ListNewestFirstAsync("data-deletion-job", Prefix, "g", 0, 3, ct);
+        Assert.Equal(["j3", "j2", "j1"], first.Items.Select(r => r.Name));
+        var last = await _registry.ListNewestFirstAsync("data-deletion-job", Prefix, "g", first.NextSequence!.Value, 3, ct);
+        Assert.Equal(["j0"], last.Items.Select(r => r.Name));
+        Assert.Null(last.NextSequence);
+    }
+
+    [Fact]
+    public async Task Transient_records_include_the_pending_and_running_data_deletion_jobs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _registry.TryInsertAsync(Record("data-deletion-job", "pending") with { Status = ResourceStatus.Pending }, [], ct);
+        await _registry.TryInsertAsync(Record("data-deletion-job", "running") with { Status = ResourceStatus.InProgress }, [], ct);
+        await _registry.TryInsertAsync(Record("data-deletion-job", "done") with { Status = ResourceStatus.Completed }, [], ct);
+        await _registry.TryInsertAsync(Record("data-deletion-job", "failed") with { Status = ResourceStatus.Failed }, [], ct);
+        Assert.Equal(["pending", "running"], (await _registry.ListTransientAsync(ct)).Select(r => r.Name));
+    }
+
+    [Fact]
     public async Task Live_children_exclude_those_being_deleted()
     {
         var ct = TestContext.Current.CancellationToken;
