@@ -1,4 +1,4 @@
 namespace Attune.Storage;
 
-/// <summary>Where this process keeps its files: the data directory (imports read through <see cref="Objects.ImportSources"/>).</summary>
+/// <summary>Where this process keeps its files: the data directory (s3:// and file:// go through <see cref="Objects.IObjectStore"/>).</summary>
 public sealed record StorageLocations(string DataDirectory);

@@ -63,15 +63,10 @@ public sealed class SecurityScenarioTests : IAsyncLifetime
     public async Task The_JavaScript_SDK_v3_signs_every_service_and_isolates_accounts()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var folder = Path.Combine(RepositoryPaths.Root, "tests", "Attune.EndToEnd.Tests", "js");
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@aws-sdk", "client-personalize-events")))
-        {
-            var install = await ExternalCommand.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], cancellation, TimeSpan.FromMinutes(5), folder);
-            Assert.True(install.ExitCode == 0, $"npm ci failed:\n{install}");
-        }
+        await JsPackages.EnsureInstalledAsync(cancellation);
 
         var result = await ExternalCommand.RunAsync("node", ["sigv4.mjs", _server.Endpoint, _a.Id, _a.Secret, _b.Id, _b.Secret], cancellation,
-            workingDirectory: folder);
+            workingDirectory: JsPackages.Folder);
 
         Assert.True(result.ExitCode == 0, $"sigv4.mjs failed:\n{result}\n--- server output\n{_server.Output}");
         AssertNoSecretIn(_server.Output, _a.Secret, _b.Secret);

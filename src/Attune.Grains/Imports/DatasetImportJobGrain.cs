@@ -4,6 +4,7 @@ using Attune.Grains.Diagnostics;
 using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
 using Attune.Storage.Resources;
+using Attune.Storage;
 using Attune.Storage.Datasets;
 using Attune.Storage.Import;
 using Attune.Storage.Objects;
@@ -16,7 +17,8 @@ namespace Attune.Grains.Imports;
 public sealed partial class DatasetImportJobGrain(
     [PersistentState("importJob")] IPersistentState<JobAttempts> attempts,
     IResourceRegistry registry,
-    ImportSources sources,
+    IObjectStore objects,
+    StorageLocations locations,
     IDatasetStores datasets,
     ImportGates gates,
     TimeProvider clock,
@@ -81,12 +83,30 @@ public sealed partial class DatasetImportJobGrain(
             throw new ImportFailedException(JobAttempts.ExhaustedReason("The import"));
         }
         await registry.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
-        var files = ObjectLocation.Resolve(location, sources);
-        var request = new ImportRequest(job.Arn, type, schema, files, mode);
-        var progress = new ResourceProgress<long>(registry, job.Arn, DatasetImportJobRecord.RowsImportedMember, rows => rows, clock);
-        var result = await Task.Run(() => store.Import(request, progress));
-        activity?.SetTag("attune.rows", result.Rows);
-        return result.Rows;
+        // Objects on an S3-compatible service are downloaded to a scratch folder first; local ones are read in place.
+        var scratch = Path.Combine(locations.DataDirectory, "scratch", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(job.Arn)))[..16]);
+        try
+        {
+            var files = new List<string>();
+            foreach (var stored in await objects.ListAsync(location, CancellationToken.None))
+            {
+                files.Add(await objects.FetchAsync(stored, scratch, CancellationToken.None));
+            }
+
+            var request = new ImportRequest(job.Arn, type, schema, files, mode);
+            var progress = new ResourceProgress<long>(registry, job.Arn, DatasetImportJobRecord.RowsImportedMember, rows => rows, clock);
+            var result = await Task.Run(() => store.Import(request, progress));
+            activity?.SetTag("attune.rows", result.Rows);
+            return result.Rows;
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
     }
 
     private async Task FinishAsync(string jobArn, string status, string? failureReason, long? rows)

@@ -41,16 +41,23 @@ internal sealed record SigV4Credential(
     {
         var space = authorization.IndexOf(' ', StringComparison.Ordinal);
         var algorithm = space < 0 ? authorization : authorization[..space];
-        if (algorithm != Algorithm)
+        if (algorithm != Algorithm && algorithm.StartsWith("AWS4-", StringComparison.Ordinal))
         {
             throw AuthErrors.Incomplete($"Unsupported AWS 'algorithm': '{algorithm}'. Use {Algorithm}.");
         }
 
+        // Any other scheme (a Bearer token) has none of SigV4's parts: AWS lists each one missing.
         string? credential = null, signedHeaders = null, signature = null;
-        foreach (var part in authorization[(space + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var parts = algorithm == Algorithm ? authorization[(space + 1)..] : string.Empty;
+        foreach (var part in parts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = part.IndexOf('=', StringComparison.Ordinal);
-            var (name, value) = equals < 0 ? (part, string.Empty) : (part[..equals], part[(equals + 1)..]);
+            if (equals < 0)
+            {
+                throw AuthErrors.Incomplete($"'{part}' not a valid key=value pair (missing equal-sign) in Authorization header.");
+            }
+
+            var (name, value) = (part[..equals], part[(equals + 1)..]);
             switch (name)
             {
                 case "Credential": credential = value; break;
@@ -60,6 +67,10 @@ internal sealed record SigV4Credential(
         }
 
         var amzDate = request.Headers["X-Amz-Date"].ToString() is { Length: > 0 } header ? header : FromHttpDate(request.Headers.Date.ToString());
+        if (algorithm != Algorithm)
+        {
+            credential = signedHeaders = signature = null;
+        }
         var missing = new List<string>();
         if (string.IsNullOrEmpty(credential)) missing.Add("Authorization header requires 'Credential' parameter.");
         if (string.IsNullOrEmpty(signature)) missing.Add("Authorization header requires 'Signature' parameter.");
@@ -79,7 +90,8 @@ internal sealed record SigV4Credential(
         var missing = QueryParameters.Where(name => Parameter(name).Length == 0).ToList();
         if (missing.Count > 0)
         {
-            throw AuthErrors.Incomplete($"AWS query-string parameters missing: {string.Join(", ", missing)}.");
+            throw AuthErrors.Incomplete(
+                $"AWS query-string parameters must include {string.Join(", ", missing.Select(m => $"'{m}'"))}. Re-examine the query-string parameters.");
         }
 
         if (Parameter("X-Amz-Algorithm") != Algorithm)
@@ -91,7 +103,7 @@ internal sealed record SigV4Credential(
         if (!int.TryParse(expiresText.Length == 0 ? "900" : expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
             || expires is < 1 or > 604_800)
         {
-            throw AuthErrors.Incomplete("X-Amz-Expires must be a whole number of seconds from 1 to 604800 (a week).");
+            throw AuthErrors.Incomplete("X-Amz-Expires must be less than a week (in seconds) that is; 604800"); // AWS's wording
         }
 
         return Build(Parameter("X-Amz-Credential"), Parameter("X-Amz-SignedHeaders"), Parameter("X-Amz-Signature"), Parameter("X-Amz-Date"),
@@ -103,22 +115,28 @@ internal sealed record SigV4Credential(
         var scope = credential.Split('/');
         if (scope.Length != 5 || scope.Any(part => part.Length == 0))
         {
-            throw AuthErrors.Incomplete($"Credential should be AKID/YYYYMMDD/region/service/aws4_request, not '{credential}'.");
+            throw AuthErrors.Incomplete($"Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '{credential}'");
         }
 
         if (!DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
         {
-            throw AuthErrors.Incomplete($"X-Amz-Date must be in the ISO 8601 basic format yyyyMMddTHHmmssZ, not '{amzDate}'.");
+            throw AuthErrors.Incomplete($"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
 
         return new SigV4Credential(scope[0], scope[1], scope[2], scope[3], scope[4],
             signedHeaders.Split(';', StringSplitOptions.RemoveEmptyEntries), signature, amzDate, time, presigned, expires);
     }
 
-    /// <summary>An RFC 1123 Date header as yyyyMMddTHHmmssZ, or null.</summary>
+    /// <summary>
+    /// A Date header as yyyyMMddTHHmmssZ, or null: RFC 1123 ("… GMT") or RFC 2822 with a numeric zone (botocore writes
+    /// "Thu, 01 Jan 1970 00:00:00 -0000").
+    /// </summary>
     private static string? FromHttpDate(string value) =>
-        DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date)
+        value.Length > 0 && (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date)
+            || DateTimeOffset.TryParseExact(value, "ddd, dd MMM yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out date)
+            || DateTimeOffset.TryParseExact(value.Replace("-0000", "+00:00", StringComparison.Ordinal).Replace("+0000", "+00:00", StringComparison.Ordinal),
+                "ddd, dd MMM yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out date))
             ? date.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)
             : null;
 }

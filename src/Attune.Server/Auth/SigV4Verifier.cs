@@ -30,7 +30,7 @@ internal sealed class SigV4Verifier(IAccessKeys keys, TimeProvider clock, string
         CheckTime(credential, clock.GetUtcNow());
         if (!credential.SignedHeaders.Any(h => h.Equals("host", StringComparison.OrdinalIgnoreCase)))
         {
-            throw AuthErrors.Invalid("'Host' must be a signed header.");
+            throw AuthErrors.Invalid("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
 
         var key = keys.Find(credential.AccessKeyId) ?? throw AuthErrors.UnknownKey();
@@ -79,7 +79,7 @@ internal sealed class SigV4Verifier(IAccessKeys keys, TimeProvider clock, string
         if (credential.ScopeDate != credential.AmzDate[..8])
         {
             throw AuthErrors.Invalid($"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
-                + $"'{credential.ScopeDate}' != '{credential.AmzDate[..8]}', from '{credential.AmzDate}'.");
+                + $"'{credential.ScopeDate}' != '{credential.AmzDate[..8]}', from 'X-Amz-Date'.");
         }
     }
 

@@ -10,7 +10,7 @@ using Attune.Storage.Schemas;
 namespace Attune.Server.ControlPlane;
 
 /// <summary>CreateDatasetImportJob, DescribeDatasetImportJob, ListDatasetImportJobs. The import itself runs in a job grain.</summary>
-public sealed class DatasetImportJobOperations(Resources resources, IDatasetStores datasets, ImportSources sources)
+public sealed class DatasetImportJobOperations(Resources resources, IDatasetStores datasets, IObjectStore objects)
     : IOperationFamily
 {
     private static readonly string[] SummaryMembers =
@@ -30,7 +30,7 @@ public sealed class DatasetImportJobOperations(Resources resources, IDatasetStor
             ?? throw ApiErrors.InvalidInput("dataSource.dataLocation is required: the s3:// or file:// location of the CSV file or folder.");
         try
         {
-            ObjectLocation.Check(location, sources);
+            objects.Check(location);
         }
         catch (ObjectLocationException error)
         {

@@ -26,6 +26,9 @@ public sealed class AttuneOptions
     /// <summary>The only folders file:// import locations may name (with Imports:AllowFiles); none by default.</summary>
     public List<string> FileRoots { get; set; } = [];
 
+    /// <summary>An S3-compatible service for s3:// locations (section "Attune:S3"); none: the object root.</summary>
+    public S3Options S3 { get; set; } = new();
+
     /// <summary>Resource counts and request rates per account (section "Attune:Quotas").</summary>
     public QuotaOptions Quotas { get; set; } = new();
 

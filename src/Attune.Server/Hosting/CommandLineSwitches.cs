@@ -33,6 +33,7 @@ internal static class CommandLineSwitches
         new("--gateway-port", Orleans(nameof(SiloOptions.GatewayPort)), "30000", "Orleans client gateway port"),
         new("--advertised-address", Orleans(nameof(SiloOptions.AdvertisedAddress)), "(the host's address)", "the IP other cluster members reach this silo at"),
         new("--silo-name", Orleans(nameof(SiloOptions.SiloName)), "<host>-<silo port>", "this silo's name in the membership table"),
+        new("--s3-endpoint", "Attune:S3:Endpoint", "(none: s3:// is the object root)", "an S3-compatible service for s3:// locations (credentials from the AWS environment)"),
         new("--auth", $"{AuthOptions.Section}:{nameof(AuthOptions.Mode)}", "none on loopback only, else sigv4", "none (any credentials) or sigv4 (AWS signatures checked)"),
         new("--access-keys", $"{AuthOptions.Section}:{nameof(AuthOptions.AccessKeysFile)}", "(none)", "CSV accessKeyId,secretAccessKey,accountId; re-read on change"),
         new("--insecure", $"{AuthOptions.Section}:{nameof(AuthOptions.Insecure)}", "false", "allow auth none on non-loopback URLs or in a cluster", Arity.Flag),

@@ -1,3 +1,4 @@
+using Amazon.S3;
 using Attune.Grains.Imports;
 using Attune.Grains.Lifecycle;
 using Attune.Grains.Live;
@@ -39,6 +40,27 @@ internal static class ServiceRegistration
         }
     }
 
+    /// <summary>s3:// on the configured S3-compatible service, else in the object root; file:// reads by the local rules.</summary>
+    private static IObjectStore ObjectStore(AttuneOptions attune)
+    {
+        var local = new LocalObjectStore(attune.Sources());
+        if (string.IsNullOrWhiteSpace(attune.S3.Endpoint))
+        {
+            return local;
+        }
+
+        var client = new AmazonS3Client(new AmazonS3Config
+        {
+            ServiceURL = attune.S3.Endpoint,
+            ForcePathStyle = attune.S3.ForcePathStyle,
+            AuthenticationRegion = attune.S3.Region,
+            // Checksums only where S3 requires them: S3-compatible stores do not all accept the SDK's default trailers.
+            RequestChecksumCalculation = Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = Amazon.Runtime.ResponseChecksumValidation.WHEN_REQUIRED,
+        });
+        return new S3ObjectStore(client, local);
+    }
+
     /// <summary>
     /// The one place that picks the stores: the registry, datasets and model artifacts in PostgreSQL in cluster mode,
     /// SQLite files under the data directory otherwise. The object root (s3:// locations) is a folder in both.
@@ -49,7 +71,7 @@ internal static class ServiceRegistration
         Directory.CreateDirectory(attune.FullObjectRoot);
         services.AddSingleton(new StorageLocations(attune.FullDataDir));
         services.AddSingleton(attune.Sources());
-        services.AddSingleton<IObjectStore>(new LocalObjectStore(attune.Sources()));
+        services.AddSingleton<IObjectStore>(ObjectStore(attune));
         if (mode.IsCluster)
         {
             services.AddAttunePostgresStores(mode.ConnectionString!);

@@ -11,6 +11,7 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
     private readonly IReadOnlyList<string> _extraArguments;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string? _workingDirectory;
     private readonly SelfSignedCertificate? _https;
     private Process? _process;
@@ -21,11 +22,14 @@ public sealed class ServerProcess : IAsyncDisposable
     /// Serve HTTPS with this certificate instead of HTTP, configured as the README says: a Kestrel endpoint with the
     /// certificate's PEM files.
     /// </param>
-    public ServerProcess(string? dataDirectory = null, IReadOnlyList<string>? extraArguments = null, SelfSignedCertificate? https = null)
+    /// <param name="environment">Variables for the process (e.g. the AWS credentials of an S3-compatible store).</param>
+    public ServerProcess(string? dataDirectory = null, IReadOnlyList<string>? extraArguments = null, SelfSignedCertificate? https = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("attune-e2e-").FullName;
         Port = FreePorts.Next();
         _extraArguments = extraArguments ?? [];
+        _environment = environment ?? new Dictionary<string, string>();
         _https = https;
     }
 
@@ -35,6 +39,7 @@ public sealed class ServerProcess : IAsyncDisposable
         DataDirectory = Path.Combine(workingDirectory, "attune-data");
         Port = 5080;
         _extraArguments = [];
+        _environment = new Dictionary<string, string>();
     }
 
     /// <summary>
@@ -87,6 +92,10 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var argument in (string[])[RepositoryPaths.ServerAssembly, .. options])
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
         }
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
