@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Batch;
 using Attune.Contracts.Imports;
 using Attune.Contracts.Lifecycle;
 using Attune.Contracts.Training;
@@ -82,6 +83,8 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
     {
         ResourceKinds.DatasetImportJob => grains.GetGrain<IDatasetImportJobGrain>(arn).StartAsync(),
         ResourceKinds.SolutionVersion => grains.GetGrain<ISolutionVersionGrain>(arn).StartAsync(),
+        ResourceKinds.BatchInferenceJob => grains.GetGrain<IBatchInferenceJobGrain>(arn).StartAsync(),
+        ResourceKinds.BatchSegmentJob => grains.GetGrain<IBatchSegmentJobGrain>(arn).StartAsync(),
         _ => grains.GetGrain<IResourceLifecycleGrain>(arn).AdvanceAsync(),
     };
 

@@ -13,6 +13,7 @@ using Attune.Server.Runtime;
 using Attune.Server.Training;
 using Attune.Server.Wire;
 using Attune.Storage;
+using Attune.Storage.Objects;
 using Attune.Storage.Postgres;
 
 namespace Attune.Server.Hosting;
@@ -48,6 +49,7 @@ internal static class ServiceRegistration
         Directory.CreateDirectory(attune.FullObjectRoot);
         services.AddSingleton(new StorageLocations(attune.FullDataDir));
         services.AddSingleton(attune.Sources());
+        services.AddSingleton<IObjectStore>(new LocalObjectStore(attune.Sources()));
         if (mode.IsCluster)
         {
             services.AddAttunePostgresStores(mode.ConnectionString!);
@@ -71,6 +73,8 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, TagOperations>();
         services.AddSingleton<IOperationFamily, RecipeOperations>();
         services.AddSingleton<IOperationFamily, DatasetImportJobOperations>();
+        services.AddSingleton<IOperationFamily, BatchInferenceJobOperations>();
+        services.AddSingleton<IOperationFamily, BatchSegmentJobOperations>();
         services.AddSingleton<IOperationFamily, SolutionOperations>();
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
         services.AddSingleton<SolutionVersionFactory>();

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Attune.Contracts.Resources;
+using Attune.Contracts.Serving;
+using Attune.Grains.Jobs;
+using Attune.Grains.Progress;
+using Attune.Storage.Objects;
+using Attune.Storage.Resources;
+using Microsoft.Extensions.Logging;
+
+namespace Attune.Grains.Batch;
+
+/// <summary>
+/// What both batch job grains do around their work: count the attempt, move to CREATE IN_PROGRESS, write progress,
+/// skip output files a crashed attempt already wrote, and end ACTIVE or CREATE FAILED with Personalize's failureReason.
+/// </summary>
+internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectStore objects, TimeProvider clock, ILogger logger)
+{
+    /// <summary>Answers the lines of one input file, in order; <paramref name="done"/> reports lines answered so far in that file.</summary>
+    public delegate Task<IReadOnlyList<string>> AnswerFile(BatchFile file, Action<long> done);
+
+    public async Task RunAsync(string jobArn, IPersistentState<JobAttempts> attempts, string what,
+        string inputPath, string outputPath, AnswerFile answer)
+    {
+        var job = await registry.GetAsync(jobArn);
+        if (job is null || !ResourceStatus.IsTransient(job.Status))
+        {
+            return;
+        }
+        var withinBudget = await attempts.TryStartAsync();
+        try
+        {
+            if (!withinBudget)
+            {
+                throw new BatchJobFailedException(JobAttempts.ExhaustedReason(what));
+            }
+            await registry.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
+            var total = await WorkAsync(jobArn, inputPath, outputPath, answer);
+            await FinishAsync(jobArn, ResourceStatus.Active, null, total);
+        }
+        catch (Exception error) when (error is BatchJobFailedException or ServingException)
+        {
+            await FinishAsync(jobArn, ResourceStatus.CreateFailed, error.Message, null);
+        }
+        catch (ObjectLocationException error)
+        {
+            await FinishAsync(jobArn, ResourceStatus.CreateFailed, $"Failed to write the output to {outputPath}: {error.Message}", null);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogFailed(logger, jobArn, error);
+            await FinishAsync(jobArn, ResourceStatus.CreateFailed, $"{what} failed unexpectedly: {error.Message}", null);
+        }
+    }
+
+    private async Task<long> WorkAsync(string jobArn, string inputPath, string outputPath, AnswerFile answer)
+    {
+        var files = await BatchFiles.ReadAsync(objects, inputPath, outputPath, CancellationToken.None);
+        long total = files.Sum(f => (long)f.Lines.Length);
+        long finished = 0;
+        var progress = new ResourceProgress<long>(registry, jobArn, BatchJobProgress.Member,
+            done => JsonSerializer.SerializeToNode(new BatchJobProgress { LinesDone = done, LinesTotal = total })!, clock);
+        progress.Report(0);
+        foreach (var file in files)
+        {
+            // A file is written whole, so one that exists was finished by an earlier attempt: never write it twice.
+            if (!await objects.ExistsAsync(file.OutputUri, CancellationToken.None))
+            {
+                var before = finished;
+                var lines = await answer(file, done => progress.Report(before + done));
+                await BatchFiles.WriteAsync(objects, file.OutputUri, lines, CancellationToken.None);
+            }
+            finished += file.Lines.Length;
+            progress.Report(finished);
+        }
+        return total;
+    }
+
+    private async Task FinishAsync(string jobArn, string status, string? failureReason, long? total)
+    {
+        var job = await registry.GetAsync(jobArn);
+        if (job is null)
+        {
+            return;
+        }
+        var now = Now();
+        if (total is { } lines)
+        {
+            var done = JsonSerializer.SerializeToNode(new BatchJobProgress { LinesDone = lines, LinesTotal = lines })!;
+            await registry.SetBodyMemberAsync(jobArn, BatchJobProgress.Member, done.ToJsonString(), now);
+            job = await registry.GetAsync(jobArn) ?? job;
+        }
+        await registry.UpdateAsync(job.WithStatus(status, now, failureReason));
+    }
+
+    private double Now() => clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Batch job {JobArn} failed unexpectedly")]
+    private static partial void LogFailed(ILogger logger, string jobArn, Exception error);
+}
