@@ -2,17 +2,23 @@ using Attune.Storage.Objects;
 
 namespace Attune.Grains.Batch;
 
-/// <summary>A batch job's input file: its stored object, where its output goes, and its non-blank lines.</summary>
-internal sealed record BatchFile(StoredObject Input, string OutputUri, string[] Lines);
+/// <summary>A batch job's input file: its stored object, where its output goes, its local copy and its record count.</summary>
+internal sealed record BatchFile(StoredObject Input, string OutputUri, string LocalPath, long LineCount)
+{
+    /// <summary>The file's records, read as they are needed: its non-blank lines (a blank line is not a record).</summary>
+    public IEnumerable<string> Lines() => File.ReadLines(LocalPath).Where(l => !string.IsNullOrWhiteSpace(l));
+}
 
 /// <summary>Reads a batch job's input files through the object store and names their outputs as Personalize does.</summary>
 internal static class BatchFiles
 {
     /// <summary>
-    /// Every input object under <paramref name="inputPath"/> with its lines (blank lines are not records) and its output
-    /// <c>&lt;output path&gt;/&lt;input file name&gt;.out</c>. <see cref="BatchJobFailedException"/> when there is nothing to read.
+    /// Every input object under <paramref name="inputPath"/>, fetched into <paramref name="scratch"/> (or read where it
+    /// lies), with its output <c>&lt;output path&gt;/&lt;input file name&gt;.out</c>. <see cref="BatchJobFailedException"/>
+    /// when there is nothing to read.
     /// </summary>
-    public static async Task<IReadOnlyList<BatchFile>> ReadAsync(IObjectStore objects, string inputPath, string outputPath, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<BatchFile>> ListAsync(
+        IObjectStore objects, string inputPath, string outputPath, string scratch, CancellationToken cancellationToken)
     {
         IReadOnlyList<StoredObject> stored;
         try
@@ -23,35 +29,15 @@ internal static class BatchFiles
         {
             throw new BatchJobFailedException($"Failed to read the input data at {inputPath}: {error.Message}");
         }
-        var scratch = Directory.CreateTempSubdirectory("attune-batch-").FullName;
-        try
+        var files = new List<BatchFile>(stored.Count);
+        foreach (var input in stored)
         {
-            var files = new List<BatchFile>(stored.Count);
-            foreach (var input in stored)
-            {
-                var local = await objects.FetchAsync(input, scratch, cancellationToken);
-                var lines = (await File.ReadAllLinesAsync(local, cancellationToken)).Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
-                files.Add(new BatchFile(input, OutputUri(outputPath, input.Key), lines));
-            }
-            return files;
+            var local = await objects.FetchAsync(input, scratch, cancellationToken);
+            var count = File.ReadLines(local).LongCount(l => !string.IsNullOrWhiteSpace(l));
+            files.Add(new BatchFile(input, OutputUri(outputPath, input.Key), local, count));
         }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
+        return files;
     }
-
-    /// <summary>Writes a file's output lines whole (the object exists only once complete).</summary>
-    public static Task WriteAsync(IObjectStore objects, string uri, IReadOnlyList<string> lines, CancellationToken cancellationToken) =>
-        objects.WriteAsync(uri, async (stream, token) =>
-        {
-            await using var writer = new StreamWriter(stream, leaveOpen: true);
-            foreach (var line in lines)
-            {
-                await writer.WriteAsync(line.AsMemory(), token);
-                await writer.WriteAsync('\n');
-            }
-        }, cancellationToken);
 
     private static string OutputUri(string outputPath, string inputKey)
     {

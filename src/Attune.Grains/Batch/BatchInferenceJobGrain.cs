@@ -10,9 +10,8 @@ namespace Attune.Grains.Batch;
 
 /// <inheritdoc cref="IBatchInferenceJobGrain"/>
 /// <remarks>
-/// Each input file is cut into chunks of <see cref="ChunkLines"/> lines that two workers per active silo answer (the
-/// next chunk goes to whichever worker is free); the answers are put back in input order and the file's output is
-/// written whole.
+/// Each input file is cut into chunks of <see cref="ChunkLines"/> lines that two workers per active silo answer; the
+/// answers are written in input order into the file's output, which the object store publishes whole.
 /// </remarks>
 internal sealed class BatchInferenceJobGrain(
     [PersistentState("batchInferenceJob")] IPersistentState<JobAttempts> attempts,
@@ -46,7 +45,7 @@ internal sealed class BatchInferenceJobGrain(
         try
         {
             await run.RunAsync(jobArn, attempts, "The batch inference job", job.JobInput.S3DataSource.Path, job.JobOutput.S3DataDestination.Path,
-                (file, done) => AnswerAsync(file, workers, done,
+                (file, output, done) => AnswerAsync(file, output, workers, done,
                     lines => new BatchInferenceChunk(settings.Version, settings.FilterArn, settings.NumResults, settings.Weight, settings.CutOff, lines)));
         }
         finally
@@ -56,24 +55,36 @@ internal sealed class BatchInferenceJobGrain(
         DeactivateOnIdle();
     }
 
-    private static async Task<IReadOnlyList<string>> AnswerAsync(BatchFile file, IBatchInferenceWorkerGrain[] workers, Action<long> done,
+    /// <summary>
+    /// Chunk k goes to worker k mod W, with at most two chunks per worker in flight (queued at the worker), and the
+    /// answers are written as the oldest chunk completes: memory holds a window of chunks, not the file.
+    /// </summary>
+    private static async Task AnswerAsync(BatchFile file, TextWriter output, IBatchInferenceWorkerGrain[] workers, Action<long> done,
         Func<string[], BatchInferenceChunk> chunkOf)
     {
-        var chunks = file.Lines.Chunk(ChunkLines).ToArray();
-        var answers = new string[chunks.Length][];
-        var next = 0;
-        long answered = 0;
-        // Continuations run on this grain's scheduler, one at a time, so the counters need no locking.
-        await Task.WhenAll(workers.Select(async worker =>
+        var pending = new Queue<Task<string[]>>();
+        long written = 0;
+        async Task WriteOldestAsync()
         {
-            while (next < chunks.Length)
+            foreach (var line in await pending.Dequeue())
             {
-                var index = next++;
-                answers[index] = await worker.AnswerAsync(chunkOf(chunks[index]));
-                answered += answers[index].Length;
-                done(answered);
+                await output.WriteLineAsync(line);
+                written++;
             }
-        }));
-        return [.. answers.SelectMany(a => a)];
+            done(written);
+        }
+        var index = 0;
+        foreach (var chunk in file.Lines().Chunk(ChunkLines))
+        {
+            pending.Enqueue(workers[index++ % workers.Length].AnswerAsync(chunkOf(chunk)));
+            if (pending.Count >= workers.Length * 2)
+            {
+                await WriteOldestAsync();
+            }
+        }
+        while (pending.Count > 0)
+        {
+            await WriteOldestAsync();
+        }
     }
 }

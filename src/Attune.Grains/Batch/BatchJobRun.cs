@@ -15,8 +15,12 @@ namespace Attune.Grains.Batch;
 /// </summary>
 internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectStore objects, TimeProvider clock, ILogger logger)
 {
-    /// <summary>Answers the lines of one input file, in order; <paramref name="done"/> reports lines answered so far in that file.</summary>
-    public delegate Task<IReadOnlyList<string>> AnswerFile(BatchFile file, Action<long> done);
+    /// <summary>
+    /// Writes the output lines of one input file to <paramref name="output"/>, in input order, as they are answered;
+    /// <paramref name="done"/> reports the lines written so far in that file. May be called again for the same file
+    /// when the object store retries a failed write.
+    /// </summary>
+    public delegate Task AnswerFile(BatchFile file, TextWriter output, Action<long> done);
 
     public async Task RunAsync(string jobArn, IPersistentState<JobAttempts> attempts, string what,
         string inputPath, string outputPath, AnswerFile answer)
@@ -34,7 +38,7 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
                 throw new BatchJobFailedException(JobAttempts.ExhaustedReason(what));
             }
             await registry.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
-            var total = await WorkAsync(jobArn, inputPath, outputPath, answer);
+            var total = await InScratchAsync(jobArn, inputPath, outputPath, answer);
             await FinishAsync(jobArn, ResourceStatus.Active, null, total);
         }
         catch (Exception error) when (error is BatchJobFailedException or ServingException)
@@ -52,10 +56,23 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
         }
     }
 
-    private async Task<long> WorkAsync(string jobArn, string inputPath, string outputPath, AnswerFile answer)
+    private async Task<long> InScratchAsync(string jobArn, string inputPath, string outputPath, AnswerFile answer)
     {
-        var files = await BatchFiles.ReadAsync(objects, inputPath, outputPath, CancellationToken.None);
-        long total = files.Sum(f => (long)f.Lines.Length);
+        var scratch = Directory.CreateTempSubdirectory("attune-batch-").FullName;
+        try
+        {
+            return await WorkAsync(jobArn, inputPath, outputPath, scratch, answer);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private async Task<long> WorkAsync(string jobArn, string inputPath, string outputPath, string scratch, AnswerFile answer)
+    {
+        var files = await BatchFiles.ListAsync(objects, inputPath, outputPath, scratch, CancellationToken.None);
+        long total = files.Sum(f => f.LineCount);
         long finished = 0;
         var progress = new ResourceProgress<long>(registry, jobArn, BatchJobProgress.Member,
             done => JsonSerializer.SerializeToNode(new BatchJobProgress { LinesDone = done, LinesTotal = total })!, clock);
@@ -66,10 +83,13 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
             if (!await objects.ExistsAsync(file.OutputUri, CancellationToken.None))
             {
                 var before = finished;
-                var lines = await answer(file, done => progress.Report(before + done));
-                await BatchFiles.WriteAsync(objects, file.OutputUri, lines, CancellationToken.None);
+                await objects.WriteAsync(file.OutputUri, async (stream, _) =>
+                {
+                    await using var writer = new StreamWriter(stream, leaveOpen: true) { NewLine = "\n" };
+                    await answer(file, writer, done => progress.Report(before + done));
+                }, CancellationToken.None);
             }
-            finished += file.Lines.Length;
+            finished += file.LineCount;
             progress.Report(finished);
         }
         return total;

@@ -42,16 +42,15 @@ internal sealed class BatchSegmentJobGrain(
         Segmenter? segmenter = null;
         var run = new BatchJobRun(registry, objects, clock, logger);
         await run.RunAsync(jobArn, attempts, "The batch segment job", job.JobInput.S3DataSource.Path, job.JobOutput.S3DataDestination.Path,
-            async (file, done) =>
+            async (file, output, done) =>
             {
                 segmenter ??= await LoadAsync(job.SolutionVersionArn);
-                var output = new List<string>(file.Lines.Length);
-                foreach (var line in file.Lines)
+                long written = 0;
+                foreach (var line in file.Lines())
                 {
-                    output.Add(await Task.Run(() => segmenter.Answer(line, job.NumResults)));
-                    done(output.Count);
+                    await output.WriteLineAsync(await Task.Run(() => segmenter.Answer(line, job.NumResults)));
+                    done(++written);
                 }
-                return output;
             });
         DeactivateOnIdle();
     }
