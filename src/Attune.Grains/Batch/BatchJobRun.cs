@@ -11,7 +11,7 @@ namespace Attune.Grains.Batch;
 
 /// <summary>
 /// What both batch job grains do around their work: count the attempt, move to CREATE IN_PROGRESS, write progress,
-/// skip output files a crashed attempt already wrote, and end ACTIVE or CREATE FAILED with Personalize's failureReason.
+/// skip output files a crashed attempt of the same job already wrote, and end ACTIVE or CREATE FAILED with Personalize's failureReason.
 /// </summary>
 internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectStore objects, TimeProvider clock, ILogger logger)
 {
@@ -38,7 +38,9 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
                 throw new BatchJobFailedException(JobAttempts.ExhaustedReason(what));
             }
             await registry.UpdateAsync(job.WithStatus(ResourceStatus.CreateInProgress, Now()));
-            var total = await InScratchAsync(jobArn, inputPath, outputPath, answer);
+            // Only a resumed attempt skips existing outputs: a first attempt replaces what an older job left there.
+            var resumed = attempts.State.Count > 1;
+            var total = await InScratchAsync(jobArn, inputPath, outputPath, resumed, answer);
             await FinishAsync(jobArn, ResourceStatus.Active, null, total);
         }
         catch (Exception error) when (error is BatchJobFailedException or ServingException)
@@ -56,12 +58,12 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
         }
     }
 
-    private async Task<long> InScratchAsync(string jobArn, string inputPath, string outputPath, AnswerFile answer)
+    private async Task<long> InScratchAsync(string jobArn, string inputPath, string outputPath, bool resumed, AnswerFile answer)
     {
         var scratch = Directory.CreateTempSubdirectory("attune-batch-").FullName;
         try
         {
-            return await WorkAsync(jobArn, inputPath, outputPath, scratch, answer);
+            return await WorkAsync(jobArn, inputPath, outputPath, scratch, resumed, answer);
         }
         finally
         {
@@ -69,7 +71,7 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
         }
     }
 
-    private async Task<long> WorkAsync(string jobArn, string inputPath, string outputPath, string scratch, AnswerFile answer)
+    private async Task<long> WorkAsync(string jobArn, string inputPath, string outputPath, string scratch, bool resumed, AnswerFile answer)
     {
         var files = await BatchFiles.ListAsync(objects, inputPath, outputPath, scratch, CancellationToken.None);
         long total = files.Sum(f => f.LineCount);
@@ -80,7 +82,7 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
         foreach (var file in files)
         {
             // A file is written whole, so one that exists was finished by an earlier attempt: never write it twice.
-            if (!await objects.ExistsAsync(file.OutputUri, CancellationToken.None))
+            if (!resumed || !await objects.ExistsAsync(file.OutputUri, CancellationToken.None))
             {
                 var before = finished;
                 await objects.WriteAsync(file.OutputUri, async (stream, _) =>
