@@ -33,7 +33,7 @@ internal static class BatchFiles
         foreach (var input in stored)
         {
             var local = await objects.FetchAsync(input, scratch, cancellationToken);
-            var count = File.ReadLines(local).LongCount(l => !string.IsNullOrWhiteSpace(l));
+            var count = await Task.Run(() => File.ReadLines(local).LongCount(l => !string.IsNullOrWhiteSpace(l)), cancellationToken);
             files.Add(new BatchFile(input, OutputUri(outputPath, input.Key), local, count));
         }
         return files;

@@ -59,7 +59,7 @@ internal sealed class BatchInferenceJobGrain(
     /// Chunk k goes to worker k mod W, with at most two chunks per worker in flight (queued at the worker), and the
     /// answers are written as the oldest chunk completes: memory holds a window of chunks, not the file.
     /// </summary>
-    private static async Task AnswerAsync(BatchFile file, TextWriter output, IBatchInferenceWorkerGrain[] workers, Action<long> done,
+    private static async Task AnswerAsync(BatchFile file, TextWriter output, IBatchInferenceWorkerGrain[] workers, Func<long, Task> done,
         Func<string[], BatchInferenceChunk> chunkOf)
     {
         var pending = new Queue<Task<string[]>>();
@@ -71,7 +71,7 @@ internal sealed class BatchInferenceJobGrain(
                 await output.WriteLineAsync(line);
                 written++;
             }
-            done(written);
+            await done(written);
         }
         var index = 0;
         foreach (var chunk in file.Lines().Chunk(ChunkLines))

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Attune.Contracts.Resources;
 using Attune.Contracts.Serving;
 using Attune.Grains.Jobs;
-using Attune.Grains.Progress;
 using Attune.Storage.Objects;
 using Attune.Storage.Resources;
 using Microsoft.Extensions.Logging;
@@ -20,7 +19,7 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
     /// <paramref name="done"/> reports the lines written so far in that file. May be called again for the same file
     /// when the object store retries a failed write.
     /// </summary>
-    public delegate Task AnswerFile(BatchFile file, TextWriter output, Action<long> done);
+    public delegate Task AnswerFile(BatchFile file, TextWriter output, Func<long, Task> done);
 
     public async Task RunAsync(string jobArn, IPersistentState<JobAttempts> attempts, string what,
         string inputPath, string outputPath, AnswerFile answer)
@@ -76,9 +75,8 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
         var files = await BatchFiles.ListAsync(objects, inputPath, outputPath, scratch, CancellationToken.None);
         long total = files.Sum(f => f.LineCount);
         long finished = 0;
-        var progress = new ResourceProgress<long>(registry, jobArn, BatchJobProgress.Member,
-            done => JsonSerializer.SerializeToNode(new BatchJobProgress { LinesDone = done, LinesTotal = total })!, clock);
-        progress.Report(0);
+        var progress = new BatchProgress(registry, jobArn, total, clock);
+        await progress.ReportAsync(0);
         foreach (var file in files)
         {
             // A file is written whole, so one that exists was finished by an earlier attempt: never write it twice.
@@ -88,11 +86,11 @@ internal sealed partial class BatchJobRun(IResourceRegistry registry, IObjectSto
                 await objects.WriteAsync(file.OutputUri, async (stream, _) =>
                 {
                     await using var writer = new StreamWriter(stream, leaveOpen: true) { NewLine = "\n" };
-                    await answer(file, writer, done => progress.Report(before + done));
+                    await answer(file, writer, done => progress.ReportAsync(before + done));
                 }, CancellationToken.None);
             }
             finished += file.LineCount;
-            progress.Report(finished);
+            await progress.ReportAsync(finished);
         }
         return total;
     }

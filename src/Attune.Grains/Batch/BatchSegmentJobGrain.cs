@@ -49,7 +49,7 @@ internal sealed class BatchSegmentJobGrain(
                 foreach (var line in file.Lines())
                 {
                     await output.WriteLineAsync(await Task.Run(() => segmenter.Answer(line, job.NumResults)));
-                    done(++written);
+                    await done(++written);
                 }
             });
         DeactivateOnIdle();
