@@ -1,5 +1,6 @@
 using Attune.Contracts.Batch;
 using Attune.Contracts.Resources;
+using Attune.Contracts.Serving;
 using Attune.Grains.Jobs;
 using Attune.Grains.Serving;
 using Attune.Storage.Objects;
@@ -23,6 +24,9 @@ internal sealed class BatchInferenceJobGrain(
 {
     private const int ChunkLines = 2_000;
     private const int WorkersPerSilo = 2;
+
+    /// <summary>Tries of one chunk: a worker whose silo died is activated again on a live one by the next call.</summary>
+    private const int ChunkAttempts = 3;
 
     /// <summary>Runs the whole job inside this (one-way) call, so the activation stays busy and is not collected meanwhile.</summary>
     public async Task StartAsync()
@@ -76,7 +80,7 @@ internal sealed class BatchInferenceJobGrain(
         var index = 0;
         foreach (var chunk in file.Lines().Chunk(ChunkLines))
         {
-            pending.Enqueue(workers[index++ % workers.Length].AnswerAsync(chunkOf(chunk)));
+            pending.Enqueue(AnswerChunkAsync(workers[index++ % workers.Length], chunkOf(chunk)));
             if (pending.Count >= workers.Length * 2)
             {
                 await WriteOldestAsync();
@@ -85,6 +89,21 @@ internal sealed class BatchInferenceJobGrain(
         while (pending.Count > 0)
         {
             await WriteOldestAsync();
+        }
+    }
+
+    private static async Task<string[]> AnswerChunkAsync(IBatchInferenceWorkerGrain worker, BatchInferenceChunk chunk)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await worker.AnswerAsync(chunk);
+            }
+            catch (Exception error) when (attempt < ChunkAttempts && error is not ServingException)
+            {
+                // The cluster lost the worker (its silo died, the call timed out): the same lines are answered again.
+            }
         }
     }
 }
