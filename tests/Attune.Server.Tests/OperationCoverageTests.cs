@@ -19,6 +19,8 @@ public sealed class OperationCoverageTests
         "CreateSchema", "DescribeSchema", "ListSchemas", "DeleteSchema",
         "CreateDataset", "DescribeDataset", "ListDatasets", "UpdateDataset", "DeleteDataset",
         "CreateDatasetImportJob", "DescribeDatasetImportJob", "ListDatasetImportJobs",
+        "CreateBatchInferenceJob", "DescribeBatchInferenceJob", "ListBatchInferenceJobs",
+        "CreateBatchSegmentJob", "DescribeBatchSegmentJob", "ListBatchSegmentJobs",
         "TagResource", "UntagResource", "ListTagsForResource", "ListRecipes", "DescribeRecipe",
         "CreateSolution", "DescribeSolution", "ListSolutions", "UpdateSolution", "DeleteSolution",
         "CreateSolutionVersion", "DescribeSolutionVersion", "ListSolutionVersions", "StopSolutionVersionCreation", "GetSolutionMetrics",

@@ -30,7 +30,7 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
         var name = input.RequiredString("name");
         var config = input.OptionalObject("campaignConfig");
         var solution = await TargetSolutionAsync(input.RequiredString("solutionVersionArn"), config?.OptionalBool("syncWithLatestSolutionVersion") ?? false, context);
-        CheckConfig(config);
+        ExplorationConfigCheck.Check("campaignConfig", config);
         var arn = context.Arn(ResourceKinds.Campaign, name);
         var campaign = new CampaignRecord
         {
@@ -73,7 +73,7 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
         {
             throw ApiErrors.InvalidInput($"solutionVersionArn {versionArn} belongs to another solution than the campaign's ({campaign.ParentArn}).");
         }
-        CheckConfig(config);
+        ExplorationConfigCheck.Check("campaignConfig", config);
         var updated = body with
         {
             LastUpdatedDateTime = context.Now,
@@ -126,29 +126,5 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
     {
         var recipe = DescribeBody.Read<SolutionRecord>(solution.Body).RecipeArn ?? string.Empty;
         return new CampaignConfig { EnableMetadataWithRecommendations = recipe.EndsWith("-v2", StringComparison.Ordinal) };
-    }
-
-    private static void CheckConfig(JsonElement? config)
-    {
-        if (config?.OptionalObject("itemExplorationConfig") is not { } exploration)
-        {
-            return;
-        }
-        foreach (var property in exploration.EnumerateObject())
-        {
-            // The same parse CampaignConfig's typed readers use, so what passes here is what serving reads.
-            var value = CampaignConfig.ParseExplorationValue(property.Value.GetString());
-            switch (property.Name)
-            {
-                case CampaignConfig.ExplorationWeightKey when value is not { } weight || weight is < 0 or > 1:
-                    throw ApiErrors.InvalidInput($"campaignConfig.itemExplorationConfig.explorationWeight '{property.Value}' must be a number from 0 to 1.");
-                case CampaignConfig.ExplorationItemAgeCutOffKey when value is not { } days || days <= 0:
-                    throw ApiErrors.InvalidInput($"campaignConfig.itemExplorationConfig.explorationItemAgeCutOff '{property.Value}' must be a positive number of days.");
-                case CampaignConfig.ExplorationWeightKey or CampaignConfig.ExplorationItemAgeCutOffKey:
-                    break;
-                default:
-                    throw ApiErrors.InvalidInput($"campaignConfig.itemExplorationConfig has an unknown key '{property.Name}'; use explorationWeight and explorationItemAgeCutOff.");
-            }
-        }
     }
 }

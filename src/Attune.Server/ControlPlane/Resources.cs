@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Contracts.Batch;
 using Attune.Contracts.Imports;
 using Attune.Contracts.Jobs;
 using Attune.Contracts.Lifecycle;
@@ -86,6 +87,8 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
         ResourceKinds.SolutionVersion => grains.GetGrain<ISolutionVersionGrain>(arn).StartAsync(),
         ResourceKinds.DatasetExportJob => grains.GetGrain<IDatasetExportJobGrain>(arn).StartAsync(),
         ResourceKinds.DataDeletionJob => grains.GetGrain<IDataDeletionJobGrain>(arn).StartAsync(),
+        ResourceKinds.BatchInferenceJob => grains.GetGrain<IBatchInferenceJobGrain>(arn).StartAsync(),
+        ResourceKinds.BatchSegmentJob => grains.GetGrain<IBatchSegmentJobGrain>(arn).StartAsync(),
         _ => grains.GetGrain<IResourceLifecycleGrain>(arn).AdvanceAsync(),
     };
 

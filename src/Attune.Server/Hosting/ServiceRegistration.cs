@@ -97,6 +97,8 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, DatasetImportJobOperations>();
         services.AddSingleton<IOperationFamily, DatasetExportJobOperations>();
         services.AddSingleton<IOperationFamily, DataDeletionJobOperations>();
+        services.AddSingleton<IOperationFamily, BatchInferenceJobOperations>();
+        services.AddSingleton<IOperationFamily, BatchSegmentJobOperations>();
         services.AddSingleton<IOperationFamily, SolutionOperations>();
         services.AddSingleton<IOperationFamily, SolutionVersionOperations>();
         services.AddSingleton<SolutionVersionFactory>();

@@ -37,13 +37,12 @@ def scenario():
     check("FrobnicateDatasetGroup" in payload.get("message", ""), f"message does not name the operation: {payload}")
 
     p = client()
-    # Operations of later milestones (here: batch segment jobs) are refused by name.
-    expect_error("UnsupportedOperationException", p.create_batch_segment_job, "CreateBatchSegmentJob", jobName=unique("wire"),
-                 solutionVersionArn=GROUP_ARN, jobInput={"s3DataSource": {"path": "s3://b/in.json"}},
-                 jobOutput={"s3DataDestination": {"path": "s3://b/out/"}}, roleArn="arn:aws:iam::000000000000:role/r")
-    status, payload = raw("ListBatchSegmentJobs", {})
+    # Operations of later milestones (here: recommenders) are refused by name.
+    expect_error("UnsupportedOperationException", p.create_recommender, "CreateRecommender", name=unique("wire"),
+                 datasetGroupArn=GROUP_ARN, recipeArn="arn:aws:personalize:::recipe/aws-ecomm-recommended-for-you")
+    status, payload = raw("ListRecommenders", {})
     check(status == 400 and payload.get("__type", "").endswith("UnsupportedOperationException"),
-          f"ListBatchSegmentJobs answered {status} {payload}")
+          f"ListRecommenders answered {status} {payload}")
     # A valid request with unknown extra members is accepted (clients may be newer than the model).
     status, payload = raw("ListDatasetGroups", {"maxResults": 1, "someFutureMember": True})
     check(status == 200 and "datasetGroups" in payload, f"extra member: {status} {payload}")

@@ -54,6 +54,14 @@ public sealed partial class CampaignDeployments(
         await DeployAsync(campaign.Arn, CampaignSettings.FromCampaign(DescribeBody.Read<CampaignRecord>(campaign.Body), pendingUpdate: false), cancellationToken);
     }
 
+    /// <summary>
+    /// Deploys a solution version under <paramref name="key"/> (a batch job's worker) exactly as a campaign with
+    /// <paramref name="settings"/> would serve it, so the engine answers the job's lines as it answers runtime requests.
+    /// <see cref="Retire"/> with the same key unloads it.
+    /// </summary>
+    public Task<Deployment> DeployForJobAsync(string key, CampaignSettings settings, CancellationToken cancellationToken) =>
+        DeployAsync(key, settings, cancellationToken);
+
     /// <summary>Stops serving the campaign in this process; its model is unloaded once no campaign uses it.</summary>
     public void Retire(string campaignArn)
     {

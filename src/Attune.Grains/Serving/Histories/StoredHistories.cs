@@ -32,6 +32,9 @@ public sealed class StoredHistories
 
     public int UserCount => _users.Count;
 
+    /// <summary>Every user with a stored history (batch segment jobs score them all).</summary>
+    public IReadOnlyCollection<string> UserIds => _users.Keys;
+
     /// <summary>
     /// The user's history for the model, and the same events newest first for Interactions filters; false (and empty)
     /// for a user without usable interactions.
