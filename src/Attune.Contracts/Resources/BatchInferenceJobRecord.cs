@@ -20,7 +20,7 @@ public sealed record BatchInferenceJobRecord
     [JsonPropertyName("solutionVersionArn")] public string SolutionVersionArn { get; init; } = string.Empty;
     [JsonPropertyName("numResults")] public int NumResults { get; init; } = DefaultNumResults;
     [JsonPropertyName("jobInput")] public BatchJobInput JobInput { get; init; } = new();
-    [JsonPropertyName("jobOutput")] public BatchJobOutput JobOutput { get; init; } = new();
+    [JsonPropertyName("jobOutput")] public JobOutput JobOutput { get; init; } = new();
     [JsonPropertyName("batchInferenceJobConfig")] public BatchInferenceJobConfig? BatchInferenceJobConfig { get; init; }
     [JsonPropertyName("roleArn")] public string? RoleArn { get; init; }
     [JsonPropertyName("batchInferenceJobMode")] public string BatchInferenceJobMode { get; init; } = BatchInferenceMode;

@@ -8,8 +8,8 @@ public sealed record BatchJobInput
     [JsonPropertyName("s3DataSource")] public S3DataConfig S3DataSource { get; init; } = new();
 }
 
-/// <summary>jobOutput of a batch job: <c>{"s3DataDestination": {"path": ..., "kmsKeyArn": ...}}</c>.</summary>
-public sealed record BatchJobOutput
+/// <summary>jobOutput of a batch or export job: <c>{"s3DataDestination": {"path": ..., "kmsKeyArn": ...}}</c>, the s3:// prefix its files go under.</summary>
+public sealed record JobOutput
 {
     [JsonPropertyName("s3DataDestination")] public S3DataConfig S3DataDestination { get; init; } = new();
 }

@@ -17,7 +17,7 @@ public sealed record BatchSegmentJobRecord
     [JsonPropertyName("solutionVersionArn")] public string SolutionVersionArn { get; init; } = string.Empty;
     [JsonPropertyName("numResults")] public int NumResults { get; init; } = DefaultNumResults;
     [JsonPropertyName("jobInput")] public BatchJobInput JobInput { get; init; } = new();
-    [JsonPropertyName("jobOutput")] public BatchJobOutput JobOutput { get; init; } = new();
+    [JsonPropertyName("jobOutput")] public JobOutput JobOutput { get; init; } = new();
     [JsonPropertyName("roleArn")] public string? RoleArn { get; init; }
     [JsonPropertyName(BatchJobProgress.Member)] public BatchJobProgress? JobProgress { get; init; }
     [JsonPropertyName("status")] public string? Status { get; init; }

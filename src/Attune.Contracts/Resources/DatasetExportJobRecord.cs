@@ -22,25 +22,12 @@ public sealed record DatasetExportJobRecord
     [JsonPropertyName("ingestionMode")] public string IngestionMode { get; init; } = Put;
 
     [JsonPropertyName("roleArn")] public string? RoleArn { get; init; }
-    [JsonPropertyName("jobOutput")] public ExportJobOutput JobOutput { get; init; } = new();
+    [JsonPropertyName("jobOutput")] public JobOutput JobOutput { get; init; } = new();
     [JsonPropertyName(JobProgress.Member)] public JobProgress? Progress { get; init; }
     [JsonPropertyName("status")] public string? Status { get; init; }
     [JsonPropertyName("creationDateTime")] public double? CreationDateTime { get; init; }
     [JsonPropertyName("lastUpdatedDateTime")] public double? LastUpdatedDateTime { get; init; }
     [JsonPropertyName("failureReason")] public string? FailureReason { get; init; }
-}
-
-/// <summary>Where an export writes: <c>s3DataDestination.path</c>, an s3:// prefix its CSV parts go under.</summary>
-public sealed record ExportJobOutput
-{
-    [JsonPropertyName("s3DataDestination")] public S3DataConfig S3DataDestination { get; init; } = new();
-}
-
-/// <summary>Personalize's S3DataConfig.</summary>
-public sealed record S3DataConfig
-{
-    [JsonPropertyName("path")] public string Path { get; init; } = string.Empty;
-    [JsonPropertyName("kmsKeyArn")] public string? KmsKeyArn { get; init; }
 }
 
 /// <summary>

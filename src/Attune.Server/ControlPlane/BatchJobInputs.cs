@@ -29,7 +29,7 @@ internal static class BatchJobInputs
     }
 
     /// <summary>jobInput.s3DataSource.path and jobOutput.s3DataDestination.path, checked as the object store reads and writes them.</summary>
-    public static (BatchJobInput Input, BatchJobOutput Output) Locations(JsonElement input, IObjectStore objects)
+    public static (BatchJobInput Input, JobOutput Output) Locations(JsonElement input, IObjectStore objects)
     {
         var source = Config(input, "jobInput", "s3DataSource");
         var destination = Config(input, "jobOutput", "s3DataDestination");
@@ -39,7 +39,7 @@ internal static class BatchJobInputs
         }
         Check(objects, source.Path, "jobInput.s3DataSource.path");
         Check(objects, destination.Path, "jobOutput.s3DataDestination.path");
-        return (new BatchJobInput { S3DataSource = source }, new BatchJobOutput { S3DataDestination = destination });
+        return (new BatchJobInput { S3DataSource = source }, new JobOutput { S3DataDestination = destination });
     }
 
     public static int NumResults(JsonElement input, int defaultValue)

@@ -37,7 +37,7 @@ public sealed class DatasetExportJobOperations(Resources resources) : IOperation
             DatasetArn = dataset.Arn,
             IngestionMode = input.OptionalString("ingestionMode") ?? DatasetExportJobRecord.Put,
             RoleArn = input.OptionalString("roleArn"),
-            JobOutput = new ExportJobOutput
+            JobOutput = new JobOutput
             {
                 S3DataDestination = new S3DataConfig { Path = path, KmsKeyArn = destination?.OptionalString("kmsKeyArn") },
             },
