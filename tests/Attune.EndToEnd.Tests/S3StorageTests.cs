@@ -6,7 +6,8 @@ namespace Attune.EndToEnd.Tests;
 
 /// <summary>
 /// s3:// on a real S3-compatible server (s3rver, started here): the object store writes whole objects (multipart above
-/// 16 MB), lists with S3's prefix semantics and downloads; the server configured with --s3-endpoint imports from it.
+/// 16 MB), lists with S3's prefix semantics and downloads; the server configured with --s3-endpoint imports from it and
+/// runs every job family against it.
 /// </summary>
 public sealed class S3StorageTests : IAsyncLifetime
 {
@@ -54,6 +55,21 @@ public sealed class S3StorageTests : IAsyncLifetime
         var result = await ExternalCommand.PythonAsync("s3_imports.py", server.Endpoint, TestContext.Current.CancellationToken, _s3.Endpoint, Bucket);
 
         Assert.True(result.ExitCode == 0, $"s3_imports.py failed:\n{result}\n--- server output\n{server.Output}");
+    }
+
+    [Fact]
+    public async Task Every_job_family_reads_its_input_from_and_writes_its_output_to_the_S3_endpoint()
+    {
+        await using var server = new ServerProcess(extraArguments: ["--s3-endpoint", _s3.Endpoint], environment: new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = S3rver.AccessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = S3rver.Secret,
+        });
+        await server.StartAsync(TestContext.Current.CancellationToken);
+
+        var result = await ExternalCommand.PythonAsync("s3_jobs.py", server.Endpoint, TestContext.Current.CancellationToken, _s3.Endpoint, Bucket);
+
+        Assert.True(result.ExitCode == 0, $"s3_jobs.py failed:\n{result}\n--- server output\n{server.Output}");
     }
 
     private AmazonS3Client Client() => new(S3rver.AccessKey, S3rver.Secret, new AmazonS3Config
