@@ -21,7 +21,7 @@ public sealed class LocalObjectStore(ImportSources sources) : IObjectStore
     {
         var path = WritablePath(uri);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}{ObjectLocation.PartialSuffix}";
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))

@@ -10,6 +10,12 @@ namespace Attune.Storage.Objects;
 public static class ObjectLocation
 {
     /// <summary>
+    /// The ending of an object being written (<see cref="LocalObjectStore.WriteAsync"/>): never listed, so a write cut
+    /// short by a crash leaves nothing a later import or job would read.
+    /// </summary>
+    public const string PartialSuffix = ".attune-partial";
+
+    /// <summary>
     /// Throws <see cref="ObjectLocationException"/> when <paramref name="uri"/> is malformed or not allowed by
     /// <paramref name="sources"/>; the files need not exist yet (an import job is accepted before it reads them).
     /// </summary>
@@ -50,6 +56,7 @@ public static class ObjectLocation
                 ? Directory.EnumerateFileSystemEntries(directory)
                     .Where(entry => Path.GetFileName(entry).StartsWith(partialName, StringComparison.Ordinal))
                     .SelectMany(entry => Directory.Exists(entry) ? Directory.EnumerateFiles(entry, "*", SearchOption.AllDirectories) : [entry])
+                    .Where(file => !file.EndsWith(PartialSuffix, StringComparison.Ordinal))
                     .OrderBy(file => Path.GetRelativePath(place.BaseDirectory, file).Replace(Path.DirectorySeparatorChar, '/'), StringComparer.Ordinal)
                     .ToList()
                 : [];

@@ -35,6 +35,20 @@ public sealed class ObjectLocationTests : IDisposable
             ObjectLocation.Resolve("s3://bucket/fold", _objects));
 
     [Fact]
+    public async Task An_object_whose_write_was_cut_short_is_never_listed()
+    {
+        var store = new LocalObjectStore(_objects);
+        await store.WriteAsync("s3://bucket/folder/written.csv", (stream, token) => stream.WriteAsync("x\n"u8.ToArray(), token).AsTask(),
+            TestContext.Current.CancellationToken);
+        File.WriteAllText(Full("bucket/folder/crashed.csv.0123" + ObjectLocation.PartialSuffix), "half");
+
+        var listed = ObjectLocation.Resolve("s3://bucket/folder/", _objects);
+
+        Assert.Contains(Full("bucket/folder/written.csv"), listed);
+        Assert.DoesNotContain(listed, file => file.EndsWith(ObjectLocation.PartialSuffix, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Bucket_alone_resolves_to_all_its_files() =>
         Assert.Equal(5, ObjectLocation.Resolve("s3://bucket", _objects).Count);
 
