@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using Attune.Cluster.Tests.Infrastructure;
 using Attune.EndToEnd.Tests.Infrastructure;
 
@@ -33,7 +34,19 @@ public sealed class MembershipTests(TestPostgres postgres)
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
-                var (ok, body) = await survivors[(worker + i) % 2].TryCallAsync("CreateDatasetGroup", new { name = $"load-{worker}-{i}" }, token);
+                bool ok;
+                JsonElement body;
+                try
+                {
+                    (ok, body) = await survivors[(worker + i) % 2].TryCallAsync("CreateDatasetGroup", new { name = $"load-{worker}-{i}" }, token);
+                }
+                catch (HttpRequestException error)
+                {
+                    // A transport failure during the failover counts as a failed request, held to the same recovery budget.
+                    failures.Add((clock.Elapsed, $"transport: {error.Message}"));
+                    continue;
+                }
+
                 if (ok)
                 {
                     acknowledged.Add(body.GetProperty("datasetGroupArn").GetString()!);
