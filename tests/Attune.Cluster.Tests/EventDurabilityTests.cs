@@ -9,6 +9,7 @@ using Npgsql;
 namespace Attune.Cluster.Tests;
 
 /// <summary>PutEvents through every silo while one is killed: every acknowledged event is in the PostgreSQL event log.</summary>
+[Collection(KillTests.Name)]
 public sealed class EventDurabilityTests(TestPostgres postgres)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);

@@ -7,6 +7,7 @@ using Attune.EndToEnd.Tests.Infrastructure;
 namespace Attune.Cluster.Tests;
 
 /// <summary>Silos leaving (kill -9) and joining a running cluster.</summary>
+[Collection(KillTests.Name)]
 public sealed class MembershipTests(TestPostgres postgres)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
