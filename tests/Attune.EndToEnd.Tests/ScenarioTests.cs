@@ -31,6 +31,14 @@ public sealed class ScenarioTests(SharedServer shared)
         shared.RunScenarioAsync("recipes.py");
 
     [Fact]
+    public Task Every_recipe_algorithm_and_feature_transformation_is_described() =>
+        shared.RunScenarioAsync("algorithms.py");
+
+    [Fact]
+    public Task Every_operation_of_the_three_models_reaches_its_handler() =>
+        shared.RunScenarioAsync("operation_coverage.py");
+
+    [Fact]
     public Task Wire_errors_name_the_member_and_unknown_or_unimplemented_operations_are_refused() =>
         shared.RunScenarioAsync("wire_errors.py");
 }

@@ -57,6 +57,58 @@ public static class RecipeCatalog
         ["trend_discovery_frequency"] = "2 hours",
     });
 
+    /// <summary>What <see cref="HyperParameters.ApplyEventWeights"/> accepts.</summary>
+    private static readonly HyperParameterLimit[] EventLimits =
+    [
+        HyperParameterLimit.Text("event_type_weights") with { Featurization = true },
+        HyperParameterLimit.Categorical("event_value_weighting", "none", "linear", "log") with { Featurization = true },
+    ];
+
+    /// <summary>The checks of PersonalizationTrainer and BlendSettings.</summary>
+    private static readonly HyperParameterLimit[] PersonalizationLimits =
+    [
+        .. EventLimits,
+        HyperParameterLimit.Categorical("model", "auto", "ease", "item_knn", "ials"),
+        HyperParameterLimit.Continuous("lambda", 0, 1e9),
+        HyperParameterLimit.Integer("ease_max_items", 1, 10_000),
+        HyperParameterLimit.Integer("neighbors", 1, 100_000),
+        HyperParameterLimit.Continuous("transition_weight", 0, 1e6),
+        HyperParameterLimit.Continuous("transition_decay", 0, 1),
+        HyperParameterLimit.Integer("bptt", 1, 32),
+        HyperParameterLimit.Categorical("recency_mask", "true", "false"),
+        HyperParameterLimit.Continuous("recency_half_life", 0, 1e6),
+        HyperParameterLimit.Continuous("metadata_weight", 0, 1e6),
+        HyperParameterLimit.Integer("hidden_dimension", 8, 512),
+        HyperParameterLimit.Integer("iterations", 1, 100),
+        HyperParameterLimit.Continuous("regularization", 0, 1e6),
+        HyperParameterLimit.Continuous("alpha", 0, 1e6),
+        HyperParameterLimit.Integer("cg_steps", 1, 20),
+    ];
+
+    /// <summary>The checks of RelatedItemsTrainer.</summary>
+    private static readonly HyperParameterLimit[] SimsLimits =
+    [
+        .. EventLimits,
+        HyperParameterLimit.Continuous("popularity_discount_factor", 0, 1),
+        HyperParameterLimit.Integer("min_cointeraction_count", 0, 10),
+        HyperParameterLimit.Integer("neighbors", 1, 10_000),
+    ];
+
+    /// <summary>Adds metadata_weight; item_id_hidden_dim and item_metadata_hidden_dim are accepted for compatibility, unread.</summary>
+    private static readonly HyperParameterLimit[] SimilarItemsLimits =
+    [
+        .. SimsLimits,
+        HyperParameterLimit.Continuous("metadata_weight", 0, 1),
+        HyperParameterLimit.Text("item_id_hidden_dim"),
+        HyperParameterLimit.Text("item_metadata_hidden_dim"),
+    ];
+
+    private static readonly HyperParameterLimit[] TrendingLimits =
+    [
+        .. EventLimits,
+        HyperParameterLimit.Categorical("trend_discovery_frequency", "30 minutes", "1 hour", "2 hours", "3 hours", "1 day") with { Featurization = true },
+    ];
+
     private static readonly HpoSettings PersonalizationRanges = new()
     {
         ContinuousRanges =
@@ -97,24 +149,25 @@ public static class RecipeCatalog
         var related = new RelatedItemsTrainer(useMetadata: false);
         return
         [
-            new("aws-user-personalization", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges),
-            new("aws-user-personalization-v2", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges,
+            new("aws-user-personalization", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
+            new("aws-user-personalization-v2", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits,
                 supportsEventsConfig: true),
-            new("aws-personalized-ranking", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization, PersonalizationRanges),
-            new("aws-personalized-ranking-v2", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization, PersonalizationRanges,
+            new("aws-personalized-ranking", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
+            new("aws-personalized-ranking-v2", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits,
                 supportsEventsConfig: true),
-            new("aws-popularity-count", RecipeType.PopularItems, EventDefaults, new PopularityTrainer()),
-            new("aws-trending-now", RecipeType.PopularItems, TrendingDefaults, new TrendingTrainer()),
-            new("aws-sims", RecipeType.RelatedItems, SimsDefaults, related, SimsRanges),
-            new("aws-similar-items", RecipeType.RelatedItems, SimilarItemsDefaults, new RelatedItemsTrainer(useMetadata: true), SimilarItemsRanges),
-            new("aws-hrnn", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges,
+            new("aws-popularity-count", RecipeType.PopularItems, EventDefaults, new PopularityTrainer(), limits: EventLimits),
+            new("aws-trending-now", RecipeType.PopularItems, TrendingDefaults, new TrendingTrainer(), limits: TrendingLimits),
+            new("aws-sims", RecipeType.RelatedItems, SimsDefaults, related, SimsRanges, SimsLimits),
+            new("aws-similar-items", RecipeType.RelatedItems, SimilarItemsDefaults, new RelatedItemsTrainer(useMetadata: true), SimilarItemsRanges,
+                SimilarItemsLimits),
+            new("aws-hrnn", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits,
                 servedBy: "aws-user-personalization"),
-            new("aws-hrnn-metadata", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges,
+            new("aws-hrnn-metadata", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits,
                 servedBy: "aws-user-personalization"),
-            new("aws-hrnn-coldstart", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges,
+            new("aws-hrnn-coldstart", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits,
                 servedBy: "aws-user-personalization"),
-            new("aws-item-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges),
-            new("aws-item-attribute-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges),
+            new("aws-item-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
+            new("aws-item-attribute-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
         ];
     }
 

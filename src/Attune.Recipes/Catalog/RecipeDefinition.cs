@@ -11,8 +11,9 @@ public sealed class RecipeDefinition
     private readonly IRecipeTrainer _trainer;
 
     internal RecipeDefinition(string name, RecipeType type, IReadOnlyDictionary<string, string> defaults, IRecipeTrainer trainer,
-        HpoSettings? defaultHpo = null, bool supportsEventsConfig = false, string? servedBy = null)
+        HpoSettings? defaultHpo = null, IReadOnlyList<HyperParameterLimit>? limits = null, bool supportsEventsConfig = false, string? servedBy = null)
     {
+        Limits = limits ?? [];
         DefaultHpo = defaultHpo;
         Name = name;
         Type = type;
@@ -32,6 +33,9 @@ public sealed class RecipeDefinition
 
     /// <summary>Ranges HPO searches when performHPO comes without hpoConfig (DescribeAlgorithm's defaultHyperParameterRanges).</summary>
     public HpoSettings? DefaultHpo { get; }
+
+    /// <summary>The values the trainer accepts per hyperparameter (DescribeAlgorithm's defaultHyperParameterRanges).</summary>
+    public IReadOnlyList<HyperParameterLimit> Limits { get; }
 
     /// <summary>True for the v2 recipes, the only ones where Personalize accepts eventsConfig.</summary>
     public bool SupportsEventsConfig { get; }

@@ -94,6 +94,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, DatasetOperations>();
         services.AddSingleton<IOperationFamily, TagOperations>();
         services.AddSingleton<IOperationFamily, RecipeOperations>();
+        services.AddSingleton<IOperationFamily, AlgorithmOperations>();
         services.AddSingleton<IOperationFamily, DatasetImportJobOperations>();
         services.AddSingleton<IOperationFamily, DatasetExportJobOperations>();
         services.AddSingleton<IOperationFamily, DataDeletionJobOperations>();

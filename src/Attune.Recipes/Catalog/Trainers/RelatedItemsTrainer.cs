@@ -17,6 +17,8 @@ internal sealed class RelatedItemsTrainer(bool useMetadata) : IRecipeTrainer
         float discount = hyperParameters.Float("popularity_discount_factor", 0, 1);
         int minCount = hyperParameters.Int("min_cointeraction_count", 0, 10);
         int neighbors = hyperParameters.Int("neighbors", 1, 10_000);
+        // Read before the data decides whether it is used, so a bad value fails with or without item metadata.
+        float weight = useMetadata ? hyperParameters.Float("metadata_weight", 0, 1) : 0;
         var itemUsers = ItemUsers.Build(set);
         var counts = set.ItemUserCounts;
         SparseRows related = Cooccurrence.Neighbors(set, itemUsers, neighbors, Math.Max(1, minCount), maxUserItems: 1000,
@@ -24,7 +26,6 @@ internal sealed class RelatedItemsTrainer(bool useMetadata) : IRecipeTrainer
             progress, cancellationToken);
         if (useMetadata && set.Source.ItemMetadata is { } metadata)
         {
-            float weight = hyperParameters.Float("metadata_weight", 0, 1);
             var content = MetadataSimilarity.Build(metadata, set.ItemCount, neighbors, maxPosting: 5000, cancellationToken);
             related = Blend(related, content, weight, neighbors);
         }
