@@ -35,6 +35,7 @@ public static class RecipeCatalog
         ["regularization"] = "0.05",
         ["alpha"] = "10",
         ["cg_steps"] = "3",
+        ["context_weight"] = "0.5",
     });
 
     private static readonly Dictionary<string, string> SimsDefaults = With(EventDefaults, new()
@@ -83,6 +84,7 @@ public static class RecipeCatalog
         HyperParameterLimit.Continuous("regularization", 0, 1e6),
         HyperParameterLimit.Continuous("alpha", 0, 1e6),
         HyperParameterLimit.Integer("cg_steps", 1, 20),
+        HyperParameterLimit.Continuous("context_weight", 0, 1e6),
     ];
 
     /// <summary>The checks of RelatedItemsTrainer.</summary>

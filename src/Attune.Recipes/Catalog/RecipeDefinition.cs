@@ -51,6 +51,13 @@ public sealed class RecipeDefinition
     {
         var effective = hyperParameters.ApplyEventWeights(events);
         var set = TrainingSet.Build(data, EventWeighting.Create(effective, data.EventTypeNames));
-        return _trainer.Train(set, hyperParameters, progress, cancellationToken);
+        // Checked wherever the recipe has it; only the recipes served with a runtime context use it.
+        float contextWeight = DefaultHyperParameters.ContainsKey("context_weight") ? hyperParameters.Float("context_weight", 0, 1e6) : 0;
+        var model = _trainer.Train(set, hyperParameters, progress, cancellationToken);
+        if (Type is RecipeType.UserPersonalization or RecipeType.PersonalizedRanking)
+        {
+            model.Context = ContextLift.Build(data, set.Events, contextWeight);
+        }
+        return model;
     }
 }

@@ -49,6 +49,9 @@ public sealed class InteractionData
 
     public ItemMetadata? ItemMetadata { get; }
 
+    /// <summary>Contextual metadata columns (categorical Interactions columns beyond the reserved ones), aligned with the rows.</summary>
+    public IReadOnlyList<ContextColumn> Contexts { get; init; } = [];
+
     public int Count => Users.Length;
 
     public int UserCount => UserIds.Length;
@@ -69,6 +72,7 @@ public sealed class InteractionData
         var timestamps = new long[count];
         var types = new int[count];
         var values = new float[count];
+        var contexts = Contexts.Select(c => new ContextColumn(c.Name, new string?[count])).ToArray();
         for (int i = 0, j = 0; i < keep.Length; i++)
         {
             if (!keep[i])
@@ -81,9 +85,14 @@ public sealed class InteractionData
             timestamps[j] = Timestamps[i];
             types[j] = EventTypes[i];
             values[j] = EventValues[i];
+            for (int c = 0; c < contexts.Length; c++)
+            {
+                contexts[c].Values[j] = Contexts[c].Values[i];
+            }
+
             j++;
         }
 
-        return new InteractionData(users, items, timestamps, types, values, UserIds, ItemIds, EventTypeNames, ItemMetadata);
+        return new InteractionData(users, items, timestamps, types, values, UserIds, ItemIds, EventTypeNames, ItemMetadata) { Contexts = contexts };
     }
 }

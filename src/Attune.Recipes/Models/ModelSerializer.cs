@@ -4,13 +4,14 @@ namespace Attune.Recipes.Models;
 
 /// <summary>
 /// Versioned binary artifact: "ATTM", format version, model kind, basis (item ids, popularity, event
-/// weighting), model payload. The caller
+/// weighting), the context lifts (version 2; version 1 artifacts have none and still read), model payload. The caller
 /// writes it atomically (temp file + rename).
 /// </summary>
 public static class ModelSerializer
 {
     private const int Magic = 0x4D545441; // "ATTM" little-endian
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const int WithoutContextVersion = 1;
 
     public static void Write(RecommendationModel model, Stream stream)
     {
@@ -25,6 +26,7 @@ public static class ModelSerializer
         writer.Write(FormatVersion);
         writer.Write((int)model.Kind);
         model.Basis.Write(writer);
+        ContextLift.Write(writer, model.Context);
         model.WritePayload(writer);
     }
 
@@ -46,20 +48,21 @@ public static class ModelSerializer
         }
 
         int version = reader.ReadInt32();
-        if (version != FormatVersion)
+        if (version is not (FormatVersion or WithoutContextVersion))
         {
             throw new InvalidDataException($"Unsupported model artifact version {version}.");
         }
 
         var kind = (ModelKind)reader.ReadInt32();
         var basis = ModelBasis.Read(reader, keepItemIds);
+        var context = version >= FormatVersion ? ContextLift.Read(reader) : null;
         var held = hold(basis.Popularity.Length);
         if (held.Start < 0 || held.End > basis.Popularity.Length || held.Length < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(hold), $"Held items [{held.Start}, {held.End}) are outside the model's {basis.Popularity.Length} items.");
         }
 
-        return kind switch
+        RecommendationModel model = kind switch
         {
             ModelKind.Popularity => new PopularityModel(basis, held),
             ModelKind.Neighborhood => NeighborhoodModel.Read(reader, basis, held),
@@ -67,5 +70,7 @@ public static class ModelSerializer
             ModelKind.Blend => BlendedModel.Read(reader, basis, held),
             _ => throw new InvalidDataException($"Unknown model kind {(int)kind}."),
         };
+        model.Context = context;
+        return model;
     }
 }

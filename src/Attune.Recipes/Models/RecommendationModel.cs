@@ -25,6 +25,9 @@ public abstract class RecommendationModel
     /// <summary>How training chose this model (a blend's weights and validation score), for logs and benchmarks; not persisted.</summary>
     public string? TrainingNote { get; internal set; }
 
+    /// <summary>What runtime contexts (contextual metadata column → value) add to the raw scores; null when training had none.</summary>
+    public ContextLift? Context { get; internal set; }
+
     /// <summary>Item id of each index.</summary>
     public IReadOnlyList<string> ItemIds => Basis.ItemIds;
 
@@ -147,12 +150,14 @@ public abstract class RecommendationModel
 
     /// <summary>
     /// The best <paramref name="count"/> items for the history, with Personalize's score: the softmax of the raw
-    /// score over the whole catalogue.
+    /// score over the whole catalogue. A <paramref name="context"/> raises the items it favours (<see cref="Context"/>).
     /// </summary>
-    public IReadOnlyList<ScoredItem> Recommend(in ModelHistory history, int count, Func<int, bool>? isCandidate = null)
+    public IReadOnlyList<ScoredItem> Recommend(in ModelHistory history, int count, Func<int, bool>? isCandidate = null,
+        IReadOnlyDictionary<string, string>? context = null)
     {
         var scores = new float[ItemCount];
         Score(history, scores);
+        Context?.Apply(context, scores);
         int[] top = TopK.Select(scores, count, isCandidate);
         float logNormalizer = LogSumExp(scores);
         return [.. top.Select(i => new ScoredItem(i, MathF.Exp(scores[i] - logNormalizer)))];
@@ -171,10 +176,11 @@ public abstract class RecommendationModel
     /// Personalized ranking of <paramref name="items"/>: softmax over the input list only, in descending order.
     /// Indices outside the model (negative or ≥ ItemCount) are appended at the end with NaN scores.
     /// </summary>
-    public IReadOnlyList<ScoredItem> Rank(in ModelHistory history, ReadOnlySpan<int> items)
+    public IReadOnlyList<ScoredItem> Rank(in ModelHistory history, ReadOnlySpan<int> items, IReadOnlyDictionary<string, string>? context = null)
     {
         var scores = new float[ItemCount];
         Score(history, scores);
+        Context?.Apply(context, scores);
         var known = new List<int>(items.Length);
         var unknown = new List<int>();
         foreach (int item in items)
