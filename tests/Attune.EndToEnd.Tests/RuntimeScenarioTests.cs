@@ -11,6 +11,10 @@ public sealed class RuntimeScenarioTests(SharedServer shared)
         shared.RunScenarioAsync("runtime.py", shared.Server.ObjectRoot);
 
     [Fact]
+    public Task A_runtime_context_raises_the_items_of_its_device_and_is_explained() =>
+        shared.RunScenarioAsync("context.py", shared.Server.ObjectRoot);
+
+    [Fact]
     public Task Events_items_and_users_reach_the_next_recommendation_and_retraining() =>
         shared.RunScenarioAsync("live.py", shared.Server.ObjectRoot);
 }

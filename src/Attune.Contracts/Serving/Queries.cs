@@ -32,6 +32,10 @@ public sealed record RecommendationQuery
     /// <summary>metadataColumns["ITEMS"]: columns to return with each item, or null.</summary>
     [Id(7)]
     public IReadOnlyList<string>? MetadataColumns { get; init; }
+
+    /// <summary>context: contextual metadata column → value (e.g. DEVICE → mobile), or null.</summary>
+    [Id(10)]
+    public IReadOnlyDictionary<string, string>? Context { get; init; }
 }
 
 /// <summary>promotions[0] of a GetRecommendations request.</summary>
@@ -63,4 +67,8 @@ public sealed record RankingQuery
 
     [Id(5)]
     public IReadOnlyList<string>? MetadataColumns { get; init; }
+
+    /// <summary>context: contextual metadata column → value (e.g. DEVICE → mobile), or null.</summary>
+    [Id(10)]
+    public IReadOnlyDictionary<string, string>? Context { get; init; }
 }

@@ -16,4 +16,5 @@ public sealed record AnsweredItem(
     [property: Id(3)] string? PromotionName,
     [property: Id(4)] Dictionary<string, string>? Metadata,
     [property: Id(5)] string ExplanationBasis,
-    [property: Id(6)] string[] ExplanationItems);
+    [property: Id(6)] string[] ExplanationItems,
+    [property: Id(7)] string[]? ExplanationContext = null);

@@ -119,22 +119,22 @@ public sealed partial class SolutionVersionGrain(
         var datasets = await registry.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], cancellationToken);
         var interactions = datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Interactions)
             ?? throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
-        var itemsSchema = await ItemsSchemaAsync(datasets);
+        var itemsSchema = await SchemaAsync(datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Items));
+        var interactionsSchema = await SchemaAsync(interactions);
         var settings = SolutionSettingsReader.Read(DescribeBody.Read<SolutionRecord>(solution.Body));
         var progress = new ResourceProgress<TrainingProgress>(registry, version.Arn, SolutionVersionRecord.TrainingProgressMember,
             p => DescribeBody.Write(new TrainingProgressReport { Percent = Math.Round(p.Percent, 1), Stage = p.Stage }), clock);
         return await Task.Run(() =>
         {
             using var store = datasetStores.Open(groupArn);
-            var data = TrainingDataLoader.Load(store, itemsSchema);
+            var data = TrainingDataLoader.Load(store, itemsSchema, interactionsSchema);
             return SolutionTrainer.Train(data, settings, progress, cancellationToken);
         }, cancellationToken);
     }
 
-    private async Task<AvroSchema?> ItemsSchemaAsync(IReadOnlyList<ResourceRecord> datasets)
+    private async Task<AvroSchema?> SchemaAsync(ResourceRecord? dataset)
     {
-        var items = datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Items);
-        if (items is null || await registry.GetAsync(DescribeBody.Read<DatasetRecord>(items.Body).SchemaArn) is not { } schema)
+        if (dataset is null || await registry.GetAsync(DescribeBody.Read<DatasetRecord>(dataset.Body).SchemaArn) is not { } schema)
         {
             return null;
         }

@@ -10,13 +10,42 @@ namespace Attune.Grains.Training;
 /// <summary>Turns a dataset group's stored interactions and item metadata into the recipes' columnar input.</summary>
 public static class TrainingDataLoader
 {
-    public static TrainingInteractions Load(IDatasetStore store, AvroSchema? itemsSchema)
+    /// <summary>Interactions columns that are not contextual metadata (ids, the event columns, impressions, attribution).</summary>
+    private static readonly HashSet<string> ReservedInteractionFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE", "EVENT_VALUE", "IMPRESSION", "RECOMMENDATION_ID", "EVENT_ATTRIBUTION_SOURCE",
+    };
+
+    public static TrainingInteractions Load(IDatasetStore store, AvroSchema? itemsSchema, AvroSchema? interactionsSchema = null)
     {
         var stored = store.ReadInteractions(DatasetType.Interactions);
         var metadata = itemsSchema is null ? null : ReadItemMetadata(store, stored, itemsSchema);
         return new TrainingInteractions(
             stored.UserIndex, stored.ItemIndex, stored.Timestamp, stored.EventTypeIndex, stored.EventValue,
-            stored.UserIds, stored.ItemIds, stored.EventTypes, metadata);
+            stored.UserIds, stored.ItemIds, stored.EventTypes, metadata)
+        {
+            Contexts = interactionsSchema is null ? [] : ReadContexts(store, stored.Count, interactionsSchema),
+        };
+    }
+
+    /// <summary>
+    /// The contextual metadata columns (categorical strings beyond the reserved fields, e.g. DEVICE), aligned with the
+    /// interactions read just before: a column read later may hold rows added since, which are cut off.
+    /// </summary>
+    private static List<ContextColumn> ReadContexts(IDatasetStore store, int rows, AvroSchema schema)
+    {
+        var columns = new List<ContextColumn>();
+        foreach (var field in schema.Fields.Where(f => f.IsString && f.Categorical && !ReservedInteractionFields.Contains(f.Name)))
+        {
+            var values = store.ReadInteractionColumn(field.Name, DatasetType.Interactions);
+            var aligned = new string?[rows];
+            for (var row = 0; row < Math.Min(rows, values.Length); row++)
+            {
+                aligned[row] = values[row]?.ToString();
+            }
+            columns.Add(new ContextColumn(field.Name, aligned));
+        }
+        return columns;
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ internal static class RuntimeRequests
             FilterValues = StringMap(input, "filterValues"),
             Promotion = input.OptionalArray("promotions").Select(Promotion).FirstOrDefault(),
             MetadataColumns = MetadataColumns(input),
+            Context = StringMap(input, "context"),
         };
     }
 
@@ -40,6 +41,7 @@ internal static class RuntimeRequests
         FilterArn = input.OptionalString("filterArn"),
         FilterValues = StringMap(input, "filterValues"),
         MetadataColumns = MetadataColumns(input),
+        Context = StringMap(input, "context"),
     };
 
     private static PromotionQuery Promotion(JsonElement promotion) => new(

@@ -65,6 +65,15 @@ internal sealed class RuntimeResponse(ServingAnswer answer, string listMember) :
             }
             writer.WriteEndArray();
         }
+        if (item.ExplanationContext is { } context)
+        {
+            writer.WriteStartArray("context");
+            foreach (var pair in context)
+            {
+                writer.WriteStringValue(pair);
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

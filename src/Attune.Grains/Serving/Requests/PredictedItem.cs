@@ -7,8 +7,11 @@ namespace Attune.Grains.Serving;
 public readonly record struct PredictedItem(
     string ItemId, int Item, double? Score, string? Reason, string? PromotionName, ItemExplanation Explanation);
 
-/// <summary>Why an item was returned (Attune's explanation member): the basis, and up to two item indices behind it.</summary>
-public readonly record struct ItemExplanation(ExplanationBasis Basis, int First = -1, int Second = -1);
+/// <summary>
+/// Why an item was returned (Attune's explanation member): the basis, up to two item indices behind it, and the request's
+/// context pairs ("DEVICE=mobile") when they raised the item.
+/// </summary>
+public readonly record struct ItemExplanation(ExplanationBasis Basis, int First = -1, int Second = -1, string[]? Context = null);
 
 public enum ExplanationBasis
 {

@@ -56,7 +56,7 @@ public sealed class RecommendationEngine(
         var liveEvents = needsHistory ? await LiveEventsAsync(deployment, query.UserId) : [];
         using var pass = new ScoringPass(deployment, query.UserId, query.ItemId, liveEvents, deployments.InteractionsPerEventTypeCap);
         pass.Exploration.Refresh(itemActivity, deployment.Model.Data.DatasetGroupArn, ItemActivityRefresh, logger);
-        var items = await Recommender.RecommendAsync(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter),
+        var items = await Recommender.RecommendAsync(pass, new RecommendationPlan(query.NumResults, filter, query.Promotion, promotionFilter, query.Context),
             shards, Random.Shared);
         return Finish(deployment, pass.Catalogue, items, query.MetadataColumns);
     }
@@ -74,7 +74,7 @@ public sealed class RecommendationEngine(
         var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
         using var pass = new ScoringPass(deployment, query.UserId, null, await LiveEventsAsync(deployment, query.UserId),
             deployments.InteractionsPerEventTypeCap);
-        return Finish(deployment, pass.Catalogue, await Ranker.RankAsync(pass, query.InputList, filter, shards), query.MetadataColumns);
+        return Finish(deployment, pass.Catalogue, await Ranker.RankAsync(pass, query.InputList, filter, shards, query.Context), query.MetadataColumns);
     }
 
     private ValueTask<LiveEvent[]> LiveEventsAsync(Deployment deployment, string? userId) => userId is null

@@ -9,7 +9,8 @@ namespace Attune.Grains.Serving;
 /// GetRecommendations over the model's shards: each shard scores its items and returns its best for the request
 /// filter and for the promotion filter; here they merge into promoted items first, then the best items with
 /// exploration bonuses, a popular fill where the filter left too few personalized items, and the promoted items
-/// spread over random positions in their own order.
+/// spread over random positions in their own order. A runtime context raises the items it favours (<see cref="ContextBoost"/>):
+/// the shards score them with the pool, so one that the raise lifts above the shards' best is found wherever it ranked.
 /// </summary>
 internal static class Recommender
 {
@@ -23,18 +24,20 @@ internal static class Recommender
             : Math.Min(count, (int)Math.Round(count * plan.Promotion.PercentPromotedItems / 100.0, MidpointRounding.AwayFromZero));
         // One pool for the whole request: its scored items and their sources must match.
         var pool = pass.Exploration.Pool;
+        var boost = ContextBoost.Of(served.Model, plan.Context);
         var scoring = await ShardQueries.ScoringAsync(pass, shards);
         var query = scoring with
         {
             Allowed = allowed,
             PromotionAllowed = promotedWanted > 0 ? pass.Evaluate(plan.PromotionFilter, pass.Scratch.PromotionAllowed) : null,
-            ScoredItems = pool.ScoredItems,
+            ScoredItems = boost is null ? pool.ScoredItems : [.. pool.ScoredItems, .. boost.Items],
             MainCount = count,
             PromotionCount = promotedWanted,
             ExplainPerItem = NeedsExplanations(pass, scoring) ? 2 : 0,
         };
         var merged = new MergedSelection(await shards.SelectAsync(served, query));
-        pass.UseScores(merged.Basis, merged.Basis == ScoreBasis.History ? merged.LogNormalizer : 0);
+        var boosted = boost is null ? null : new BoostedScores(boost, merged, pool.ScoredItems.Length);
+        pass.UseScores(merged.Basis, merged.Basis != ScoreBasis.History ? 0 : boosted?.LogNormalizer ?? merged.LogNormalizer);
 
         var promoted = SelectPromoted(pass, plan, merged, promotedWanted);
         var taken = promoted.Select(p => p.Item).ToHashSet();
@@ -44,7 +47,7 @@ internal static class Recommender
         }
         int wanted = count - promoted.Count;
         var items = new List<PredictedItem>(count);
-        AddRanked(pass, SelectMain(pass, pool, merged, allowed, taken, wanted, random), items);
+        AddRanked(pass, SelectMain(pass, pool, merged, boosted, allowed, taken, wanted, random), items, boost);
         if (pass.Basis == ScoreBasis.History && items.Count < wanted)
         {
             AddPopularFill(pass, allowed, taken, wanted - items.Count, items);
@@ -69,17 +72,18 @@ internal static class Recommender
     /// The best <paramref name="wanted"/> of the shards' items and the pooled explored items, each explored item raised
     /// by a bonus: weight × the best score × novelty × a random factor in [0.5, 1.5), so new items surface now and then
     /// without crowding out what the user likes. An item the model does not know scores its metadata neighbours' mean.
-    /// A pooled item the shards also selected is ranked once, with its bonus. O(numResults + pool size).
+    /// A pooled item the shards also selected is ranked once, with its bonus; so is an item the context favours, with its
+    /// lift. O(numResults + pool size + favoured items).
     /// </summary>
-    private static List<Ranked> SelectMain(
-        ScoringPass pass, ExplorationPool pool, MergedSelection merged, BitSet? allowed, HashSet<int> taken, int wanted, Random random)
+    private static List<Ranked> SelectMain(ScoringPass pass, ExplorationPool pool, MergedSelection merged, BoostedScores? boosted,
+        BitSet? allowed, HashSet<int> taken, int wanted, Random random)
     {
         var main = new List<Ranked>();
         foreach (var (item, raw) in merged.Main())
         {
-            if (!taken.Contains(item) && !pool.Contains(item))
+            if (!taken.Contains(item) && !pool.Contains(item) && boosted?.Boost.Contains(item) != true)
             {
-                main.Add(new Ranked(item, raw, 0));
+                main.Add(new Ranked(item, raw, 0, 0));
             }
         }
         // The shards' items come best first; the pool's are ranked apart and merged in, and only those that can beat
@@ -93,9 +97,17 @@ internal static class Recommender
             float bonus = weight * scale * pool.Novelty[slot] * (0.5f + random.NextSingle());
             int item = pool.Items[slot];
             float raw = RawScore(merged, pool.Sources[slot]);
-            if (!float.IsNaN(raw) && raw + bonus >= threshold && (allowed is null || allowed.Contains(item)) && !taken.Contains(item))
+            float lift = boosted?.Bonus(item) ?? 0;
+            if (!float.IsNaN(raw) && raw + bonus + lift >= threshold && (allowed is null || allowed.Contains(item)) && !taken.Contains(item))
             {
-                explored.Add(new Ranked(item, raw, bonus));
+                explored.Add(new Ranked(item, raw, bonus, lift));
+            }
+        }
+        foreach (var (item, raw, lift) in boosted?.Items() ?? [])
+        {
+            if (!pool.Contains(item) && raw + lift >= threshold && (allowed is null || allowed.Contains(item)) && !taken.Contains(item))
+            {
+                explored.Add(new Ranked(item, raw, 0, lift));
             }
         }
         explored.Sort(static (a, b) => MergedSelection.Compare((a.Item, a.Ranking), (b.Item, b.Ranking)));
@@ -137,21 +149,25 @@ internal static class Recommender
     /// The selected items with their reasons. With a history, items it gives no evidence for (score ≤ 0) are dropped
     /// here; the popular fill replaces them, as Personalize's "Popular item" placeholders do.
     /// </summary>
-    private static void AddRanked(ScoringPass pass, List<Ranked> selected, List<PredictedItem> items)
+    private static void AddRanked(ScoringPass pass, List<Ranked> selected, List<PredictedItem> items, ContextBoost? boost)
     {
         float cut = selected.Count == 0 ? 0 : selected[^1].Ranking;
-        foreach (var (item, raw, bonus) in selected)
+        foreach (var (item, raw, bonus, lift) in selected)
         {
             var id = pass.Catalogue.ItemIds[item];
+            // The context is part of the item's score (Personalize scores with the context); exploration's bonus is not.
+            float scored = raw + lift;
             // An item the model does not know is there by exploration whatever its neighbours' score.
-            if (bonus > 0 && (raw < cut || item >= pass.Served.ItemCount))
+            if (bonus > 0 && (scored < cut || item >= pass.Served.ItemCount))
             {
-                items.Add(new PredictedItem(id, item, pass.ReportedScore(item, raw), Reasons.Exploration, null,
+                items.Add(new PredictedItem(id, item, pass.ReportedScore(item, scored), Reasons.Exploration, null,
                     new ItemExplanation(ExplanationBasis.Exploration)));
             }
-            else if (pass.Basis != ScoreBasis.History || raw > 0)
+            else if (pass.Basis != ScoreBasis.History || scored > 0)
             {
-                items.Add(new PredictedItem(id, item, pass.ReportedScore(item, raw), null, null, BasisExplanation(pass)));
+                var explanation = BasisExplanation(pass);
+                items.Add(new PredictedItem(id, item, pass.ReportedScore(item, scored), null, null,
+                    lift > 0 ? explanation with { Context = boost!.Matched } : explanation));
             }
         }
     }
@@ -212,7 +228,7 @@ internal static class Recommender
         {
             if (IsHistory(items[i]) && (found.TryGetValue(items[i].Item, out var pair) || known!.TryGetValue(items[i].Item, out pair)))
             {
-                items[i] = items[i] with { Explanation = new ItemExplanation(ExplanationBasis.History, pair.First, pair.Second) };
+                items[i] = items[i] with { Explanation = items[i].Explanation with { First = pair.First, Second = pair.Second } };
             }
         }
     }
@@ -251,9 +267,32 @@ internal static class Recommender
         return merged;
     }
 
-    /// <summary>A candidate with its raw score and exploration bonus; ranked by their sum.</summary>
-    private readonly record struct Ranked(int Item, float Raw, float Bonus)
+    /// <summary>A candidate with its raw score, exploration bonus and context lift; ranked by their sum.</summary>
+    private readonly record struct Ranked(int Item, float Raw, float Bonus, float Lift)
     {
-        public float Ranking => Raw + Bonus;
+        public float Ranking => Raw + Bonus + Lift;
+    }
+
+    /// <summary>A request's <see cref="ContextBoost"/> against its merged selection (the favoured items' raw scores follow the pool's).</summary>
+    private sealed class BoostedScores(ContextBoost boost, MergedSelection merged, int offset)
+    {
+        public ContextBoost Boost => boost;
+
+        public float LogNormalizer => boost.LogNormalizer(merged, offset);
+
+        public float Bonus(int item) => boost.Bonus(item, merged.Max);
+
+        /// <summary>The favoured items the shards scored, with their raw score and bonus.</summary>
+        public IEnumerable<(int Item, float Raw, float Lift)> Items()
+        {
+            for (int k = 0; k < boost.Items.Length; k++)
+            {
+                float raw = merged.ScoredItem(offset + k);
+                if (!float.IsNaN(raw))
+                {
+                    yield return (boost.Items[k], raw, Bonus(boost.Items[k]));
+                }
+            }
+        }
     }
 }

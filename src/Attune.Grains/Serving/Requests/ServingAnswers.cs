@@ -17,7 +17,7 @@ internal static class ServingAnswers
         {
             var item = ranked[i];
             items[i] = new AnsweredItem(item.ItemId, item.Score, item.Reason, item.PromotionName, Metadata(item, catalogue, metadataColumns),
-                BasisName(item.Explanation.Basis), ExplanationItems(item.Explanation, catalogue));
+                BasisName(item.Explanation.Basis), ExplanationItems(item.Explanation, catalogue), item.Explanation.Context);
         }
         return new ServingAnswer(recommendationId, items);
     }
