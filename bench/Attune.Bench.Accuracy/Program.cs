@@ -2,7 +2,7 @@ using System.Globalization;
 using Attune.Bench.Accuracy;
 
 string command = args.Length > 0 ? args[0] : "accuracy";
-string dataRoot = Option("--data") ?? FindDataRoot();
+string dataRoot = command == "context" ? "" : Option("--data") ?? FindDataRoot();
 switch (command)
 {
     case "accuracy":
@@ -20,8 +20,12 @@ switch (command)
             Option("--out") ?? Path.Combine("bench", "results", "scale.md"),
             Option("--rows") is { } scaleRows ? int.Parse(scaleRows, CultureInfo.InvariantCulture) : null);
         break;
+    case "context":
+        ContextRun.Run(Option("--data") ?? throw new ArgumentException("context needs --data FOLDER (tools/generate-context.py)"),
+            Option("--column") ?? "DEVICE", Option("--out") ?? Path.Combine("bench", "results", "context.md"));
+        break;
     default:
-        Console.Error.WriteLine("usage: Attune.Bench.Accuracy accuracy|tune|hpo|scale [--data DIR] [--out FILE] [--only DATASET]");
+        Console.Error.WriteLine("usage: Attune.Bench.Accuracy accuracy|tune|hpo|scale|context [--data DIR] [--out FILE] [--only DATASET]");
         return 2;
 }
 

@@ -35,6 +35,10 @@ public sealed class ScenarioTests(SharedServer shared)
         shared.RunScenarioAsync("algorithms.py");
 
     [Fact]
+    public Task Solution_options_are_checked_against_the_recipe_or_refused_with_what_Attune_does_instead() =>
+        shared.RunScenarioAsync("solution_options.py");
+
+    [Fact]
     public Task Every_operation_of_the_three_models_reaches_its_handler() =>
         shared.RunScenarioAsync("operation_coverage.py");
 

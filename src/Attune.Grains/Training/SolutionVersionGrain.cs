@@ -121,13 +121,14 @@ public sealed partial class SolutionVersionGrain(
             ?? throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
         var itemsSchema = await SchemaAsync(datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Items));
         var interactionsSchema = await SchemaAsync(interactions);
-        var settings = SolutionSettingsReader.Read(DescribeBody.Read<SolutionRecord>(solution.Body));
+        var solutionRecord = DescribeBody.Read<SolutionRecord>(solution.Body);
+        var settings = SolutionSettingsReader.Read(solutionRecord);
         var progress = new ResourceProgress<TrainingProgress>(registry, version.Arn, SolutionVersionRecord.TrainingProgressMember,
             p => DescribeBody.Write(new TrainingProgressReport { Percent = Math.Round(p.Percent, 1), Stage = p.Stage }), clock);
         return await Task.Run(() =>
         {
             using var store = datasetStores.Open(groupArn);
-            var data = TrainingDataLoader.Load(store, itemsSchema, interactionsSchema);
+            var data = TrainingDataLoader.Load(store, itemsSchema, interactionsSchema, solutionRecord.SolutionConfig?.TrainingDataConfig);
             return SolutionTrainer.Train(data, settings, progress, cancellationToken);
         }, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Attune.Contracts.Resources;
 using Attune.Recipes.Data;
 using Attune.Storage.Datasets;
 using Attune.Storage.Schemas;
@@ -16,26 +17,45 @@ public static class TrainingDataLoader
         "USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE", "EVENT_VALUE", "IMPRESSION", "RECOMMENDATION_ID", "EVENT_ATTRIBUTION_SOURCE",
     };
 
-    public static TrainingInteractions Load(IDatasetStore store, AvroSchema? itemsSchema, AvroSchema? interactionsSchema = null)
+    /// <summary>
+    /// The training input; <paramref name="columns"/> (solutionConfig.trainingDataConfig) chooses which Items and
+    /// Interactions columns train, as Personalize's includedDatasetColumns / excludedDatasetColumns do.
+    /// </summary>
+    public static TrainingInteractions Load(IDatasetStore store, AvroSchema? itemsSchema, AvroSchema? interactionsSchema = null,
+        TrainingDataConfig? columns = null)
     {
         var stored = store.ReadInteractions(DatasetType.Interactions);
-        var metadata = itemsSchema is null ? null : ReadItemMetadata(store, stored, itemsSchema);
+        var metadata = itemsSchema is null ? null : ReadItemMetadata(store, stored, itemsSchema, Trains("ITEMS", columns));
         return new TrainingInteractions(
             stored.UserIndex, stored.ItemIndex, stored.Timestamp, stored.EventTypeIndex, stored.EventValue,
             stored.UserIds, stored.ItemIds, stored.EventTypes, metadata)
         {
-            Contexts = interactionsSchema is null ? [] : ReadContexts(store, stored.Count, interactionsSchema),
+            Contexts = interactionsSchema is null ? [] : ReadContexts(store, stored.Count, interactionsSchema, Trains("INTERACTIONS", columns)),
         };
+    }
+
+    /// <summary>Whether trainingDataConfig lets a column of <paramref name="datasetType"/> train (all do without it).</summary>
+    private static Func<SchemaField, bool> Trains(string datasetType, TrainingDataConfig? columns)
+    {
+        if (columns?.IncludedDatasetColumns?.GetValueOrDefault(datasetType) is { } included)
+        {
+            return field => included.Contains(field.Name, StringComparer.OrdinalIgnoreCase);
+        }
+        if (columns?.ExcludedDatasetColumns?.GetValueOrDefault(datasetType) is { } excluded)
+        {
+            return field => !excluded.Contains(field.Name, StringComparer.OrdinalIgnoreCase);
+        }
+        return _ => true;
     }
 
     /// <summary>
     /// The contextual metadata columns (categorical strings beyond the reserved fields, e.g. DEVICE), aligned with the
     /// interactions read just before: a column read later may hold rows added since, which are cut off.
     /// </summary>
-    private static List<ContextColumn> ReadContexts(IDatasetStore store, int rows, AvroSchema schema)
+    private static List<ContextColumn> ReadContexts(IDatasetStore store, int rows, AvroSchema schema, Func<SchemaField, bool> trains)
     {
         var columns = new List<ContextColumn>();
-        foreach (var field in schema.Fields.Where(f => f.IsString && f.Categorical && !ReservedInteractionFields.Contains(f.Name)))
+        foreach (var field in schema.Fields.Where(f => f.IsString && f.Categorical && !ReservedInteractionFields.Contains(f.Name) && trains(f)))
         {
             var values = store.ReadInteractionColumn(field.Name, DatasetType.Interactions);
             var aligned = new string?[rows];
@@ -52,7 +72,7 @@ public static class TrainingDataLoader
     /// Item columns that can inform a model, aligned with the interaction item indices: categorical strings,
     /// numbers, the textual column and CREATION_TIMESTAMP. Plain (non-categorical) strings are for filters only.
     /// </summary>
-    private static ItemMetadata ReadItemMetadata(IDatasetStore store, StoredInteractions stored, AvroSchema schema)
+    private static ItemMetadata ReadItemMetadata(IDatasetStore store, StoredInteractions stored, AvroSchema schema, Func<SchemaField, bool> trains)
     {
         var items = store.ReadEntities(DatasetType.Items);
         var rowOf = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
@@ -66,7 +86,7 @@ public static class TrainingDataLoader
         var numeric = new List<NumericColumn>();
         string?[]? text = null;
         long?[]? created = null;
-        foreach (var field in schema.Fields)
+        foreach (var field in schema.Fields.Where(trains))
         {
             if (!items.Columns.TryGetValue(field.Name, out var column) || field.Name.Equals("ITEM_ID", StringComparison.OrdinalIgnoreCase))
             {

@@ -16,10 +16,15 @@ public sealed class HyperParameters
         _values = new Dictionary<string, string>(defaults, StringComparer.Ordinal);
         foreach (var (name, value) in overrides ?? new Dictionary<string, string>())
         {
-            // DescribeSolution may show service prefixes such as "training.bptt" or "data.recency_mask".
-            int dot = name.IndexOf('.', StringComparison.Ordinal);
-            _values[dot >= 0 ? name[(dot + 1)..] : name] = value;
+            _values[BaseName(name)] = value;
         }
+    }
+
+    /// <summary>The name without a service prefix: DescribeSolution may show "training.bptt" or "data.recency_mask".</summary>
+    public static string BaseName(string name)
+    {
+        int dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot >= 0 ? name[(dot + 1)..] : name;
     }
 
     public IReadOnlyDictionary<string, string> Values => _values;

@@ -45,6 +45,39 @@ public sealed class RecipeDefinition
 
     public HyperParameters HyperParameters(IReadOnlyDictionary<string, string>? overrides = null) => new(DefaultHyperParameters, overrides);
 
+    /// <summary>
+    /// Checks <paramref name="overrides"/> before any training: every name must be one of the recipe's hyperparameters
+    /// and every value pass the trainer's own check (<see cref="Limits"/>). Throws <see cref="ArgumentException"/> naming it.
+    /// </summary>
+    public void CheckHyperParameters(IReadOnlyDictionary<string, string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        foreach (var name in overrides.Keys.Select(Catalog.HyperParameters.BaseName))
+        {
+            if (!DefaultHyperParameters.ContainsKey(name))
+            {
+                throw new ArgumentException(
+                    $"{Name} has no hyperparameter {name}; it takes {string.Join(", ", DefaultHyperParameters.Keys.Order(StringComparer.Ordinal))}.", name);
+            }
+        }
+        var values = HyperParameters(overrides);
+        foreach (var limit in Limits)
+        {
+            switch (limit.Kind)
+            {
+                case HyperParameterKind.Integer:
+                    values.Int(limit.Name, (int)limit.MinValue, (int)limit.MaxValue);
+                    break;
+                case HyperParameterKind.Continuous:
+                    values.Float(limit.Name, limit.MinValue, limit.MaxValue);
+                    break;
+                case HyperParameterKind.Categorical:
+                    values.Choice(limit.Name, [.. limit.Values!]);
+                    break;
+            }
+        }
+    }
+
     /// <summary>Trains on <paramref name="data"/> with the solution's event settings and hyperparameters.</summary>
     public RecommendationModel Train(InteractionData data, EventSettings events, HyperParameters hyperParameters,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)

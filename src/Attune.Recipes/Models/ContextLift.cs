@@ -32,6 +32,9 @@ public sealed class ContextLift
 
     public IEnumerable<string> ColumnNames => _columns.Keys;
 
+    /// <summary>The same lifts with another weight (offline comparisons of weights without retraining).</summary>
+    public ContextLift WithWeight(float weight) => new(weight, _columns);
+
     /// <summary>Lifts from the rows kept by <paramref name="events"/>; null when the data has no usable context.</summary>
     public static ContextLift? Build(InteractionData data, EventWeighting events, float weight)
     {

@@ -11,6 +11,10 @@ namespace Attune.Server.ControlPlane;
 /// <summary>CreateSolution, DescribeSolution, ListSolutions, UpdateSolution, DeleteSolution.</summary>
 public sealed class SolutionOperations(Resources resources) : IOperationFamily
 {
+    private const string IncrementalUpdateRefused =
+        "performIncrementalUpdate applies only to aws-semantic-similarity, which Attune does not offer. Attune needs no incremental " +
+        "training: campaigns fold new events and PutItems items in at request time, and performAutoTraining retrains on a schedule.";
+
     private static readonly string[] SummaryMembers =
         ["name", "solutionArn", "status", "creationDateTime", "lastUpdatedDateTime", "recipeArn"];
 
@@ -75,7 +79,7 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         }
         if (input.OptionalBool("performIncrementalUpdate") == true)
         {
-            throw ApiErrors.InvalidInput("performIncrementalUpdate applies only to aws-semantic-similarity, which Attune does not offer.");
+            throw ApiErrors.InvalidInput(IncrementalUpdateRefused);
         }
         if (config is { } settings)
         {
@@ -122,7 +126,7 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         var solution = DescribeBody.Read<SolutionRecord>(stored.Body);
         if (input.OptionalBool("performIncrementalUpdate") == true)
         {
-            throw ApiErrors.InvalidInput("performIncrementalUpdate applies only to aws-semantic-similarity, which Attune does not offer.");
+            throw ApiErrors.InvalidInput(IncrementalUpdateRefused);
         }
         var update = input.OptionalObject("solutionUpdateConfig");
         if (update is { } changes)
@@ -242,5 +246,6 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         {
             throw ApiErrors.InvalidInput($"{path}.eventsConfig applies only to the v2 recipes (aws-user-personalization-v2, aws-personalized-ranking-v2).");
         }
+        SolutionConfigCheck.Check(config, recipeArn is null ? null : RecipeCatalog.Find(recipeArn)?.Definition, path);
     }
 }

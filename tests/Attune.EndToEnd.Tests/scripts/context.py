@@ -1,6 +1,7 @@
 """Runtime context through boto3: an Interactions DEVICE column (contextual metadata) trains per-device lifts, and
 GetRecommendations / GetPersonalizedRanking with context={"DEVICE": ...} raise that device's items; an unknown context
-key changes nothing; Attune's explanation names the context that raised an item. argv[2] = object root."""
+key changes nothing; Attune's explanation names the context that raised an item; trainingDataConfig can leave the column
+out. argv[2] = object root."""
 import json
 import os
 import sys
@@ -32,9 +33,9 @@ def write_interactions(folder):
                 out.write(f"u{u},{item},{time},click,{device}\n")
 
 
-def trained_campaign(p, group, recipe):
+def trained_campaign(p, group, recipe, **solution_members):
     solution = p.create_solution(name=unique("context-" + recipe), datasetGroupArn=group,
-                                 recipeArn="arn:aws:personalize:::recipe/" + recipe)["solutionArn"]
+                                 recipeArn="arn:aws:personalize:::recipe/" + recipe, **solution_members)["solutionArn"]
     wait_for(lambda: p.describe_solution(solutionArn=solution)["solution"], "ACTIVE")
     version = p.create_solution_version(solutionArn=solution)["solutionVersionArn"]
     wait_for(lambda: p.describe_solution_version(solutionVersionArn=version)["solutionVersion"], "ACTIVE", timeout=180)
@@ -83,6 +84,11 @@ def scenario():
         ranked = runtime.get_personalized_ranking(campaignArn=ranking, userId="visitor", inputList=["m0", "d0"],
                                                   context={"DEVICE": device})["personalizedRanking"]
         check(ranked[0]["itemId"] == first, f"ranking with DEVICE={device}: {ranked}")
+
+    # trainingDataConfig leaving DEVICE out of training: the context then has nothing to say.
+    campaign = trained_campaign(p, group, "aws-user-personalization",
+                                solutionConfig={"trainingDataConfig": {"excludedDatasetColumns": {"INTERACTIONS": ["DEVICE"]}}})
+    check(device_items({"DEVICE": "mobile"}) == device_items(), "an excluded context column still moved items")
 
 
 run(scenario)

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Attune.Recipes.Catalog;
+using Attune.Server.Wire;
+
+namespace Attune.Server.ControlPlane;
+
+/// <summary>
+/// The solutionConfig members whose meaning depends on the recipe (hyperparameters, HPO ranges) or that Attune does not
+/// apply (optimizationObjective), checked when the solution is created so a mistake is an InvalidInputException now,
+/// not a failed solution version later. The audit of every member is in src/Attune.Recipes/README.md.
+/// </summary>
+internal static class SolutionConfigCheck
+{
+    /// <summary>Dataset types whose columns trainingDataConfig may name (the ones Attune reads columns of).</summary>
+    private static readonly string[] ColumnDatasets = ["INTERACTIONS", "ITEMS", "USERS"];
+
+    public static void Check(JsonElement config, RecipeDefinition? recipe, string path)
+    {
+        if (config.OptionalObject("optimizationObjective") is not null)
+        {
+            throw ApiErrors.InvalidInput($"{path}.optimizationObjective is not supported: Attune ranks by the predicted interaction alone. " +
+                "Favour items by an attribute with a filter or with promotions at request time instead.");
+        }
+        if (config.OptionalObject("trainingDataConfig") is { } columns)
+        {
+            CheckColumns(columns, $"{path}.trainingDataConfig");
+        }
+        if (recipe is null)
+        {
+            return;
+        }
+        foreach (var member in new[] { "algorithmHyperParameters", "featureTransformationParameters" })
+        {
+            if (config.OptionalObject(member) is { } map)
+            {
+                try
+                {
+                    recipe.CheckHyperParameters(map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty));
+                }
+                catch (ArgumentException error)
+                {
+                    throw ApiErrors.InvalidInput($"{path}.{member}: {error.Message}");
+                }
+            }
+        }
+        if (config.OptionalObject("hpoConfig")?.OptionalObject("algorithmHyperParameterRanges") is { } ranges)
+        {
+            CheckRanges(ranges, recipe, $"{path}.hpoConfig.algorithmHyperParameterRanges");
+        }
+    }
+
+    /// <summary>HPO ranges name the recipe's hyperparameters and stay inside what its trainer accepts.</summary>
+    private static void CheckRanges(JsonElement ranges, RecipeDefinition recipe, string path)
+    {
+        var limits = recipe.Limits.ToDictionary(l => l.Name, StringComparer.Ordinal);
+        foreach (var kind in new[] { "integerHyperParameterRanges", "continuousHyperParameterRanges", "categoricalHyperParameterRanges" })
+        {
+            foreach (var range in ranges.OptionalArray(kind))
+            {
+                var name = HyperParameters.BaseName(range.OptionalString("name") ?? string.Empty);
+                if (!limits.TryGetValue(name, out var limit) || limit.Kind == HyperParameterKind.Text)
+                {
+                    throw ApiErrors.InvalidInput($"{path}.{kind}: {recipe.Name} has no tunable hyperparameter {name}; " +
+                        $"it tunes {string.Join(", ", limits.Values.Where(l => l.Kind != HyperParameterKind.Text).Select(l => l.Name))}.");
+                }
+                if (kind == "categoricalHyperParameterRanges")
+                {
+                    var outside = range.OptionalArray("values").Select(v => v.GetString()).FirstOrDefault(v => limit.Values?.Contains(v, StringComparer.OrdinalIgnoreCase) != true);
+                    if (outside is not null)
+                    {
+                        throw ApiErrors.InvalidInput($"{path}: {name} cannot be '{outside}'; it is one of {string.Join(", ", limit.Values ?? [])}.");
+                    }
+                }
+                else if (limit.Kind == HyperParameterKind.Categorical
+                    || (range.TryGetProperty("minValue", out var min) && min.GetDouble() < limit.MinValue)
+                    || (range.TryGetProperty("maxValue", out var max) && max.GetDouble() > limit.MaxValue))
+                {
+                    throw ApiErrors.InvalidInput(limit.Kind == HyperParameterKind.Categorical
+                        ? $"{path}.{kind}: {name} takes the values {string.Join(", ", limit.Values!)}; give them as a categorical range."
+                        : $"{path}.{kind}: the range of {name} must lie within [{limit.MinValue}, {limit.MaxValue}], the values its trainer accepts.");
+                }
+            }
+        }
+    }
+
+    /// <summary>One of included/excluded columns per dataset type, for the dataset types whose columns train models.</summary>
+    private static void CheckColumns(JsonElement config, string path)
+    {
+        var included = config.OptionalObject("includedDatasetColumns");
+        var excluded = config.OptionalObject("excludedDatasetColumns");
+        foreach (var (member, map) in new[] { ("includedDatasetColumns", included), ("excludedDatasetColumns", excluded) })
+        {
+            if (map is not { } columns)
+            {
+                continue;
+            }
+            foreach (var entry in columns.EnumerateObject())
+            {
+                if (!ColumnDatasets.Contains(entry.Name, StringComparer.Ordinal))
+                {
+                    throw ApiErrors.InvalidInput($"{path}.{member} has the key {entry.Name}; the dataset types are {string.Join(", ", ColumnDatasets)}.");
+                }
+                if (member == "includedDatasetColumns" && excluded?.TryGetProperty(entry.Name, out _) == true)
+                {
+                    throw ApiErrors.InvalidInput($"{path} names {entry.Name} in both includedDatasetColumns and excludedDatasetColumns; give one.");
+                }
+            }
+        }
+    }
+}
