@@ -19,7 +19,7 @@ internal sealed record BlendSettings(
         hyperParameters.Int("neighbors", 1, 100_000),
         new NeighborhoodSettings
         {
-            RecencyHalfLife = hyperParameters.Bool("recency_mask") ? hyperParameters.Float("recency_half_life", 0, 1e6) : 0,
+            RecencyHalfLife = hyperParameters.RecencyHalfLife(),
             TransitionWeight = hyperParameters.Float("transition_weight", 0, 1e6),
             TransitionWindow = hyperParameters.Int("bptt", 1, 32),
             TransitionDecay = hyperParameters.Float("transition_decay", 0, 1),

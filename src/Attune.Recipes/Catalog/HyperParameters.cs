@@ -73,6 +73,16 @@ public sealed class HyperParameters
     }
 
     /// <summary>
+    /// The history half-life of recency weighting, 0 when off: recency_mask, and for the v2 recipes also
+    /// apply_recency_bias (Personalize's name there), both true by default.
+    /// </summary>
+    public float RecencyHalfLife()
+    {
+        bool bias = !_values.ContainsKey("apply_recency_bias") || Bool("apply_recency_bias");
+        return Bool("recency_mask") && bias ? Float("recency_half_life", 0, 1e6) : 0;
+    }
+
+    /// <summary>
     /// Event settings from Attune's <c>event_type_weights</c> ("purchase:1,view:0.2"; listed types only) and
     /// <c>event_value_weighting</c> (none | linear | log), layered over the solution's own event settings.
     /// </summary>

@@ -38,6 +38,12 @@ public static class RecipeCatalog
         ["context_weight"] = "0.5",
     });
 
+    /// <summary>The v2 recipes take Personalize's apply_recency_bias as well (recency weighting on only when both are true).</summary>
+    private static readonly Dictionary<string, string> PersonalizationV2Defaults = With(PersonalizationDefaults, new()
+    {
+        ["apply_recency_bias"] = "true",
+    });
+
     private static readonly Dictionary<string, string> SimsDefaults = With(EventDefaults, new()
     {
         ["popularity_discount_factor"] = "0.5",
@@ -86,6 +92,9 @@ public static class RecipeCatalog
         HyperParameterLimit.Integer("cg_steps", 1, 20),
         HyperParameterLimit.Continuous("context_weight", 0, 1e6),
     ];
+
+    private static readonly HyperParameterLimit[] PersonalizationV2Limits =
+        [.. PersonalizationLimits, HyperParameterLimit.Categorical("apply_recency_bias", "true", "false")];
 
     /// <summary>The checks of RelatedItemsTrainer.</summary>
     private static readonly HyperParameterLimit[] SimsLimits =
@@ -152,10 +161,10 @@ public static class RecipeCatalog
         return
         [
             new("aws-user-personalization", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
-            new("aws-user-personalization-v2", RecipeType.UserPersonalization, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits,
+            new("aws-user-personalization-v2", RecipeType.UserPersonalization, PersonalizationV2Defaults, personalization, PersonalizationRanges, PersonalizationV2Limits,
                 supportsEventsConfig: true),
             new("aws-personalized-ranking", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
-            new("aws-personalized-ranking-v2", RecipeType.PersonalizedRanking, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits,
+            new("aws-personalized-ranking-v2", RecipeType.PersonalizedRanking, PersonalizationV2Defaults, personalization, PersonalizationRanges, PersonalizationV2Limits,
                 supportsEventsConfig: true),
             new("aws-popularity-count", RecipeType.PopularItems, EventDefaults, new PopularityTrainer(), limits: EventLimits),
             new("aws-trending-now", RecipeType.PopularItems, TrendingDefaults, new TrendingTrainer(), limits: TrendingLimits),

@@ -43,6 +43,10 @@ def scenario():
     update = p.update_solution(solutionArn=arn, performIncrementalUpdate=False, performAutoTraining=False)
     check(update["solutionArn"] == arn, f"update {update}")
     expect_error("InvalidInputException", p.update_solution, "performIncrementalUpdate", solutionArn=arn, performIncrementalUpdate=True)
+    # Personalize's v2 name for recency weighting is accepted by the v2 recipes only.
+    p.create_solution(name=unique("options"), datasetGroupArn=group, recipeArn=V1 + "-v2",
+                      solutionConfig={"algorithmHyperParameters": {"apply_recency_bias": "false"}})
+    refused("apply_recency_bias", solutionConfig={"algorithmHyperParameters": {"apply_recency_bias": "false"}})
 
 
 run(scenario)

@@ -55,7 +55,7 @@ internal sealed class PersonalizationTrainer : IRecipeTrainer
         SparseRows? transitions = transitionWeight > 0 ? Transitions.Build(set, neighbors, cancellationToken) : null;
         var scoring = new NeighborhoodSettings
         {
-            RecencyHalfLife = hyperParameters.Bool("recency_mask") ? hyperParameters.Float("recency_half_life", 0, 1e6) : 0,
+            RecencyHalfLife = hyperParameters.RecencyHalfLife(),
             TransitionWeight = transitionWeight,
             TransitionWindow = hyperParameters.Int("bptt", 1, 32),
             TransitionDecay = hyperParameters.Float("transition_decay", 0, 1),
