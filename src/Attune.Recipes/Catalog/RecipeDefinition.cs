@@ -89,7 +89,7 @@ public sealed class RecipeDefinition
         var model = _trainer.Train(set, hyperParameters, progress, cancellationToken);
         if (Type is RecipeType.UserPersonalization or RecipeType.PersonalizedRanking)
         {
-            model.Context = ContextLift.Build(data, set.Events, contextWeight);
+            model.Context = ContextLiftBuilder.Build(data, set.Events, contextWeight);
         }
         return model;
     }
