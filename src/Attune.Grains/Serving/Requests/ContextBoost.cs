@@ -7,7 +7,7 @@ namespace Attune.Grains.Serving;
 /// What a request's runtime context adds: the items the model's <see cref="ContextLift"/> favours for the named
 /// (column, value) pairs with their summed lifts, and those pairs for the explanation. A lift becomes a raw-score bonus
 /// of weight × lift × the request's best raw score, so it means the same for every model's score scale. Null when the
-/// context names nothing the model knows (Personalize ignores unknown context keys too).
+/// context names nothing the model knows: unknown keys and values are ignored (Personalize documents no error for them).
 /// </summary>
 internal sealed class ContextBoost
 {
