@@ -1,0 +1,133 @@
+using System.Runtime.InteropServices;
+using Attune.Contracts.OnlineMetrics;
+
+namespace Attune.Grains.OnlineMetrics;
+
+/// <summary>
+/// The online metrics of one serving resource. A recommendation counts in the minute it was served (its bucket):
+/// once, its items as impressions; an event naming its recommendationId within <c>window</c> after it counts in the
+/// same bucket, per event type, and as "on recommended" when its item was one of those returned, so a bucket's
+/// rate is its events on recommended items over its impressions (click-through, conversion).
+/// Cost: O(1) per recommendation (plus its items' hashes) and O(items returned) per event; memory: at most
+/// <c>cap</c> remembered recommendations (id hash, time, a 4-byte hash per item: about 150 bytes + 4 per item), the
+/// oldest forgotten first and none older than the window, plus one bucket per minute of <c>retention</c> with at
+/// most <see cref="MaxEventTypes"/> event types.
+/// </summary>
+public sealed class OnlineMetricsLedger(TimeSpan window, TimeSpan retention, int cap)
+{
+    public const int BucketMs = 60_000;
+    public const int MaxEventTypes = 100;
+    public const string OtherEventTypes = "OTHER_EVENT_TYPES";
+
+    private readonly Dictionary<ulong, Served> _served = [];
+    private readonly Queue<(ulong Id, long AtMs)> _order = new();
+    private readonly SortedDictionary<long, Bucket> _buckets = [];
+
+    public void RecordServed(ServedRecommendation served)
+    {
+        Forget(served.AtMs);
+        var id = Hash(served.RecommendationId);
+        if (_served.ContainsKey(id))
+        {
+            return; // a batch delivered twice counts once
+        }
+        var items = new uint[served.ItemIds.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = (uint)Hash(served.ItemIds[i]);
+        }
+        var start = served.AtMs - served.AtMs % BucketMs;
+        _served[id] = new Served(served.AtMs, start, items);
+        _order.Enqueue((id, served.AtMs));
+        var bucket = BucketAt(start);
+        bucket.Recommendations++;
+        bucket.Impressions += items.Length;
+    }
+
+    /// <summary>Whether the event was on a returned item; null when it names no remembered recommendation or came after its window.</summary>
+    public bool? RecordEvent(RecommendationEvent recorded)
+    {
+        if (!_served.TryGetValue(Hash(recorded.RecommendationId), out var served)
+            || recorded.AtMs - served.AtMs > window.TotalMilliseconds || !_buckets.TryGetValue(served.BucketStart, out var bucket))
+        {
+            return null;
+        }
+        var type = bucket.Events.Count < MaxEventTypes || bucket.Events.ContainsKey(recorded.EventType) ? recorded.EventType : OtherEventTypes;
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(bucket.Events, type, out _);
+        var onRecommended = recorded.ItemId is { } item && Array.IndexOf(served.Items, (uint)Hash(item)) >= 0;
+        counts = new EventCounts(counts.Count + 1, counts.OnRecommended + (onRecommended ? 1 : 0));
+        return onRecommended;
+    }
+
+    /// <summary>The buckets of the last <paramref name="minutes"/> minutes up to <paramref name="nowMs"/> (empty minutes included), oldest first.</summary>
+    public OnlineMetricsReport Read(long nowMs, int minutes)
+    {
+        var last = nowMs - nowMs % BucketMs;
+        var buckets = new List<OnlineMetricsBucket>(minutes);
+        var totals = new Bucket();
+        for (var start = last - (long)(minutes - 1) * BucketMs; start <= last; start += BucketMs)
+        {
+            var bucket = _buckets.GetValueOrDefault(start) ?? new Bucket();
+            buckets.Add(bucket.Snapshot(start));
+            totals.Add(bucket);
+        }
+        return new OnlineMetricsReport(buckets, totals.Snapshot(buckets.Count > 0 ? buckets[0].StartMs : last));
+    }
+
+    /// <summary>Drops recommendations past the window or the cap, and buckets past the retention.</summary>
+    private void Forget(long nowMs)
+    {
+        while (_order.TryPeek(out var oldest) && (_order.Count >= cap || nowMs - oldest.AtMs > window.TotalMilliseconds))
+        {
+            _order.Dequeue();
+            _served.Remove(oldest.Id);
+        }
+        var cutoff = nowMs - (long)retention.TotalMilliseconds;
+        while (_buckets.Count > 0 && _buckets.First().Key < cutoff - BucketMs)
+        {
+            _buckets.Remove(_buckets.First().Key);
+        }
+    }
+
+    private Bucket BucketAt(long start)
+    {
+        if (!_buckets.TryGetValue(start, out var bucket))
+        {
+            _buckets[start] = bucket = new Bucket();
+        }
+        return bucket;
+    }
+
+    /// <summary>FNV-1a 64 over the UTF-16 code units: ids are remembered by hash, not by string.</summary>
+    private static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
+    }
+
+    private sealed record Served(long AtMs, long BucketStart, uint[] Items);
+
+    private sealed class Bucket
+    {
+        public long Recommendations;
+        public long Impressions;
+        public readonly Dictionary<string, EventCounts> Events = new(StringComparer.Ordinal);
+
+        public void Add(Bucket other)
+        {
+            Recommendations += other.Recommendations;
+            Impressions += other.Impressions;
+            foreach (var (type, counts) in other.Events)
+            {
+                var sum = Events.GetValueOrDefault(type);
+                Events[type] = new EventCounts(sum.Count + counts.Count, sum.OnRecommended + counts.OnRecommended);
+            }
+        }
+
+        public OnlineMetricsBucket Snapshot(long start) => new(start, Recommendations, Impressions, new Dictionary<string, EventCounts>(Events));
+    }
+}
