@@ -10,7 +10,10 @@ namespace Attune.Contracts.OnlineMetrics;
 [Alias("attune.IOnlineMetricsGrain")]
 public interface IOnlineMetricsGrain : IGrainWithStringKey
 {
-    /// <summary>Records the batch; answers, per event type, the batch's events that counted (those within the window of a known recommendation).</summary>
+    /// <summary>
+    /// Records the batch; answers, per event type, the events counted meanwhile (this batch's within the window of a
+    /// known recommendation, and earlier batches' events that were waiting for one of this batch's recommendations).
+    /// </summary>
     [Alias("Record")]
     Task<IReadOnlyDictionary<string, EventCounts>> RecordAsync(OnlineMetricsBatch batch);
 

@@ -21,16 +21,11 @@ public sealed class OnlineMetricsGrain(IOptions<OnlineMetricsOptions> options, T
         {
             _ledger.RecordServed(served);
         }
-        var counted = new Dictionary<string, EventCounts>(StringComparer.Ordinal);
         foreach (var recorded in batch.Events)
         {
-            if (_ledger.RecordEvent(recorded) is { } onRecommended)
-            {
-                var sum = counted.GetValueOrDefault(recorded.EventType);
-                counted[recorded.EventType] = new EventCounts(sum.Count + 1, sum.OnRecommended + (onRecommended ? 1 : 0));
-            }
+            _ledger.RecordEvent(recorded);
         }
-        return Task.FromResult<IReadOnlyDictionary<string, EventCounts>>(counted);
+        return Task.FromResult(_ledger.TakeCounted());
     }
 
     public Task<OnlineMetricsReport> ReadAsync(int minutes) =>

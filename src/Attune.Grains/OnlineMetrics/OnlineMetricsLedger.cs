@@ -11,7 +11,8 @@ namespace Attune.Grains.OnlineMetrics;
 /// Cost: O(1) per recommendation (plus its items' hashes) and O(items returned) per event; memory: at most
 /// <c>cap</c> remembered recommendations (id hash, time, a 4-byte hash per item: 233 bytes measured with 25 items), the
 /// oldest forgotten first and none older than the window, plus one bucket per minute of <c>retention</c> with at
-/// most <see cref="MaxEventTypes"/> event types.
+/// most <see cref="MaxEventTypes"/> event types, and at most <see cref="MaxEarlyEvents"/> events waiting for their
+/// recommendation.
 /// </summary>
 public sealed class OnlineMetricsLedger(TimeSpan window, TimeSpan retention, int cap)
 {
@@ -19,9 +20,20 @@ public sealed class OnlineMetricsLedger(TimeSpan window, TimeSpan retention, int
     public const int MaxEventTypes = 100;
     public const string OtherEventTypes = "OTHER_EVENT_TYPES";
 
+    /// <summary>
+    /// An event may arrive before its recommendation: silos flush independently, so a click put through one silo can
+    /// overtake the answer another silo served. It waits this long (at most <see cref="MaxEarlyEvents"/> of them).
+    /// </summary>
+    public const long EarlyGraceMs = 10_000;
+    public const int MaxEarlyEvents = 10_000;
+
     private readonly Dictionary<ulong, Served> _served = [];
     private readonly Queue<(ulong Id, long AtMs)> _order = new();
     private readonly SortedDictionary<long, Bucket> _buckets = [];
+    private readonly Dictionary<ulong, List<RecommendationEvent>> _early = [];
+    private readonly Queue<(ulong Id, long AtMs)> _earlyOrder = new();
+    private readonly Dictionary<string, EventCounts> _counted = new(StringComparer.Ordinal);
+    private int _earlyCount;
 
     public void RecordServed(ServedRecommendation served)
     {
@@ -37,26 +49,62 @@ public sealed class OnlineMetricsLedger(TimeSpan window, TimeSpan retention, int
             items[i] = (uint)Hash(served.ItemIds[i]);
         }
         var start = served.AtMs - served.AtMs % BucketMs;
-        _served[id] = new Served(served.AtMs, start, items);
+        var remembered = new Served(served.AtMs, start, items);
+        _served[id] = remembered;
         _order.Enqueue((id, served.AtMs));
         var bucket = BucketAt(start);
         bucket.Recommendations++;
         bucket.Impressions += items.Length;
+        if (_early.Remove(id, out var waiting))
+        {
+            _earlyCount -= waiting.Count;
+            waiting.ForEach(e => Count(remembered, e));
+        }
     }
 
-    /// <summary>Whether the event was on a returned item; null when it names no remembered recommendation or came after its window.</summary>
-    public bool? RecordEvent(RecommendationEvent recorded)
+    /// <summary>Counts the event for its recommendation, or keeps it a while when the recommendation has not arrived yet.</summary>
+    public void RecordEvent(RecommendationEvent recorded)
     {
-        if (!_served.TryGetValue(Hash(recorded.RecommendationId), out var served)
-            || recorded.AtMs - served.AtMs > window.TotalMilliseconds || !_buckets.TryGetValue(served.BucketStart, out var bucket))
+        var id = Hash(recorded.RecommendationId);
+        if (_served.TryGetValue(id, out var served))
         {
-            return null;
+            Count(served, recorded);
+            return;
         }
-        var type = bucket.Events.Count < MaxEventTypes || bucket.Events.ContainsKey(recorded.EventType) ? recorded.EventType : OtherEventTypes;
-        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(bucket.Events, type, out _);
+        ForgetEarly(recorded.AtMs);
+        if (_earlyCount < MaxEarlyEvents)
+        {
+            ref var waiting = ref CollectionsMarshal.GetValueRefOrAddDefault(_early, id, out _);
+            (waiting ??= []).Add(recorded);
+            _earlyOrder.Enqueue((id, recorded.AtMs));
+            _earlyCount++;
+        }
+    }
+
+    /// <summary>The events counted since the last call, per event type (what the silo that fed them adds to its counters).</summary>
+    public IReadOnlyDictionary<string, EventCounts> TakeCounted()
+    {
+        var counted = new Dictionary<string, EventCounts>(_counted, StringComparer.Ordinal);
+        _counted.Clear();
+        return counted;
+    }
+
+    private void Count(Served served, RecommendationEvent recorded)
+    {
+        if (recorded.AtMs - served.AtMs > window.TotalMilliseconds || !_buckets.TryGetValue(served.BucketStart, out var bucket))
+        {
+            return;
+        }
         var onRecommended = recorded.ItemId is { } item && Array.IndexOf(served.Items, (uint)Hash(item)) >= 0;
+        var type = bucket.Events.Count < MaxEventTypes || bucket.Events.ContainsKey(recorded.EventType) ? recorded.EventType : OtherEventTypes;
+        Add(bucket.Events, type, onRecommended);
+        Add(_counted, recorded.EventType, onRecommended);
+    }
+
+    private static void Add(Dictionary<string, EventCounts> events, string type, bool onRecommended)
+    {
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(events, type, out _);
         counts = new EventCounts(counts.Count + 1, counts.OnRecommended + (onRecommended ? 1 : 0));
-        return onRecommended;
     }
 
     /// <summary>The buckets of the last <paramref name="minutes"/> minutes up to <paramref name="nowMs"/> (empty minutes included), oldest first.</summary>
@@ -74,13 +122,26 @@ public sealed class OnlineMetricsLedger(TimeSpan window, TimeSpan retention, int
         return new OnlineMetricsReport(buckets, totals.Snapshot(buckets.Count > 0 ? buckets[0].StartMs : last));
     }
 
-    /// <summary>Drops recommendations past the window or the cap.</summary>
+    /// <summary>Drops recommendations past the window or the cap, and early events past their grace.</summary>
     private void Forget(long nowMs)
     {
         while (_order.TryPeek(out var oldest) && (_order.Count >= cap || nowMs - oldest.AtMs > window.TotalMilliseconds))
         {
             _order.Dequeue();
             _served.Remove(oldest.Id);
+        }
+        ForgetEarly(nowMs);
+    }
+
+    private void ForgetEarly(long nowMs)
+    {
+        while (_earlyOrder.TryPeek(out var oldest) && nowMs - oldest.AtMs > EarlyGraceMs)
+        {
+            _earlyOrder.Dequeue();
+            if (_early.Remove(oldest.Id, out var expired))
+            {
+                _earlyCount -= expired.Count;
+            }
         }
     }
 

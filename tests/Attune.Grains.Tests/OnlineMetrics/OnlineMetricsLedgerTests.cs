@@ -17,13 +17,17 @@ public sealed class OnlineMetricsLedgerTests
         _ledger.RecordServed(new ServedRecommendation("r1", ["a", "b", "c"], T0 + 5_000));
         _ledger.RecordServed(new ServedRecommendation("r2", ["d", "e"], T0 + Minute + 1_000));
 
-        Assert.True(_ledger.RecordEvent(new RecommendationEvent("r1", "b", "click", T0 + 3 * Minute)));
-        Assert.False(_ledger.RecordEvent(new RecommendationEvent("r1", "z", "click", T0 + 3 * Minute)));
-        Assert.True(_ledger.RecordEvent(new RecommendationEvent("r1", "c", "purchase", T0 + 4 * Minute)));
-        Assert.True(_ledger.RecordEvent(new RecommendationEvent("r2", "e", "click", T0 + 2 * Minute)));
-        Assert.Null(_ledger.RecordEvent(new RecommendationEvent("unknown", "a", "click", T0 + 2 * Minute)));
+        _ledger.RecordEvent(new RecommendationEvent("r1", "b", "click", T0 + 3 * Minute));
+        _ledger.RecordEvent(new RecommendationEvent("r1", "z", "click", T0 + 3 * Minute));
+        _ledger.RecordEvent(new RecommendationEvent("r1", "c", "purchase", T0 + 4 * Minute));
+        _ledger.RecordEvent(new RecommendationEvent("r2", "e", "click", T0 + 2 * Minute));
+        _ledger.RecordEvent(new RecommendationEvent("unknown", "a", "click", T0 + 2 * Minute));
 
         var report = _ledger.Read(T0 + 4 * Minute + 10, minutes: 5);
+        var counted = _ledger.TakeCounted();
+        Assert.Equal(new EventCounts(3, 2), counted["click"]);
+        Assert.Equal(new EventCounts(1, 1), counted["purchase"]);
+        Assert.Empty(_ledger.TakeCounted());
 
         Assert.Equal([T0, T0 + Minute, T0 + 2 * Minute, T0 + 3 * Minute, T0 + 4 * Minute], report.Buckets.Select(b => b.StartMs));
         var first = report.Buckets[0];
@@ -44,13 +48,27 @@ public sealed class OnlineMetricsLedgerTests
         ledger.RecordServed(new ServedRecommendation("r2", ["a"], T0 + 1));
         ledger.RecordServed(new ServedRecommendation("r3", ["a"], T0 + 2)); // r1 is forgotten: the cap is 2
 
-        Assert.Null(ledger.RecordEvent(new RecommendationEvent("r1", "a", "click", T0 + 10)));
-        Assert.Null(ledger.RecordEvent(new RecommendationEvent("r2", "a", "click", T0 + 31 * Minute)));
-        Assert.True(ledger.RecordEvent(new RecommendationEvent("r3", "a", "click", T0 + 30 * Minute)));
+        ledger.RecordEvent(new RecommendationEvent("r1", "a", "click", T0 + 10));
+        ledger.RecordEvent(new RecommendationEvent("r2", "a", "click", T0 + 31 * Minute));
+        ledger.RecordEvent(new RecommendationEvent("r3", "a", "click", T0 + 30 * Minute));
 
         var totals = ledger.Read(T0 + 30 * Minute, minutes: 31).Totals;
         Assert.Equal((3, 3), (totals.Recommendations, totals.Impressions));
         Assert.Equal(new EventCounts(1, 1), totals.Events["click"]);
+    }
+
+    [Fact]
+    public void An_event_that_overtakes_its_recommendation_waits_for_it_within_the_grace()
+    {
+        _ledger.RecordEvent(new RecommendationEvent("r1", "a", "click", T0 + 900));
+        _ledger.RecordEvent(new RecommendationEvent("late", "a", "click", T0 + 900));
+        Assert.Empty(_ledger.TakeCounted());
+
+        _ledger.RecordServed(new ServedRecommendation("r1", ["a", "b"], T0 + 1_000));
+        _ledger.RecordServed(new ServedRecommendation("late", ["a"], T0 + 900 + OnlineMetricsLedger.EarlyGraceMs + 1));
+
+        Assert.Equal(new EventCounts(1, 1), _ledger.TakeCounted()["click"]);
+        Assert.Equal(new EventCounts(1, 1), _ledger.Read(T0 + 20_000, 1).Totals.Events["click"]);
     }
 
     [Fact]
