@@ -34,16 +34,17 @@ internal sealed class MetricAttributionOperations(Resources resources, IObjectSt
     {
         var name = input.RequiredString("name");
         var group = await resources.GetActiveAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
+        var metrics = await CheckedMetricsAsync(group.Arn, [], input.OptionalArray("metrics"), "metrics", context);
+        if (metrics.Count == 0)
+        {
+            throw ApiErrors.InvalidInput("metrics: a metric attribution needs at least one metric.");
+        }
+        var outputConfig = OutputConfig(input.GetProperty("metricsOutputConfig"));
         var existing = await resources.Registry.ListChildrenAsync(group.Arn, [ResourceKinds.MetricAttribution], context.Aborted);
         if (existing.Count > 0)
         {
             throw new ApiException("ResourceAlreadyExistsException",
                 $"Dataset group {group.Arn} already has the metric attribution {existing[0].Arn}; a group has at most one.");
-        }
-        var metrics = await CheckedMetricsAsync(group.Arn, [], input.OptionalArray("metrics"), "metrics", context);
-        if (metrics.Count == 0)
-        {
-            throw ApiErrors.InvalidInput("metrics: a metric attribution needs at least one metric.");
         }
         var arn = context.Arn(ResourceKinds.MetricAttribution, name);
         var attribution = new MetricAttributionRecord
@@ -51,7 +52,7 @@ internal sealed class MetricAttributionOperations(Resources resources, IObjectSt
             Name = name,
             MetricAttributionArn = arn,
             DatasetGroupArn = group.Arn,
-            MetricsOutputConfig = OutputConfig(input.GetProperty("metricsOutputConfig")),
+            MetricsOutputConfig = outputConfig,
             Metrics = metrics,
         };
         await resources.CreateAsync(ResourceKinds.MetricAttribution, arn, name, group.Arn, DescribeBody.Write(attribution), [], context);

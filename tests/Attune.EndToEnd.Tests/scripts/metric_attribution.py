@@ -10,8 +10,8 @@ import time
 import urllib.error
 import urllib.request
 
-from e2e import (ARN_PREFIX, ENDPOINT, active_group, check, client, events_client, expect_error, list_all, run, unique,
-                 wait_for, avro)
+from e2e import (ARN_PREFIX, ENDPOINT, active_group, avro, check, client, events_client, expect_error, list_all, raw, run,
+                 unique, wait_for)
 
 OBJECT_ROOT = sys.argv[2]
 USERS, ITEMS, NOW = 30, 20, 1_700_000_000
@@ -240,6 +240,34 @@ def scenario():
     expected = {k: v for k, v in expected.items() if k[0] != "clicks"}
     expected[("views", "newsletter")] = 1.0
     eventually(report, "the updated report")
+
+    # An import that asks for publishAttributionMetricsToS3 brings the group's bulk rows into the report.
+    with open(os.path.join(OBJECT_ROOT, folder, "more.csv"), "w", encoding="utf-8") as out:
+        out.write("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE,RECOMMENDATION_ID,EVENT_ATTRIBUTION_SOURCE\n")
+        out.write(f"u1,i3,{NOW},purchase,2,,bulk-source\n")
+    job = p.create_dataset_import_job(jobName=unique("attribution-publish"), datasetArn=datasets["Interactions"],
+                                      dataSource={"dataLocation": f"s3://{folder}/more.csv"}, importMode="INCREMENTAL",
+                                      publishAttributionMetricsToS3=True)["datasetImportJobArn"]
+    wait_for(lambda: p.describe_dataset_import_job(datasetImportJobArn=job)["datasetImportJob"], "ACTIVE")
+    bulk_items = [f"i{u % ITEMS}" for u in range(USERS)] + ["i3"]
+    expected[("purchase_value", "bulk-source")] = USERS * 1.0 + 2.0
+    expected[("revenue", "bulk-source")] = sum(price(item) for item in bulk_items)
+    eventually(report, "the report with the published bulk rows")
+
+    # Malformed calls get InvalidInputException, never a 500.
+    for operation, body in (("CreateMetricAttribution", {"name": "x", "datasetGroupArn": group, "metrics": [],
+                                                         "metricsOutputConfig": output}),
+                            ("CreateMetricAttribution", {"name": "x", "datasetGroupArn": group, "metrics": "clicks",
+                                                         "metricsOutputConfig": output}),
+                            ("CreateMetricAttribution", {"name": "x", "datasetGroupArn": group, "metrics": metrics,
+                                                         "metricsOutputConfig": {"s3DataDestination": {"path": "s3://b/k"}}}),
+                            ("UpdateMetricAttribution", {"addMetrics": [views]}),
+                            ("ListMetricAttributionMetrics", {"maxResults": 0}),
+                            ("ListMetricAttributionMetrics", {"metricAttributionArn": arn, "nextToken": "garbage"}),
+                            ("DescribeMetricAttribution", {})):
+        status, payload = raw(operation, body)
+        check(status == 400 and payload.get("__type", "").split("#")[-1] in ("InvalidInputException", "InvalidNextTokenException"),
+              f"{operation} {body}: {status} {payload}")
 
     p.delete_metric_attribution(metricAttributionArn=arn)
     deadline = time.time() + 30
