@@ -1,10 +1,10 @@
-using Attune.Server.Attribution;
 using Attune.Server.Auth;
 using System.Net;
 using System.Reflection;
 using Attune.Grains.OnlineMetrics;
 using Attune.Grains.Serving;
 using Attune.Grains.Training;
+using Attune.Server.Attribution;
 using Attune.Server.Observability;
 using Attune.Server.Quotas;
 using Orleans.Configuration;
@@ -131,9 +131,10 @@ internal static class SettingsCheck
         {
             yield return $"{Telemetry.OtlpEndpointKey} must be a URL such as http://collector:4317, not '{telemetry.OtlpEndpoint}'";
         }
-        if ((configuration.GetSection(AttributionOptions.Section).Get<AttributionOptions>() ?? new AttributionOptions()).PublishInterval <= TimeSpan.Zero)
+        var attribution = configuration.GetSection(AttributionOptions.Section).Get<AttributionOptions>() ?? new AttributionOptions();
+        if (attribution.PublishInterval <= TimeSpan.Zero)
         {
-            yield return $"{AttributionOptions.Section}:PublishInterval must be positive";
+            yield return $"{AttributionOptions.Section}:PublishInterval must be positive, not {attribution.PublishInterval}";
         }
         foreach (var problem in (configuration.GetSection(OnlineMetricsOptions.Section).Get<OnlineMetricsOptions>() ?? new OnlineMetricsOptions()).Problems())
         {
