@@ -1,5 +1,6 @@
 using System.Globalization;
 using Attune.Contracts.Resources;
+using Attune.Server.Wire;
 using Attune.Storage.Datasets;
 using Attune.Storage.Resources;
 using Attune.Storage.Schemas;
@@ -118,7 +119,7 @@ internal sealed class AttributionReports(IResourceRegistry registry, IDatasetSto
         {
             return MetricExpression.Parse(metric.Expression, metric.MetricName, schemas);
         }
-        catch (Wire.ApiException)
+        catch (ApiException)
         {
             return null;
         }
