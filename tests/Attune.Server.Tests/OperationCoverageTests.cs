@@ -28,6 +28,8 @@ public sealed class OperationCoverageTests
         "CreateFilter", "DescribeFilter", "ListFilters", "DeleteFilter",
         "CreateEventTracker", "DescribeEventTracker", "ListEventTrackers", "DeleteEventTracker",
         "PutItems", "PutUsers", "PutEvents", "GetRecommendations", "GetPersonalizedRanking",
+        "CreateMetricAttribution", "DescribeMetricAttribution", "ListMetricAttributions", "UpdateMetricAttribution",
+        "DeleteMetricAttribution", "ListMetricAttributionMetrics",
     ];
 
     [Fact]

@@ -57,6 +57,13 @@ public sealed partial class ResourceLifecycleGrain(
             case ResourceStatus.CreateInProgress:
                 await ActivateAsync(record);
                 break;
+            case ResourceStatus.UpdatePending:
+            case ResourceStatus.UpdateInProgress:
+                record = record.WithStatus(ResourceStatus.UpdateInProgress, Now());
+                await registry.UpdateAsync(record);
+                await RunActivationHandlersAsync(record);
+                await registry.UpdateAsync(record.WithStatus(ResourceStatus.Active, Now()));
+                break;
             case ResourceStatus.Active:
             case ResourceStatus.CreateFailed:
                 await ApplyPendingUpdateAsync(record);

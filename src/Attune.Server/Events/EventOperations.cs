@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Live;
 using Attune.Grains.Live;
+using Attune.Server.Attribution;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
 using Attune.Storage.Events;
@@ -14,7 +15,8 @@ namespace Attune.Server.Events;
 /// events, with any anonymous ones a login re-attributed, to every <see cref="ILiveEvents"/>.
 /// PutActions and PutActionInteractions answer InvalidInputException until actions are supported.
 /// </summary>
-internal sealed partial class EventOperations(EventTrackers trackers, IEventLogs logs, IEnumerable<ILiveEvents> live, ILogger<EventOperations> log)
+internal sealed partial class EventOperations(
+    EventTrackers trackers, IEventLogs logs, IEnumerable<ILiveEvents> live, OnlineMetricsBuffer online, ILogger<EventOperations> log)
     : IOperationFamily
 {
     private readonly ILiveEvents[] _live = [.. live];
@@ -55,6 +57,7 @@ internal sealed partial class EventOperations(EventTrackers trackers, IEventLogs
             throw ApiErrors.NotFound(error.DatasetGroupArn);
         }
 
+        RecordOnline(destination.DatasetGroupArn, input);
         if (commit.Events.Count + commit.Impressions.Count > 0)
         {
             var published = commit.Events
@@ -77,6 +80,18 @@ internal sealed partial class EventOperations(EventTrackers trackers, IEventLogs
         }
 
         return [];
+    }
+
+    /// <summary>Hands the committed events that name a recommendation to the online metrics.</summary>
+    private void RecordOnline(string groupArn, JsonElement input)
+    {
+        foreach (var entry in input.OptionalArray("eventList"))
+        {
+            if (entry.OptionalString("recommendationId") is { Length: > 0 } recommendationId)
+            {
+                online.Event(groupArn, recommendationId, entry.OptionalString("itemId"), entry.RequiredString("eventType"));
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Committed events of {Group} did not reach the live path")]

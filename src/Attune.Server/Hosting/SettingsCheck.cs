@@ -1,8 +1,10 @@
 using Attune.Server.Auth;
 using System.Net;
 using System.Reflection;
+using Attune.Grains.OnlineMetrics;
 using Attune.Grains.Serving;
 using Attune.Grains.Training;
+using Attune.Server.Attribution;
 using Attune.Server.Observability;
 using Attune.Server.Quotas;
 using Orleans.Configuration;
@@ -28,6 +30,8 @@ internal static class SettingsCheck
         (ServingOptions.Section, typeof(ServingOptions)),
         (AutoTrainingOptions.Section, typeof(AutoTrainingOptions)),
         (TelemetryOptions.Section, typeof(TelemetryOptions)),
+        (AttributionOptions.Section, typeof(AttributionOptions)),
+        (OnlineMetricsOptions.Section, typeof(OnlineMetricsOptions)),
         (SiloOptions.Section, typeof(SiloOptions)),
         (SiloOptions.MembershipSection, typeof(ClusterMembershipOptions)),
     ];
@@ -126,6 +130,15 @@ internal static class SettingsCheck
         if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) && !Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out _))
         {
             yield return $"{Telemetry.OtlpEndpointKey} must be a URL such as http://collector:4317, not '{telemetry.OtlpEndpoint}'";
+        }
+        var attribution = configuration.GetSection(AttributionOptions.Section).Get<AttributionOptions>() ?? new AttributionOptions();
+        if (attribution.PublishInterval <= TimeSpan.Zero)
+        {
+            yield return $"{AttributionOptions.Section}:PublishInterval must be positive, not {attribution.PublishInterval}";
+        }
+        foreach (var problem in (configuration.GetSection(OnlineMetricsOptions.Section).Get<OnlineMetricsOptions>() ?? new OnlineMetricsOptions()).Problems())
+        {
+            yield return problem;
         }
         var training = configuration.GetSection(AutoTrainingOptions.Section).Get<AutoTrainingOptions>() ?? new AutoTrainingOptions();
         foreach (var (name, value) in new[] { ("CheckInterval", training.CheckInterval), ("Day", training.Day) })

@@ -1,13 +1,17 @@
 using System.Text.Json;
 using Attune.Contracts.Serving;
 using Attune.Grains.Serving;
+using Attune.Server.Attribution;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
 
 namespace Attune.Server.Runtime;
 
-/// <summary>GetRecommendations and GetPersonalizedRanking (personalize-runtime, restJson1): one call to the campaign's grain.</summary>
-public sealed class RuntimeOperations(ICampaignServing campaigns) : IOperationFamily
+/// <summary>
+/// GetRecommendations and GetPersonalizedRanking (personalize-runtime, restJson1): one call to the campaign's grain;
+/// each answer is handed to the online metrics under the serving resource's ARN (campaignArn, or recommenderArn).
+/// </summary>
+internal sealed class RuntimeOperations(ICampaignServing campaigns, OnlineMetricsBuffer online) : IOperationFamily
 {
     public void Register(OperationHandlers registry)
     {
@@ -18,20 +22,25 @@ public sealed class RuntimeOperations(ICampaignServing campaigns) : IOperationFa
 
     private Task<IWireOutput> RecommendAsync(JsonElement input, CallContext context)
     {
-        return ServeAsync(campaigns.RecommendAsync(RuntimeRequests.Recommendation(input)), RuntimeResponse.ItemList);
+        return ServeAsync(campaigns.RecommendAsync(RuntimeRequests.Recommendation(input)), RuntimeResponse.ItemList, ServingResource(input));
     }
 
     private Task<IWireOutput> RankAsync(JsonElement input, CallContext context)
     {
-        return ServeAsync(campaigns.RankAsync(RuntimeRequests.Ranking(input)), RuntimeResponse.PersonalizedRanking);
+        return ServeAsync(campaigns.RankAsync(RuntimeRequests.Ranking(input)), RuntimeResponse.PersonalizedRanking, ServingResource(input));
     }
 
+    private static string ServingResource(JsonElement input) =>
+        input.OptionalString("campaignArn") ?? input.OptionalString("recommenderArn") ?? string.Empty;
+
     /// <summary>The answer as the wire output; the engine's refusals as the modeled errors.</summary>
-    private static async Task<IWireOutput> ServeAsync(Task<ServingAnswer> serving, string listMember)
+    private async Task<IWireOutput> ServeAsync(Task<ServingAnswer> serving, string listMember, string resourceArn)
     {
         try
         {
-            return new RuntimeResponse(await serving, listMember);
+            var answer = await serving;
+            online.Served(resourceArn, answer);
+            return new RuntimeResponse(answer, listMember);
         }
         catch (ServingException error)
         {

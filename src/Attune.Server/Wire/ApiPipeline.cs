@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Attune.Grains.Diagnostics;
 using Attune.Server.Auth;
 using Attune.Server.ControlPlane;
@@ -89,6 +90,36 @@ internal sealed partial class ApiPipeline(
                 activity?.SetStatus(ActivityStatusCode.Error, outcome);
             }
             metrics.Record(model.Name, operation?.Name ?? "unknown", outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>
+    /// An Attune extension (a GET with no body, outside the service models, e.g. /online-metrics): authenticated,
+    /// rate-limited and account-scoped like the runtime API, answered in restJson with the modeled errors.
+    /// </summary>
+    public async Task HandleExtensionAsync(HttpContext http, string name, Func<HttpRequest, CallContext, Task<JsonObject>> handler)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        var runtime = ServiceModel.ServiceModel.PersonalizeRuntime;
+        try
+        {
+            var (accountId, region) = authenticator.Authenticate(http.Request, ReadOnlySpan<byte>.Empty);
+            rates.Admit(accountId, name, controlPlane: false);
+            var context = new CallContext(
+                region ?? options.Value.DefaultRegion, accountId, clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0, http.RequestAborted);
+            await WireResponses.WriteOutputAsync(http.Response, WireResponses.RestJsonContentType, await handler(http.Request, context));
+        }
+        catch (ApiException error)
+        {
+            outcome = error.ErrorCode;
+            LogRejected(logger, name, error.ErrorCode, error.Message);
+            await WireResponses.WriteErrorAsync(
+                http.Response, WireResponses.RestJsonContentType, error.HttpStatus ?? runtime.ErrorHttpStatus(error.ErrorCode), error.ErrorCode, error.Message);
+        }
+        finally
+        {
+            metrics.Record("attune", name, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -1,3 +1,6 @@
+using Attune.Server.Attribution;
+using Attune.Storage.Resources;
+
 namespace Attune.Server.Wire;
 
 /// <summary>The HTTP routes of the three Personalize services, all on one port.</summary>
@@ -19,5 +22,7 @@ internal static class ApiRoutes
                     pipeline.HandleAsync(http, model, operation, operation.Name));
             }
         }
+        app.MapGet(OnlineMetricsEndpoint.Path, (HttpContext http, ApiPipeline pipeline, IResourceRegistry registry, IGrainFactory grains) =>
+            pipeline.HandleExtensionAsync(http, "GetOnlineMetrics", (request, context) => OnlineMetricsEndpoint.ReadAsync(request, context, registry, grains)));
     }
 }

@@ -12,6 +12,10 @@ public static class ResourceStatus
     public const string CreateStopping = "CREATE STOPPING";
     public const string CreateStopped = "CREATE STOPPED";
 
+    /// <summary>An update applied in place (UpdateMetricAttribution): UPDATE PENDING → UPDATE IN_PROGRESS → ACTIVE.</summary>
+    public const string UpdatePending = "UPDATE PENDING";
+    public const string UpdateInProgress = "UPDATE IN_PROGRESS";
+
     /// <summary>Data deletion jobs' own chain: PENDING → IN_PROGRESS → COMPLETED or FAILED.</summary>
     public const string Pending = "PENDING";
     public const string InProgress = "IN_PROGRESS";
@@ -20,5 +24,6 @@ public static class ResourceStatus
 
     /// <summary>True while a create or delete is still running, i.e. recovery must finish it after a restart.</summary>
     public static bool IsTransient(string status) =>
-        status is CreatePending or CreateInProgress or DeletePending or DeleteInProgress or CreateStopping or Pending or InProgress;
+        status is CreatePending or CreateInProgress or DeletePending or DeleteInProgress or CreateStopping or Pending or InProgress
+            or UpdatePending or UpdateInProgress;
 }

@@ -6,11 +6,15 @@ get AWS's 403 errors."""
 import os
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 import json
 
 import boto3
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
 from botocore.config import Config
+from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
 from e2e import INTERACTIONS_SCHEMA, check, run, unique, wait_for
@@ -51,6 +55,18 @@ def auth_error(call, code, status, *words):
             check(word in message, f"{code}: message {message!r} does not name {word!r}")
         return
     raise AssertionError(f"expected {code}")
+
+
+def signed_get(key, secret, path, **query):
+    """A GET signed as the SDKs sign (SigV4 for personalize, empty payload); returns (HTTP status, parsed JSON)."""
+    request = AWSRequest(method="GET", url=ENDPOINT + path + "?" + urllib.parse.urlencode(query))
+    SigV4Auth(Credentials(key, secret), "personalize", "us-east-1").add_auth(request)
+    prepared = request.prepare()
+    try:
+        with urllib.request.urlopen(urllib.request.Request(prepared.url, headers=dict(prepared.headers)), timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
 
 
 def build_chain(p):
@@ -153,6 +169,19 @@ def scenario():
     check(a["group"] not in message and ACCOUNT_A not in message, f"PutEvents for B names A's resources: {message}")
     not_found(events_b.put_items, a["dataset"], datasetArn=a["dataset"], items=[{"itemId": "i1"}])
     not_found(events_b.put_users, a["dataset"], datasetArn=a["dataset"], users=[{"userId": "u1"}])
+
+    # GET /online-metrics (Attune's extension) takes the same SigV4 and account scoping.
+    status, body = signed_get(KEY_A, SECRET_A, "/online-metrics", resourceArn=a["campaign"], minutes=5)
+    check(status == 200 and body["resourceArn"] == a["campaign"] and len(body["buckets"]) == 5, f"A's online metrics: {status} {body}")
+    status, body = signed_get(KEY_B, SECRET_B, "/online-metrics", resourceArn=a["campaign"], minutes=5)
+    check(status == 404 and body["__type"].endswith("ResourceNotFoundException"), f"B's online metrics of A's campaign: {status} {body}")
+    status, body = signed_get(KEY_A, SECRET_B, "/online-metrics", resourceArn=a["campaign"])
+    check(status == 403 and body["__type"].endswith("InvalidSignatureException"), f"online metrics, wrong secret: {status} {body}")
+    try:
+        urllib.request.urlopen(ENDPOINT + "/online-metrics?" + urllib.parse.urlencode({"resourceArn": a["campaign"]}), timeout=30)
+        raise AssertionError("an unsigned GET /online-metrics succeeded")
+    except urllib.error.HTTPError as error:
+        check(error.code == 403, f"unsigned GET /online-metrics: HTTP {error.code}")
 
     # Names are per account: B may use A's names, under its own account.
     same_name = pb.create_dataset_group(name=pa.describe_dataset_group(datasetGroupArn=a["group"])["datasetGroup"]["name"])["datasetGroupArn"]

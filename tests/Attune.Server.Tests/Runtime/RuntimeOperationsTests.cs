@@ -1,12 +1,15 @@
 using System.Buffers;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Serving;
 using Attune.Grains.Serving;
 using Attune.Grains.Tests.Serving;
+using Attune.Server.Attribution;
 using Attune.Server.ControlPlane;
 using Attune.Server.Runtime;
 using Attune.Server.Wire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attune.Server.Tests.Runtime;
 
@@ -18,7 +21,9 @@ public sealed class RuntimeOperationsTests : IDisposable
 
     public RuntimeOperationsTests()
     {
-        _registry = new OperationHandlers([new RuntimeOperations(new EngineServing(_world.Engine))]);
+        // The online-metrics buffer only queues here: nothing flushes it, so it needs no grains or registry.
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        _registry = new OperationHandlers([new RuntimeOperations(new EngineServing(_world.Engine), new OnlineMetricsBuffer(null!, null!, TimeProvider.System, meters))]);
     }
 
     public void Dispose() => _world.Dispose();

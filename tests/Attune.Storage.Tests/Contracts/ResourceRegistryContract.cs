@@ -84,6 +84,16 @@ public abstract class ResourceRegistryContract(IResourceRegistry registry)
     }
 
     [Fact]
+    public async Task Transient_records_include_metric_attributions_being_updated()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _registry.TryInsertAsync(Record("metric-attribution", "queued") with { Status = ResourceStatus.UpdatePending }, [], ct);
+        await _registry.TryInsertAsync(Record("metric-attribution", "updating") with { Status = ResourceStatus.UpdateInProgress }, [], ct);
+        await _registry.TryInsertAsync(Record("metric-attribution", "done"), [], ct);
+        Assert.Equal(["queued", "updating"], (await _registry.ListTransientAsync(ct)).Select(r => r.Name));
+    }
+
+    [Fact]
     public async Task Live_children_exclude_those_being_deleted()
     {
         var ct = TestContext.Current.CancellationToken;
