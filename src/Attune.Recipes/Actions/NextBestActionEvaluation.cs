@@ -7,7 +7,7 @@ namespace Attune.Recipes.Actions;
 /// The offline protocol applied to actions: the holdout split is made over TAKEN interactions (a held-out action is one the
 /// test user took last); every interaction of a test user with a held-out action is removed from the training data; the
 /// model trained on the rest ranks the training actions minus the user's taken ones, without expiration or repeat rules
-/// (the protocol has no "now"). Same metric keys as the item recipes.
+/// (the protocol has no "now"). Same metric keys as the item recipes; none when no user falls in the test bucket.
 /// </summary>
 public static class NextBestActionEvaluation
 {
@@ -24,6 +24,11 @@ public static class NextBestActionEvaluation
         }
 
         var split = HoldoutSplit.Create(interactions.Subset(isTaken), HoldoutSplit.TestBucket);
+        if (split.Users.Count == 0)
+        {
+            return new Dictionary<string, double>();
+        }
+
         var heldOut = split.Users.ToDictionary(u => u.User, u => u.HeldOutItems.ToHashSet());
         var keep = new bool[interactions.Count];
         for (int row = 0; row < interactions.Count; row++)

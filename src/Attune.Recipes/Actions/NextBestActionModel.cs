@@ -56,16 +56,20 @@ public sealed class NextBestActionModel
     /// <summary>
     /// The <paramref name="count"/> most likely actions at <paramref name="now"/> (epoch seconds): never an expired one, nor one
     /// the history took less than its REPEAT_FREQUENCY days before now; equal scores go to the higher VALUE, then the lower index.
+    /// <paramref name="current"/> (aligned with the model's actions) replaces the training-time VALUE, REPEAT_FREQUENCY and
+    /// EXPIRATION_TIMESTAMP, so actions put since training are honoured.
     /// </summary>
-    public IReadOnlyList<ScoredAction> Recommend(IReadOnlyList<ActionEvent> history, long now, int count, Func<int, bool>? isCandidate = null)
+    public IReadOnlyList<ScoredAction> Recommend(IReadOnlyList<ActionEvent> history, long now, int count, Func<int, bool>? isCandidate = null,
+        ActionCatalog? current = null)
     {
+        var rules = current ?? Catalog;
         var scores = new float[ActionCount];
         Score(history, scores);
-        var blocked = RepeatBlocked(history, now);
+        var blocked = RepeatBlocked(history, now, rules);
         var candidates = new List<int>();
         for (int a = 0; a < ActionCount; a++)
         {
-            bool expired = Catalog.ExpirationTimestamps[a] is { } expiry && expiry <= now;
+            bool expired = rules.ExpirationTimestamps[a] is { } expiry && expiry <= now;
             if (!expired && !blocked.Contains(a) && (isCandidate is null || isCandidate(a)))
             {
                 candidates.Add(a);
@@ -75,18 +79,18 @@ public sealed class NextBestActionModel
         candidates.Sort((x, y) =>
         {
             int byScore = scores[y].CompareTo(scores[x]);
-            int byValue = (Catalog.Values[y] ?? 0).CompareTo(Catalog.Values[x] ?? 0);
+            int byValue = (rules.Values[y] ?? 0).CompareTo(rules.Values[x] ?? 0);
             return byScore != 0 ? byScore : byValue != 0 ? byValue : x.CompareTo(y);
         });
         return [.. candidates.Take(count).Select(a => new ScoredAction(a, scores[a]))];
     }
 
-    private HashSet<int> RepeatBlocked(IReadOnlyList<ActionEvent> history, long now)
+    private static HashSet<int> RepeatBlocked(IReadOnlyList<ActionEvent> history, long now, ActionCatalog rules)
     {
         var blocked = new HashSet<int>();
         foreach (var e in history)
         {
-            if (e.Taken && Catalog.RepeatFrequencyDays[e.Action] is { } days && now - e.Timestamp < days * SecondsPerDay)
+            if (e.Taken && rules.RepeatFrequencyDays[e.Action] is { } days && now - e.Timestamp < days * SecondsPerDay)
             {
                 blocked.Add(e.Action);
             }

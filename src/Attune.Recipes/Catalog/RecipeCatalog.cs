@@ -78,6 +78,12 @@ public static class RecipeCatalog
         ContinuousRanges = [new ContinuousRange("popularity_discount_factor", 0, 1), new ContinuousRange("metadata_weight", 0, 1)],
     };
 
+    /// <summary>Personalize's only next-best-action setting (a featurization parameter, no HPO): the "next N days" of the propensity.</summary>
+    private static readonly Dictionary<string, string> NextBestActionDefaults = new()
+    {
+        [Actions.NextBestActionTrainer.OptimizationPeriod] = "14",
+    };
+
     private static readonly RecipeDefinition[] Definitions = Build();
 
     private static readonly Dictionary<string, RecipeDefinition> ByName = Definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
@@ -115,6 +121,7 @@ public static class RecipeCatalog
                 servedBy: "aws-user-personalization"),
             new("aws-item-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges),
             new("aws-item-attribute-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges),
+            new("aws-next-best-action", RecipeType.PersonalizedActions, NextBestActionDefaults, trainer: null),
         ];
     }
 

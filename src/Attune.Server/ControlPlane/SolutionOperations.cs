@@ -72,6 +72,10 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         else
         {
             RequireRecipe(recipeArn, "recipeArn");
+            if (performHpo && RecipeCatalog.Find(recipeArn)?.RecipeType == "PERSONALIZED_ACTIONS")
+            {
+                throw ApiErrors.InvalidInput($"{recipeArn} does not support hyperparameter optimization; set performHPO to false.");
+            }
         }
         if (input.OptionalBool("performIncrementalUpdate") == true)
         {

@@ -11,7 +11,7 @@ using Attune.Storage.Schemas;
 namespace Attune.Server.Events;
 
 /// <summary>
-/// PutItems and PutUsers (personalize-events): upsert up to 10 records into an ACTIVE Items or Users dataset,
+/// PutItems, PutUsers and PutActions (personalize-events): upsert up to 10 records into an ACTIVE Items, Users or Actions dataset,
 /// durably, before answering. Records written this way survive FULL bulk imports, as in Personalize.
 /// </summary>
 public sealed class EntityOperations(Resources resources, IDatasetStores datasets, IEntityChanges changes) : IOperationFamily
@@ -20,6 +20,7 @@ public sealed class EntityOperations(Resources resources, IDatasetStores dataset
     {
         registry.Add("PutItems", (input, context) => PutAsync(input, context, DatasetType.Items, "items", "itemId", "ITEM_ID"));
         registry.Add("PutUsers", (input, context) => PutAsync(input, context, DatasetType.Users, "users", "userId", "USER_ID"));
+        registry.Add("PutActions", (input, context) => PutAsync(input, context, DatasetType.Actions, "actions", "actionId", "ACTION_ID"));
     }
 
     private async Task<JsonObject?> PutAsync(
