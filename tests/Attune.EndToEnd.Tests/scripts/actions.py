@@ -11,8 +11,8 @@ import time
 import boto3
 from botocore.config import Config
 
-from e2e import ENDPOINT, active_dataset, active_group, avro, check, client, events_client, expect_error, expect_rest, run, unique,
-                 wait_for
+from e2e import (ENDPOINT, active_dataset, active_group, avro, check, client, events_client, expect_error, expect_rest, run,
+                 unique, wait_for)
 from training_setup import active_solution, train
 
 OBJECT_ROOT = sys.argv[2]
