@@ -3,6 +3,8 @@ PutActions, an aws-next-best-action solution version and campaign, GetActionReco
 PutActionInteractions (repeat frequency applies at once), expired actions never served, ActionID filters on Actions
 and Action_Interactions, and the errors. Users u0, u2, ... take the savings actions a0..a2 and decline the travel ones
 b0..b2; odd users the reverse; everyone took "promo", which has expired. argv[2] = object root."""
+import csv
+import glob
 import json
 import os
 import sys
@@ -51,6 +53,19 @@ def imported(p, dataset, folder, name):
     job = p.create_dataset_import_job(jobName=unique("actions-import"), datasetArn=dataset,
                                       dataSource={"dataLocation": f"s3://{folder}/{name}"})["datasetImportJobArn"]
     wait_for(lambda: p.describe_dataset_import_job(datasetImportJobArn=job)["datasetImportJob"], "ACTIVE")
+
+
+def exported(p, dataset, bucket, name, mode):
+    """The rows (header first) of a dataset export to s3://bucket/name/."""
+    job = p.create_dataset_export_job(jobName=unique("actions-export"), datasetArn=dataset, ingestionMode=mode,
+                                      roleArn="arn:aws:iam::000000000000:role/export",
+                                      jobOutput={"s3DataDestination": {"path": f"s3://{bucket}/{name}/"}})["datasetExportJobArn"]
+    wait_for(lambda: p.describe_dataset_export_job(datasetExportJobArn=job)["datasetExportJob"], "ACTIVE")
+    rows = []
+    for part in sorted(glob.glob(os.path.join(OBJECT_ROOT, bucket, name, "*.csv"))):
+        with open(part, encoding="utf-8", newline="") as source:
+            rows.extend(list(csv.reader(source)))
+    return rows
 
 
 def scenario():
@@ -126,6 +141,15 @@ def scenario():
         {"actionId": "b1", "userId": "traveller", "sessionId": "s2", "timestamp": NOW - 10, "eventType": "Taken"}])
     check("b1" in dict(served("traveller", numResults=10)), "b1 has no repeat frequency, so it may come again")
     check("b1" not in dict(served("traveller", numResults=10, filterArn=untaken)), "EXCLUDE TAKEN kept b1")
+
+    # Exports: ALL = bulk import + put rows; PUT = PutActions / PutActionInteractions rows only.
+    action_rows = exported(p, actions, folder, "export-actions", "ALL")
+    check(action_rows[0][0] == "ACTION_ID" and sorted(r[0] for r in action_rows[1:]) == sorted(
+        [f"{g}{k}" for g in "ab" for k in range(3)] + ["promo", "b3"]), f"Actions export: {action_rows}")
+    put_rows = exported(p, interactions, folder, "export-action-interactions", "PUT")
+    check(put_rows[0][:4] == ["USER_ID", "ACTION_ID", "TIMESTAMP", "EVENT_TYPE"], f"header: {put_rows[0]}")
+    check(sorted((r[0], r[1], r[3]) for r in put_rows[1:]) == [
+        ("newbie", "a0", "TAKEN"), ("newbie", "a1", "TAKEN"), ("traveller", "b1", "TAKEN")], f"PUT export: {put_rows}")
 
     # Errors.
     expect_rest("InvalidInputException", 400, runtime.get_recommendations, "GetActionRecommendations",
