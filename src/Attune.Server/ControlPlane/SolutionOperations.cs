@@ -63,6 +63,10 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
             foreach (var candidate in candidates)
             {
                 RequireRecipe(candidate, "solutionConfig.autoMLConfig.recipeList");
+                if (RecipeCatalog.Find(candidate)?.RecipeType == "PERSONALIZED_ACTIONS")
+                {
+                    throw ApiErrors.InvalidInput($"solutionConfig.autoMLConfig.recipeList: {candidate} cannot be chosen by AutoML; create its solution with recipeArn.");
+                }
             }
         }
         else if (recipeArn is null)

@@ -94,6 +94,8 @@ def scenario():
 
     expect_error("InvalidInputException", p.create_solution, "performHPO",
                  name=unique("nba-hpo"), datasetGroupArn=group, recipeArn=NBA, performHPO=True)
+    expect_error("InvalidInputException", p.create_solution, "AutoML", name=unique("nba-automl"), datasetGroupArn=group,
+                 performAutoML=True, solutionConfig={"autoMLConfig": {"recipeList": [NBA]}})
     solution = active_solution(p, group, "nba", recipeArn=NBA, performAutoTraining=False)
     version = train(p, solution, timeout=180)[0]["solutionVersionArn"]
     metrics = p.get_solution_metrics(solutionVersionArn=version)["metrics"]
@@ -152,6 +154,9 @@ def scenario():
         ("newbie", "a0", "TAKEN"), ("newbie", "a1", "TAKEN"), ("traveller", "b1", "TAKEN")], f"PUT export: {put_rows}")
 
     # Errors.
+    bare = active_group(p, "actions-bare")
+    failed = train(p, active_solution(p, bare, "nba-bare", recipeArn=NBA, performAutoTraining=False), final="CREATE FAILED")[0]
+    check("Action_Interactions" in failed.get("failureReason", ""), f"failureReason: {failed}")
     expect_rest("InvalidInputException", 400, runtime.get_recommendations, "GetActionRecommendations",
                 campaignArn=campaign, userId="u0")
     expect_rest("ResourceNotFoundException", 404, runtime.get_action_recommendations, "nope",
