@@ -15,7 +15,7 @@ from botocore.config import Config
 
 from e2e import (ENDPOINT, active_dataset, active_group, avro, check, client, events_client, expect_error, expect_rest, run,
                  unique, wait_for)
-from training_setup import active_solution, train
+from training_setup import active_solution, deployed_campaign, generated_rows, group_with_interactions, train, write_rows
 
 OBJECT_ROOT = sys.argv[2]
 USERS = 160
@@ -154,9 +154,15 @@ def scenario():
         ("newbie", "a0", "TAKEN"), ("newbie", "a1", "TAKEN"), ("traveller", "b1", "TAKEN")], f"PUT export: {put_rows}")
 
     # Errors.
-    bare = active_group(p, "actions-bare")
-    failed = train(p, active_solution(p, bare, "nba-bare", recipeArn=NBA, performAutoTraining=False), final="CREATE FAILED")[0]
+    items_csv = os.path.join(OBJECT_ROOT, folder, "items", "interactions.csv")
+    write_rows(items_csv, generated_rows(users=60, items_per_user=10))
+    items_group = group_with_interactions(p, items_csv, "actions-items")[0]
+    failed = train(p, active_solution(p, items_group, "nba-no-actions", recipeArn=NBA, performAutoTraining=False),
+                   final="CREATE FAILED")[0]
     check("Action_Interactions" in failed.get("failureReason", ""), f"failureReason: {failed}")
+    items_campaign = deployed_campaign(p, items_group, "actions-items")
+    expect_rest("InvalidInputException", 400, runtime.get_action_recommendations, "aws-next-best-action",
+                campaignArn=items_campaign, userId="u0")
     expect_rest("InvalidInputException", 400, runtime.get_recommendations, "GetActionRecommendations",
                 campaignArn=campaign, userId="u0")
     expect_rest("ResourceNotFoundException", 404, runtime.get_action_recommendations, "nope",

@@ -111,14 +111,19 @@ public sealed class ActionRecommender(
         }
     }
 
-    private Task<ServedActions> ModelAsync(string versionArn, CancellationToken cancellationToken)
+    private async Task<ServedActions> ModelAsync(string versionArn, CancellationToken cancellationToken)
     {
         var entry = _models.GetOrAdd(versionArn, arn => new Lazy<Task<ServedActions>>(() => LoadAsync(arn)));
-        var task = entry.Value;
-        // A failed load is not remembered: the next request tries again.
-        task.ContinueWith(_ => _models.TryRemove(new(versionArn, entry)), CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return task.WaitAsync(cancellationToken);
+        try
+        {
+            return await entry.Value.WaitAsync(cancellationToken);
+        }
+        catch when (entry.Value.IsFaulted)
+        {
+            // A failed load is not remembered: the next request tries again.
+            _models.TryRemove(new(versionArn, entry));
+            throw;
+        }
     }
 
     private async Task<ServedActions> LoadAsync(string versionArn)
