@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
+using Attune.Grains.Serving.Actions;
 using Attune.Recipes.Actions;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
@@ -13,11 +14,12 @@ namespace Attune.Server.Events;
 
 /// <summary>
 /// PutActionInteractions (personalize-events): up to 10 action interactions for the Action_Interactions dataset whose
-/// trackingId the request names, stored durably (committed before the 200) as put rows, which FULL imports keep.
+/// trackingId the request names, stored durably (committed before the 200) as put rows, which FULL imports keep, then
+/// handed to <see cref="ActionRecommender"/> so that the next GetActionRecommendations sees them.
 /// eventType must be TAKEN, NOT_TAKEN or VIEWED (Personalize's docs also write Taken, Not Taken, Viewed; stored as the former).
 /// A request without userId is stored under its sessionId, as USER_ID cannot be empty.
 /// </summary>
-public sealed class ActionInteractionOperations(Resources resources, IDatasetStores datasets) : IOperationFamily
+public sealed class ActionInteractionOperations(Resources resources, IDatasetStores datasets, ActionRecommender recommender) : IOperationFamily
 {
     /// <summary>Epoch seconds beyond this are almost surely milliseconds (year 5138).</summary>
     private const double MaxTimestamp = 1e11;
@@ -55,6 +57,8 @@ public sealed class ActionInteractionOperations(Resources resources, IDatasetSto
         {
             throw ApiErrors.InvalidInput($"actionInteractions: {error.Message}");
         }
+        recommender.Committed(groupArn, [.. records.Select(r => new StoredActionInteraction(
+            r["USER_ID"]!, r["ACTION_ID"]!, long.Parse(r["TIMESTAMP"]!, CultureInfo.InvariantCulture), r["EVENT_TYPE"]!))]);
         return [];
     }
 

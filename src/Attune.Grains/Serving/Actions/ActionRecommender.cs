@@ -14,7 +14,7 @@ namespace Attune.Grains.Serving.Actions;
 
 /// <summary>
 /// GetActionRecommendations: campaign → its aws-next-best-action version's model (loaded once per process) → the user's
-/// action history from the store (see <see cref="ServedActions"/>) → ActionID filter → expiration, repeat frequency and
+/// action history (stored, plus what this process committed since: see <see cref="ServedActions"/>) → ActionID filter → expiration, repeat frequency and
 /// value rules → top N. A path of its own rather than the item shards: at most a few thousand actions (Personalize
 /// considers 1,000), so one in-process scan costs microseconds and sharding would only add hops.
 /// </summary>
@@ -66,19 +66,15 @@ public sealed class ActionRecommender(
         }
 
         var now = clock.GetUtcNow();
-        var snapshot = await Task.Run(() =>
-        {
-            using var store = datasets.Open(served.DatasetGroupArn);
-            return served.Current(store, now);
-        }, cancellationToken);
-        var history = snapshot.Histories.GetValueOrDefault(query.UserId) ?? [];
+        var (history, recent, snapshot) = await Task.Run(
+            () => served.For(query.UserId, () => datasets.Open(served.DatasetGroupArn), now), cancellationToken);
         BitSet? allowed = null;
         if (filter is not null)
         {
             allowed = new BitSet(served.Model.ActionCount);
             var context = new FilterContext(snapshot.Attributes.Table)
             {
-                Interactions = snapshot.Recent.GetValueOrDefault(query.UserId) ?? [],
+                Interactions = recent,
                 InteractionsPerEventType = _perEventTypeCap,
             };
             filter.Evaluate(context, allowed);
@@ -89,6 +85,29 @@ public sealed class ActionRecommender(
             [.. ranked.Select(s => new PredictedAction(served.Model.Catalog.ActionIds[s.Action], Math.Round(s.Score, 6)))],
             RecommendationIds.NewId(RecommendationIds.CampaignTag(query.CampaignArn)));
     }
+
+    /// <summary>PutActionInteractions committed these rows: the group's served models see them from the next request on.</summary>
+    public void Committed(string datasetGroupArn, IReadOnlyList<StoredActionInteraction> rows)
+    {
+        foreach (var served in Loaded(datasetGroupArn))
+        {
+            served.Append(rows);
+        }
+    }
+
+    /// <summary>PutActions changed the group's Actions: its served models re-read them on the next request.</summary>
+    public void ActionsChanged(string datasetGroupArn)
+    {
+        foreach (var served in Loaded(datasetGroupArn))
+        {
+            served.Invalidate();
+        }
+    }
+
+    private IEnumerable<ServedActions> Loaded(string datasetGroupArn) => _models.Values
+        .Where(entry => entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
+        .Select(entry => entry.Value.Result)
+        .Where(served => served.DatasetGroupArn == datasetGroupArn);
 
     private async Task<BoundFilter?> BindAsync(ActionQuery query, CancellationToken cancellationToken)
     {
