@@ -1,4 +1,5 @@
 using Attune.Recipes.Actions;
+using Attune.Recipes.Catalog;
 using Attune.Recipes.Data;
 using Attune.Recipes.Evaluation;
 using Attune.Recipes.Training;
@@ -144,6 +145,25 @@ public sealed class NextBestActionTests
             () => NextBestActionTrainer.Train(builder.Build(), Catalog(), 14, TestContext.Current.CancellationToken));
 
         Assert.Contains("TAKEN", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_catalogued_recipe_trains_with_its_optimization_period_and_refuses_one_out_of_range()
+    {
+        var recipe = RecipeCatalog.Find("arn:aws:personalize:::recipe/aws-next-best-action")!;
+        var data = Interactions(30, seed: 7);
+
+        var result = NextBestActionSolution.Train(data, Catalog(), recipe.HyperParameters(),
+            cancellationToken: TestContext.Current.CancellationToken);
+        var error = Assert.Throws<ArgumentException>(() => NextBestActionSolution.Train(data, Catalog(),
+            recipe.HyperParameters(new Dictionary<string, string> { [NextBestActionTrainer.OptimizationPeriod] = "30" }),
+            cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(RecipeType.PersonalizedActions, recipe.Type);
+        Assert.Equal(Catalog().Count, result.Model.ActionCount);
+        Assert.Contains(NextBestActionTrainer.OptimizationPeriod, error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => recipe.Train(data, EventSettings.Default, recipe.HyperParameters(),
+            cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
