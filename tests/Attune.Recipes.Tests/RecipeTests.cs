@@ -153,10 +153,11 @@ public sealed class RecipeTests
     }
 
     [Fact]
-    public void Every_catalogued_recipe_trains_and_legacy_arns_resolve()
+    public void Every_catalogued_item_recipe_trains_and_legacy_arns_resolve()
     {
         var data = TestData.Clusters(clusters: 2, usersPerCluster: 6, itemsPerCluster: 5).Build();
-        foreach (var recipe in RecipeCatalog.All)
+        // aws-next-best-action trains on action data instead (NextBestActionTests).
+        foreach (var recipe in RecipeCatalog.All.Where(r => r.Type != RecipeType.PersonalizedActions))
         {
             var model = recipe.Train(data, EventSettings.Default, recipe.HyperParameters(), cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(data.ItemCount, model.ItemCount);

@@ -30,6 +30,7 @@ public sealed class OperationCoverageTests
         "PutItems", "PutUsers", "PutEvents", "GetRecommendations", "GetPersonalizedRanking",
         "CreateMetricAttribution", "DescribeMetricAttribution", "ListMetricAttributions", "UpdateMetricAttribution",
         "DeleteMetricAttribution", "ListMetricAttributionMetrics",
+        "PutActions", "PutActionInteractions", "GetActionRecommendations",
     ];
 
     [Fact]

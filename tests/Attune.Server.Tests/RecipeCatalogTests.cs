@@ -18,6 +18,7 @@ public sealed class RecipeCatalogTests
     [InlineData("aws-sims", "RELATED_ITEMS")]
     [InlineData("aws-popularity-count", "POPULAR_ITEMS")]
     [InlineData("aws-item-affinity", "USER_SEGMENTATION")]
+    [InlineData("aws-next-best-action", "PERSONALIZED_ACTIONS")]
     public void Recipes_have_their_personalize_type(string name, string type) =>
         Assert.Equal(type, RecipeCatalog.Find($"arn:aws:personalize:::recipe/{name}")!.RecipeType);
 

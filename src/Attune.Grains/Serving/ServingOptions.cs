@@ -22,6 +22,12 @@ public sealed class ServingOptions
     /// </summary>
     public int? InteractionsPerEventTypeCap { get; set; }
 
+    /// <summary>
+    /// Action_Interactions filters read the user's whole action history when null (the default); 300 restores Personalize's
+    /// window, the newest 300 action interactions of each event type.
+    /// </summary>
+    public int? ActionInteractionsPerEventTypeCap { get; set; }
+
     /// <summary>The shards a model of <paramref name="itemCount"/> items is served by.</summary>
     public int ShardCountFor(int itemCount) => ShardRange.CountFor(Shards, itemCount, MinShardItems);
 }

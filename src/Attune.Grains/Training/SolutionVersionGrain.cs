@@ -5,6 +5,8 @@ using Attune.Contracts.Training;
 using Attune.Grains.Diagnostics;
 using Attune.Grains.Jobs;
 using Attune.Grains.Progress;
+using Attune.Recipes.Actions;
+using Attune.Recipes.Catalog;
 using Attune.Recipes.Models;
 using Attune.Recipes.Training;
 using Attune.Storage.Artifacts;
@@ -57,9 +59,9 @@ public sealed partial class SolutionVersionGrain(
             }
             var started = Stopwatch.GetTimestamp();
             var result = await TrainAsync(version, stop.Token);
-            LogTrained(logger, arn, result.Model.Kind, result.Model.TrainingNote);
+            LogTrained(logger, arn, result.Description);
             artifacts.WriteMetrics(arn, result.Metrics);
-            artifacts.WriteModel(arn, stream => ModelSerializer.Write(result.Model, stream));
+            artifacts.WriteModel(arn, result.Write);
             await FinishAsync(arn, ResourceStatus.Active, null, trained => trained with
             {
                 TrainingHours = Stopwatch.GetElapsedTime(started).TotalHours,
@@ -109,7 +111,11 @@ public sealed partial class SolutionVersionGrain(
         }
     }
 
-    private async Task<SolutionResult> TrainAsync(ResourceRecord version, CancellationToken cancellationToken)
+    /// <summary>What a training produced, whatever the recipe: metrics, the artifact writer, a log line and the HPO/AutoML results.</summary>
+    private sealed record TrainedVersion(IReadOnlyDictionary<string, double> Metrics, Action<Stream> Write, string Description,
+        IReadOnlyDictionary<string, string>? TunedHyperParameters = null, string? BestRecipeArn = null);
+
+    private async Task<TrainedVersion> TrainAsync(ResourceRecord version, CancellationToken cancellationToken)
     {
         using var activity = AttuneActivities.Source.StartActivity("training");
         activity?.SetTag("attune.solution_version", version.Arn);
@@ -117,25 +123,55 @@ public sealed partial class SolutionVersionGrain(
             ?? throw new InvalidOperationException("The solution of this version no longer exists.");
         var groupArn = solution.ParentArn!;
         var datasets = await registry.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], cancellationToken);
-        var interactions = datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Interactions)
-            ?? throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
-        var itemsSchema = await SchemaAsync(datasets.FirstOrDefault(d => DatasetTypeOf(d) == DatasetType.Items));
-        var interactionsSchema = await SchemaAsync(interactions);
         var solutionRecord = DescribeBody.Read<SolutionRecord>(solution.Body);
         var settings = SolutionSettingsReader.Read(solutionRecord);
         var progress = new ResourceProgress<TrainingProgress>(registry, version.Arn, SolutionVersionRecord.TrainingProgressMember,
             p => DescribeBody.Write(new TrainingProgressReport { Percent = Math.Round(p.Percent, 1), Stage = p.Stage }), clock);
+        if (settings.RecipeArn is { } recipeArn && RecipeCatalog.Find(recipeArn)?.Type == RecipeType.PersonalizedActions)
+        {
+            return await TrainActionsAsync(groupArn, datasets, settings, progress, cancellationToken);
+        }
+
+        if (!datasets.Any(d => DatasetTypeOf(d) == DatasetType.Interactions))
+        {
+            throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
+        }
+        var itemsSchema = await SchemaOfAsync(datasets, DatasetType.Items);
+        var interactionsSchema = await SchemaOfAsync(datasets, DatasetType.Interactions);
         return await Task.Run(() =>
         {
             using var store = datasetStores.Open(groupArn);
             var data = TrainingDataLoader.Load(store, itemsSchema, interactionsSchema, solutionRecord.SolutionConfig?.TrainingDataConfig);
-            return SolutionTrainer.Train(data, settings, progress, cancellationToken);
+            var result = SolutionTrainer.Train(data, settings, progress, cancellationToken);
+            return new TrainedVersion(result.Metrics, stream => ModelSerializer.Write(result.Model, stream),
+                $"{result.Model.Kind} model; {result.Model.TrainingNote}", result.TunedHyperParameters, result.BestRecipeArn);
         }, cancellationToken);
     }
 
-    private async Task<AvroSchema?> SchemaAsync(ResourceRecord? dataset)
+    /// <summary>aws-next-best-action: trained on the Actions and Action_Interactions datasets instead of Interactions.</summary>
+    private async Task<TrainedVersion> TrainActionsAsync(string groupArn, IReadOnlyList<ResourceRecord> datasets, SolutionSettings settings,
+        IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
-        if (dataset is null || await registry.GetAsync(DescribeBody.Read<DatasetRecord>(dataset.Body).SchemaArn) is not { } schema)
+        if (!datasets.Any(d => DatasetTypeOf(d) == DatasetType.ActionInteractions))
+        {
+            throw new InsufficientDataException("Create failed. aws-next-best-action needs an Action_Interactions dataset in the dataset group.");
+        }
+        var actionsSchema = await SchemaOfAsync(datasets, DatasetType.Actions)
+            ?? throw new InsufficientDataException("Create failed. aws-next-best-action needs an Actions dataset in the dataset group.");
+        var recipe = RecipeCatalog.Find(settings.RecipeArn!)!;
+        return await Task.Run(() =>
+        {
+            using var store = datasetStores.Open(groupArn);
+            var result = NextBestActionSolution.Train(ActionDataLoader.ReadInteractions(store), ActionDataLoader.ReadCatalog(store, actionsSchema),
+                recipe.HyperParameters(settings.HyperParameters), progress, cancellationToken);
+            return new TrainedVersion(result.Metrics, result.Model.Write, $"next-best-action model over {result.Model.ActionCount} actions");
+        }, cancellationToken);
+    }
+
+    private async Task<AvroSchema?> SchemaOfAsync(IReadOnlyList<ResourceRecord> datasets, DatasetType type)
+    {
+        var items = datasets.FirstOrDefault(d => DatasetTypeOf(d) == type);
+        if (items is null || await registry.GetAsync(DescribeBody.Read<DatasetRecord>(items.Body).SchemaArn) is not { } schema)
         {
             return null;
         }
@@ -179,8 +215,8 @@ public sealed partial class SolutionVersionGrain(
 
     private double Now() => clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trained {SolutionVersionArn}: {ModelKind} model; {TrainingNote}")]
-    private static partial void LogTrained(ILogger logger, string solutionVersionArn, ModelKind modelKind, string? trainingNote);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trained {SolutionVersionArn}: {Model}")]
+    private static partial void LogTrained(ILogger logger, string solutionVersionArn, string model);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Training of {SolutionVersionArn} failed")]
     private static partial void LogFailed(ILogger logger, string solutionVersionArn, Exception error);

@@ -141,6 +141,17 @@ public static class RecipeCatalog
         ContinuousRanges = [new ContinuousRange("popularity_discount_factor", 0, 1), new ContinuousRange("metadata_weight", 0, 1)],
     };
 
+    /// <summary>Personalize's only next-best-action setting (a featurization parameter, no HPO): the "next N days" of the propensity.</summary>
+    private static readonly Dictionary<string, string> NextBestActionDefaults = new()
+    {
+        [Actions.NextBestActionTrainer.OptimizationPeriod] = "14",
+    };
+
+    private static readonly HyperParameterLimit[] NextBestActionLimits =
+    [
+        HyperParameterLimit.Integer(Actions.NextBestActionTrainer.OptimizationPeriod, 7, 28),
+    ];
+
     private static readonly RecipeDefinition[] Definitions = Build();
 
     private static readonly Dictionary<string, RecipeDefinition> ByName = Definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
@@ -179,6 +190,7 @@ public static class RecipeCatalog
                 servedBy: "aws-user-personalization"),
             new("aws-item-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
             new("aws-item-attribute-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
+            new("aws-next-best-action", RecipeType.PersonalizedActions, NextBestActionDefaults, trainer: null, limits: NextBestActionLimits),
         ];
     }
 

@@ -8,9 +8,10 @@ namespace Attune.Recipes.Catalog;
 /// <summary>A Personalize recipe served by Attune: its name, type, default hyperparameters and trainer.</summary>
 public sealed class RecipeDefinition
 {
-    private readonly IRecipeTrainer _trainer;
+    /// <summary>Null for aws-next-best-action, whose model is not an item model (see <see cref="Actions.NextBestActionSolution"/>).</summary>
+    private readonly IRecipeTrainer? _trainer;
 
-    internal RecipeDefinition(string name, RecipeType type, IReadOnlyDictionary<string, string> defaults, IRecipeTrainer trainer,
+    internal RecipeDefinition(string name, RecipeType type, IReadOnlyDictionary<string, string> defaults, IRecipeTrainer? trainer,
         HpoSettings? defaultHpo = null, IReadOnlyList<HyperParameterLimit>? limits = null, bool supportsEventsConfig = false, string? servedBy = null)
     {
         Limits = limits ?? [];
@@ -82,11 +83,12 @@ public sealed class RecipeDefinition
     public RecommendationModel Train(InteractionData data, EventSettings events, HyperParameters hyperParameters,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
+        var trainer = _trainer ?? throw new InvalidOperationException($"{Name} trains on action interactions with NextBestActionSolution.");
         var effective = hyperParameters.ApplyEventWeights(events);
         var set = TrainingSet.Build(data, EventWeighting.Create(effective, data.EventTypeNames));
         // Checked wherever the recipe has it; only the recipes served with a runtime context use it.
         float contextWeight = DefaultHyperParameters.ContainsKey("context_weight") ? hyperParameters.Float("context_weight", 0, 1e6) : 0;
-        var model = _trainer.Train(set, hyperParameters, progress, cancellationToken);
+        var model = trainer.Train(set, hyperParameters, progress, cancellationToken);
         if (Type is RecipeType.UserPersonalization or RecipeType.PersonalizedRanking)
         {
             model.Context = ContextLiftBuilder.Build(data, set.Events, contextWeight);

@@ -8,4 +8,7 @@ public enum RecipeType
     PopularItems,
     RelatedItems,
     UserSegmentation,
+
+    /// <summary>aws-next-best-action: trained by <see cref="Actions.NextBestActionTrainer"/>, served by GetActionRecommendations.</summary>
+    PersonalizedActions,
 }

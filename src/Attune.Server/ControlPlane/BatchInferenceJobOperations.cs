@@ -72,7 +72,7 @@ public sealed class BatchInferenceJobOperations(Resources resources, IObjectStor
             throw ApiErrors.InvalidInput(
                 $"The solution version {versionArn} was trained with {recipe.Name}, a USER_SEGMENTATION recipe; use CreateBatchSegmentJob.");
         }
-        if (recipe.Name.Contains("trending-now", StringComparison.Ordinal))
+        if (recipe.Name.Contains("trending-now", StringComparison.Ordinal) || recipe.Type == RecipeType.PersonalizedActions)
         {
             throw ApiErrors.InvalidInput($"The solution version {versionArn} was trained with {recipe.Name}, which does not support batch inference.");
         }

@@ -17,6 +17,7 @@ public sealed record RecipeInfo(RecipeDefinition Definition, string? FeatureTran
         Recipes.Catalog.RecipeType.PersonalizedRanking => "PERSONALIZED_RANKING",
         Recipes.Catalog.RecipeType.PopularItems => "POPULAR_ITEMS",
         Recipes.Catalog.RecipeType.RelatedItems => "RELATED_ITEMS",
+        Recipes.Catalog.RecipeType.PersonalizedActions => "PERSONALIZED_ACTIONS",
         _ => "USER_SEGMENTATION",
     };
 
@@ -47,6 +48,7 @@ public static class RecipeCatalog
         ["aws-sims"] = ("sims", "Items often interacted with together with an item (item-to-item collaborative filtering)."),
         ["aws-item-affinity"] = ("item-affinity", "The users most likely to interact with each input item (batch segment jobs)."),
         ["aws-item-attribute-affinity"] = ("item-attribute-affinity", "The users most likely to interact with items having the given attributes (batch segment jobs)."),
+        ["aws-next-best-action"] = (null, "The probability that a user takes each action in the next days, honouring expiration and repeat frequency."),
         ["aws-hrnn"] = ("JSON-percentile-filtering", "Legacy ARN, served by Attune's user-personalization model."),
         ["aws-hrnn-metadata"] = ("featurize_metadata", "Legacy ARN, served by Attune's user-personalization model with item metadata."),
         ["aws-hrnn-coldstart"] = ("featurize_coldstart", "Legacy ARN, served by Attune's user-personalization model with new-item exploration."),

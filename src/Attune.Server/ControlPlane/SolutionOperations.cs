@@ -67,6 +67,10 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
             foreach (var candidate in candidates)
             {
                 RequireRecipe(candidate, "solutionConfig.autoMLConfig.recipeList");
+                if (RecipeCatalog.Find(candidate)?.RecipeType == "PERSONALIZED_ACTIONS")
+                {
+                    throw ApiErrors.InvalidInput($"solutionConfig.autoMLConfig.recipeList: {candidate} cannot be chosen by AutoML; create its solution with recipeArn.");
+                }
             }
         }
         else if (recipeArn is null)
@@ -76,6 +80,10 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         else
         {
             RequireRecipe(recipeArn, "recipeArn");
+            if (performHpo && RecipeCatalog.Find(recipeArn)?.RecipeType == "PERSONALIZED_ACTIONS")
+            {
+                throw ApiErrors.InvalidInput($"{recipeArn} does not support hyperparameter optimization; set performHPO to false.");
+            }
         }
         if (input.OptionalBool("performIncrementalUpdate") == true)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Grains.Live;
+using Attune.Grains.Serving.Actions;
 using Attune.Server.ControlPlane;
 using Attune.Server.Wire;
 using Attune.Storage.Resources;
@@ -11,15 +12,17 @@ using Attune.Storage.Schemas;
 namespace Attune.Server.Events;
 
 /// <summary>
-/// PutItems and PutUsers (personalize-events): upsert up to 10 records into an ACTIVE Items or Users dataset,
+/// PutItems, PutUsers and PutActions (personalize-events): upsert up to 10 records into an ACTIVE Items, Users or Actions dataset,
 /// durably, before answering. Records written this way survive FULL bulk imports, as in Personalize.
 /// </summary>
-public sealed class EntityOperations(Resources resources, IDatasetStores datasets, IEntityChanges changes) : IOperationFamily
+public sealed class EntityOperations(Resources resources, IDatasetStores datasets, IEntityChanges changes, ActionRecommender actions)
+    : IOperationFamily
 {
     public void Register(OperationHandlers registry)
     {
         registry.Add("PutItems", (input, context) => PutAsync(input, context, DatasetType.Items, "items", "itemId", "ITEM_ID"));
         registry.Add("PutUsers", (input, context) => PutAsync(input, context, DatasetType.Users, "users", "userId", "USER_ID"));
+        registry.Add("PutActions", (input, context) => PutAsync(input, context, DatasetType.Actions, "actions", "actionId", "ACTION_ID"));
     }
 
     private async Task<JsonObject?> PutAsync(
@@ -58,6 +61,10 @@ public sealed class EntityOperations(Resources resources, IDatasetStores dataset
         catch (ArgumentException error)
         {
             throw ApiErrors.InvalidInput($"{listMember}: {error.Message}");
+        }
+        if (type == DatasetType.Actions)
+        {
+            actions.ActionsChanged(dataset.ParentArn!);
         }
         await changes.ChangedAsync(dataset.ParentArn!, context.Aborted);
         return [];

@@ -13,7 +13,7 @@ namespace Attune.Server.Events;
 /// PutEvents (personalize-events): maps each event onto the dataset group's Interactions schema, commits the
 /// request through the group's <see cref="IEventLog"/> (durable before the 200), then hands the committed
 /// events, with any anonymous ones a login re-attributed, to every <see cref="ILiveEvents"/>.
-/// PutActions and PutActionInteractions answer InvalidInputException until actions are supported.
+/// PutActions is in <see cref="EntityOperations"/>, PutActionInteractions in <see cref="ActionInteractionOperations"/>.
 /// </summary>
 internal sealed partial class EventOperations(
     EventTrackers trackers, IEventLogs logs, IEnumerable<ILiveEvents> live, OnlineMetricsBuffer online, ILogger<EventOperations> log)
@@ -24,12 +24,7 @@ internal sealed partial class EventOperations(
     public void Register(OperationHandlers registry)
     {
         registry.Add("PutEvents", PutEventsAsync);
-        registry.Add("PutActions", (_, _) => throw ActionsUnsupported("PutActions"));
-        registry.Add("PutActionInteractions", (_, _) => throw ActionsUnsupported("PutActionInteractions"));
     }
-
-    private static ApiException ActionsUnsupported(string operation) =>
-        ApiErrors.InvalidInput($"{operation}: actions are not supported yet; Attune records item interactions with PutEvents.");
 
     private async Task<JsonObject?> PutEventsAsync(JsonElement input, CallContext context)
     {

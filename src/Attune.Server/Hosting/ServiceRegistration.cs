@@ -4,6 +4,7 @@ using Attune.Grains.Lifecycle;
 using Attune.Grains.Live;
 using Attune.Grains.OnlineMetrics;
 using Attune.Grains.Serving;
+using Attune.Grains.Serving.Actions;
 using Attune.Grains.Serving.Shards;
 using Attune.Grains.Training;
 using Attune.Server.Attribution;
@@ -120,7 +121,9 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, EntityOperations>();
         services.AddSingleton<EventTrackers>();
         services.AddSingleton<IOperationFamily, EventOperations>();
+        services.AddSingleton<IOperationFamily, ActionInteractionOperations>();
         services.AddSingleton<IOperationFamily, RuntimeOperations>();
+        services.AddSingleton<IOperationFamily, ActionRuntimeOperations>();
         services.AddSingleton<OperationHandlers>();
         services.AddSingleton<ApiPipeline>();
     }
@@ -133,6 +136,7 @@ internal static class ServiceRegistration
         services.AddSingleton<CampaignDeployments>();
         services.AddSingleton<FilterCache>();
         services.AddSingleton<RecommendationEngine>();
+        services.AddSingleton<ActionRecommender>();
         services.AddSingleton<ICampaignServing, CampaignGrainServing>();
         services.AddSingleton<InProcessModelShards>();
         services.AddSingleton<IModelShards, GrainModelShards>();

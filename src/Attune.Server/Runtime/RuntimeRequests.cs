@@ -50,7 +50,7 @@ internal static class RuntimeRequests
         promotion.OptionalString("filterArn"),
         StringMap(promotion, "filterValues"));
 
-    private static Dictionary<string, string>? StringMap(JsonElement input, string member) =>
+    internal static Dictionary<string, string>? StringMap(JsonElement input, string member) =>
         input.OptionalObject(member)?.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
 
     /// <summary>metadataColumns: one key, the dataset type ITEMS, naming the columns to return.</summary>

@@ -2,7 +2,7 @@
 eventId de-duplication, anonymous sessions merged into the user who logs in, impression-only events, and every
 refusal: model limits, sentAt, properties JSON and keys (itemId in properties stands in for the member, as the
 Personalize samples send it; only Personalize's six forbidden keys are refused), unknown columns and types, unknown trackingId, a group
-without Interactions dataset, and PutActions / PutActionInteractions (not supported yet)."""
+without Interactions dataset, and PutActions / PutActionInteractions without action datasets."""
 import datetime
 import hashlib
 import json
@@ -128,9 +128,10 @@ def scenario():
     expect("InvalidInputException", 400, put, "eventList.1", "NUM_VIEWS", **ok,
            eventList=[event(properties=json.dumps({"numViews": "many"}))])
     expect("ResourceNotFoundException", 404, put, "trackingId", trackingId="0000-unknown", sessionId="s", eventList=[event()])
-    expect("InvalidInputException", 400, events.put_actions, "not supported",
+    # Actions have their own datasets (scripts/actions.py): this group has none, and an event tracker's id is not theirs.
+    expect("ResourceNotFoundException", 404, events.put_actions, "ACTIONS",
            datasetArn=group.replace("dataset-group", "dataset") + "/ACTIONS", actions=[{"actionId": "a"}])
-    expect("InvalidInputException", 400, events.put_action_interactions, "not supported", trackingId=tracking,
+    expect("ResourceNotFoundException", 404, events.put_action_interactions, "trackingId", trackingId=tracking,
            actionInteractions=[{"actionId": "a", "sessionId": "s", "timestamp": SENT, "eventType": "Taken"}])
 
     base = {"trackingId": tracking, "sessionId": "s"}

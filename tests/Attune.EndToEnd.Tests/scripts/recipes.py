@@ -3,7 +3,8 @@ from e2e import check, client, expect_error, list_all, run
 
 EXPECTED = {"aws-user-personalization-v2", "aws-user-personalization", "aws-personalized-ranking-v2",
             "aws-personalized-ranking", "aws-trending-now", "aws-popularity-count", "aws-similar-items", "aws-sims",
-            "aws-item-affinity", "aws-item-attribute-affinity", "aws-hrnn", "aws-hrnn-metadata", "aws-hrnn-coldstart"}
+            "aws-item-affinity", "aws-item-attribute-affinity", "aws-hrnn", "aws-hrnn-metadata", "aws-hrnn-coldstart",
+            "aws-next-best-action"}
 
 
 def scenario():

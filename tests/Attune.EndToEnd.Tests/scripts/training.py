@@ -24,8 +24,10 @@ HPO_RANGES = {"integerHyperParameterRanges": [{"name": "recency_half_life", "min
 
 
 def every_recipe(p, group):
-    """One solution and one version per ListRecipes entry, trained together; returns {recipe ARN: (solution, version)}."""
-    recipes = [r["recipeArn"] for r in list_all(p.list_recipes, "recipes", 100)]
+    """One solution and one version per item recipe of ListRecipes, trained together; returns {recipe ARN: (solution,
+    version)}. aws-next-best-action trains on action datasets, which this group has not (scripts/actions.py)."""
+    recipes = [r["recipeArn"] for r in list_all(p.list_recipes, "recipes", 100)
+               if p.describe_recipe(recipeArn=r["recipeArn"])["recipe"]["recipeType"] != "PERSONALIZED_ACTIONS"]
     check(POPULARITY in recipes and USER_PERSONALIZATION in recipes, f"ListRecipes: {recipes}")
     solutions = {arn: active_solution(p, group, "training-" + arn.rsplit("/", 1)[1], recipeArn=arn) for arn in recipes}
     trained = {}

@@ -1,11 +1,15 @@
 using Attune.Contracts.Serving;
 using Attune.Grains.Lifecycle;
+using Attune.Grains.Serving.Actions;
 using Attune.Storage.Resources;
 
 namespace Attune.Grains.Serving;
 
-/// <summary>A campaign (created or updated) turns ACTIVE only once its model is deployed here; a failed load fails it with the reason.</summary>
-public sealed class CampaignActivation(CampaignDeployments deployments) : IResourceActivationHandler
+/// <summary>
+/// A campaign (created or updated) turns ACTIVE only once its model is deployed here (next-best-action models by
+/// <see cref="ActionRecommender"/>); a failed load fails it with the reason.
+/// </summary>
+public sealed class CampaignActivation(CampaignDeployments deployments, ActionRecommender actions) : IResourceActivationHandler
 {
     public string Kind => ResourceKinds.Campaign;
 
@@ -13,7 +17,14 @@ public sealed class CampaignActivation(CampaignDeployments deployments) : IResou
     {
         try
         {
-            await deployments.DeployAsync(record, cancellationToken);
+            if (await actions.ServesActionsAsync(record, cancellationToken))
+            {
+                await actions.DeployAsync(record, cancellationToken);
+            }
+            else
+            {
+                await deployments.DeployAsync(record, cancellationToken);
+            }
         }
         catch (Exception error) when (error is ServingException or IOException or InvalidDataException)
         {

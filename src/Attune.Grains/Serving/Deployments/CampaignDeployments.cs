@@ -211,6 +211,10 @@ public sealed partial class CampaignDeployments(
             ?? solutionRecord.RecipeArn;
         var recipe = (recipeArn is null ? null : RecipeCatalog.Find(recipeArn))
             ?? throw ServingException.InvalidInput($"The solution version {versionArn} names no recipe Attune serves.");
+        if (recipe.Type == RecipeType.PersonalizedActions)
+        {
+            throw ServingException.InvalidInput($"The solution version {versionArn} serves PERSONALIZED_ACTIONS; call GetActionRecommendations.");
+        }
         return await Task.Run(() => ServedModelLoader.Load(artifacts, datasets, versionArn, solution.ParentArn!, recipe, _serving.ShardCountFor), cancellationToken);
     }
 
