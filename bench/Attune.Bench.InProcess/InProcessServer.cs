@@ -31,7 +31,7 @@ internal sealed class InProcessServer
             "--urls", server.Endpoint, "--data-dir", server.DataDirectory,
             "--silo-port", Text(FreePort()), "--gateway-port", Text(FreePort()), "--Serilog:MinimumLevel:Default", "Warning",
         ];
-        var entryPoint = typeof(Attune.Server.Runtime.RuntimeOperations).Assembly.EntryPoint
+        var entryPoint = System.Reflection.Assembly.Load("Attune.Server").EntryPoint
             ?? throw new InvalidOperationException("Attune.Server has no entry point.");
         new Thread(() => entryPoint.Invoke(null, [args])) { IsBackground = true, Name = "attune-server" }.Start();
         using var http = new HttpClient();
