@@ -5,7 +5,7 @@ import { h, field, select, button } from './dom.js';
 const types = ['string', 'long', 'int', 'float', 'double', 'boolean'];
 
 export const defaultFields = {
-  Interactions: [['USER_ID', 'string'], ['ITEM_ID', 'string'], ['TIMESTAMP', 'long'], ['EVENT_TYPE', 'string']],
+  Interactions: [['USER_ID', 'string'], ['ITEM_ID', 'string'], ['TIMESTAMP', 'long'], ['EVENT_TYPE', 'string'], ['EVENT_VALUE', 'float', { nullable: true }]],
   Items: [['ITEM_ID', 'string'], ['GENRES', 'string', { categorical: true, nullable: true }]],
   Users: [['USER_ID', 'string']],
   Actions: [['ACTION_ID', 'string']],
