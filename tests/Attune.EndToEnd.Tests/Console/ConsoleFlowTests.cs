@@ -13,6 +13,7 @@ namespace Attune.EndToEnd.Tests.Console;
 public sealed class ConsoleFlowTests(ConsoleServer fixture)
 {
     private const int Rows = 2_000;
+    private const string RowsAsShown = "2,000"; // the browser's en-US number format
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class ConsoleFlowTests(ConsoleServer fixture)
         await dataset.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
         var importRow = dataset.GetByRole(AriaRole.Row).Filter(new() { HasText = "interactions" }).Last;
         await Expect(importRow).ToContainTextAsync("ACTIVE", new() { Timeout = (float)Slow.TotalMilliseconds });
-        await Expect(importRow).ToContainTextAsync(Rows.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-US")));
+        await Expect(importRow).ToContainTextAsync(RowsAsShown);
         await console.CheckAsync("datasets");
 
         await console.NavigateAsync("Solutions");
@@ -47,9 +48,16 @@ public sealed class ConsoleFlowTests(ConsoleServer fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create solution" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Solution console-flow-solution" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true }).ClickAsync();
-        var version = page.GetByRole(AriaRole.Region, new() { Name = "Versions" }).GetByRole(AriaRole.Row).Nth(1);
-        await Expect(version).ToContainTextAsync("ACTIVE", new() { Timeout = (float)Slow.TotalMilliseconds });
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Offline metrics" }).Locator("svg, p")).Not.ToHaveCountAsync(0);
+        var versions = page.GetByRole(AriaRole.Region, new() { Name = "Versions" }).GetByRole(AriaRole.Row);
+        await Expect(versions.Nth(1)).ToContainTextAsync("ACTIVE", new() { Timeout = (float)Slow.TotalMilliseconds });
+        // A second version: its metrics chart shows the first as the reference.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Train", Exact = true }).ClickAsync();
+        await Expect(versions).ToHaveCountAsync(3);
+        await Expect(versions.Nth(1)).ToContainTextAsync("ACTIVE", new() { Timeout = (float)Slow.TotalMilliseconds });
+        var metrics = page.GetByRole(AriaRole.Region, new() { Name = "Offline metrics" });
+        await Expect(metrics.GetByRole(AriaRole.Img).First).ToContainTextAsync("NDCG@10");
+        await Expect(metrics.Locator("figure").First).ToContainTextAsync("Previous version");
+        var version = versions.Nth(1);
         await console.CheckAsync("solution");
 
         await version.GetByRole(AriaRole.Link, new() { Name = "Deploy as campaign" }).ClickAsync();
