@@ -1,0 +1,32 @@
+using Attune.Server.Auth;
+using Attune.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Server.WebConsole;
+
+/// <summary>
+/// Who calls a /console/api endpoint. Mode none: the configured account. Mode sigv4: the session's account; requests
+/// that change something must also carry X-Attune-Console (GETs need not: EventSource cannot set headers, and the
+/// SameSite=Strict cookie never rides a cross-site request).
+/// </summary>
+internal sealed class ConsoleCaller(AuthDecision auth, IOptions<AttuneOptions> attune, IServiceProvider services)
+{
+    public bool Open => auth.Mode == AuthMode.None;
+
+    /// <summary>The sign-ins; null in mode none.</summary>
+    public ConsoleSessions? Sessions { get; } = services.GetService<ConsoleSessions>();
+
+    /// <summary>The caller's account, or null when the request is not signed in (answer 403).</summary>
+    public string? AccountOf(HttpRequest request)
+    {
+        if (Open)
+        {
+            return attune.Value.AccountId;
+        }
+        if (!HttpMethods.IsGet(request.Method) && !ConsoleCookie.FromConsole(request))
+        {
+            return null;
+        }
+        return Sessions!.Find(ConsoleCookie.Token(request))?.AccountId;
+    }
+}

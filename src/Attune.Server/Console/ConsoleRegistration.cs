@@ -1,0 +1,11 @@
+namespace Attune.Server.WebConsole;
+
+/// <summary>Registers the console's settings and services (the sign-ins are registered with the sigv4 authenticator).</summary>
+internal static class ConsoleRegistration
+{
+    public static void AddAttuneConsole(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ConsoleOptions>(configuration.GetSection(ConsoleOptions.Section));
+        services.AddSingleton<ConsoleCaller>();
+    }
+}
