@@ -101,7 +101,8 @@ async function renderGroupPicker(routeName, group) {
   const picker = select([{ value: '', label: '— none —' },
     ...knownGroups.map(g => ({ value: g.datasetGroupArn, label: g.name, selected: g.datasetGroupArn === group }))]);
   picker.addEventListener('change', () => {
-    const target = routes[routeName ?? '']?.needsGroup || routeName === '' ? (routeName === '' ? 'group' : routeName) : 'group';
+    // Stay on the same kind of page for the new group; from a page without a group, open the group's datasets.
+    const target = routes[routeName ?? '']?.needsGroup ? routeName : 'group';
     navigate(picker.value ? pageUrl(target, { group: picker.value }) : pageUrl(''));
   });
   container.replaceChildren(field('Dataset group', picker));
