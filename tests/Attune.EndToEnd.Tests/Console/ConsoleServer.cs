@@ -29,12 +29,15 @@ public sealed class ConsoleServer : IAsyncLifetime
         await server;
     }
 
-    /// <summary>A fresh page at the server, failing the test on any uncaught script error.</summary>
-    public async Task<ConsolePage> OpenAsync(string path = "/console/")
+    /// <summary>
+    /// A fresh page at the server (or at <paramref name="endpoint"/>, another server a test started), failing the test
+    /// on any uncaught script error.
+    /// </summary>
+    public async Task<ConsolePage> OpenAsync(string path = "/console/", string? endpoint = null)
     {
         var context = await _browser!.NewContextAsync(new()
         {
-            BaseURL = Server.Endpoint,
+            BaseURL = endpoint ?? Server.Endpoint,
             ViewportSize = new() { Width = 1366, Height = 768 },
             Locale = "en-US",
             TimezoneId = "UTC",
