@@ -7,6 +7,10 @@ internal static class ConsoleApi
     {
         var api = app.MapGroup("/console/api");
         api.MapSessionEndpoints();
+        api.MapValidateFilter();
+        api.MapEventStream();
+        api.MapClusterEndpoints();
+        api.MapUpload();
         api.Map("/{**rest}", () => ConsoleResults.Error(404, "No such console endpoint.")); // not the page fallback
     }
 }

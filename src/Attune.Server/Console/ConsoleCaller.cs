@@ -1,5 +1,6 @@
 using Attune.Server.Auth;
 using Attune.Server.Hosting;
+using Attune.Server.Wire;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Server.WebConsole;
@@ -9,7 +10,7 @@ namespace Attune.Server.WebConsole;
 /// that change something must also carry X-Attune-Console (GETs need not: EventSource cannot set headers, and the
 /// SameSite=Strict cookie never rides a cross-site request).
 /// </summary>
-internal sealed class ConsoleCaller(AuthDecision auth, IOptions<AttuneOptions> attune, IServiceProvider services)
+internal sealed class ConsoleCaller(AuthDecision auth, IOptions<AttuneOptions> attune, TimeProvider clock, IServiceProvider services)
 {
     public bool Open => auth.Mode == AuthMode.None;
 
@@ -29,4 +30,8 @@ internal sealed class ConsoleCaller(AuthDecision auth, IOptions<AttuneOptions> a
         }
         return Sessions!.Find(ConsoleCookie.Token(request))?.AccountId;
     }
+
+    /// <summary>The call context an operation helper needs, in the caller's account and the default region.</summary>
+    public CallContext Context(HttpContext http, string accountId) => new(
+        attune.Value.DefaultRegion, accountId, clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0, http.RequestAborted);
 }

@@ -1,3 +1,5 @@
+using Attune.Grains.Live;
+
 namespace Attune.Server.WebConsole;
 
 /// <summary>Registers the console's settings and services (the sign-ins are registered with the sigv4 authenticator).</summary>
@@ -7,5 +9,7 @@ internal static class ConsoleRegistration
     {
         services.Configure<ConsoleOptions>(configuration.GetSection(ConsoleOptions.Section));
         services.AddSingleton<ConsoleCaller>();
+        services.AddSingleton<ConsoleEventFeed>();
+        services.AddSingleton<ILiveEvents>(provider => provider.GetRequiredService<ConsoleEventFeed>()); // after PutEvents commits
     }
 }

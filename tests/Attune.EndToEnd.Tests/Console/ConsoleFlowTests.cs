@@ -2,7 +2,7 @@ using Attune.EndToEnd.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Attune.EndToEnd.Tests.Console;
+namespace Attune.EndToEnd.Tests.WebConsole;
 
 /// <summary>
 /// The full flow in a real browser, every step through the console's forms: create a dataset group, a dataset

@@ -1,6 +1,6 @@
 using Attune.EndToEnd.Tests.Infrastructure;
 
-namespace Attune.EndToEnd.Tests.Console;
+namespace Attune.EndToEnd.Tests.WebConsole;
 
 /// <summary>A dataset group with an interactions dataset, made through the API for tests about other pages.</summary>
 public static class ConsoleGroup

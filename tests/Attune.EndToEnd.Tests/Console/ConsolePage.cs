@@ -1,51 +1,56 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
-namespace Attune.EndToEnd.Tests.Console;
+namespace Attune.EndToEnd.Tests.WebConsole;
 
-/// <summary>A console page in its own browser context: navigation, the axe check and screenshots in both themes.</summary>
-public sealed class ConsolePage(IPage page, IBrowserContext context) : IAsyncDisposable
+/// <summary>A console page in its own browser context, with the errors it logged (CSP violations are console errors).</summary>
+public sealed class ConsolePage : IAsyncDisposable
 {
-    private readonly List<string> _scriptErrors = Subscribe(page);
+    private readonly List<string> _errors = [];
 
-    public IPage Page => page;
-
-    /// <summary>
-    /// Runs axe in the light and the dark theme (prefers-color-scheme) and fails on any serious or critical violation;
-    /// writes &lt;name&gt;-light.png and &lt;name&gt;-dark.png.
-    /// </summary>
-    public async Task CheckAsync(string name)
+    public ConsolePage(IBrowserContext context, IPage page)
     {
-        Assert.Empty(_scriptErrors);
-        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        Context = context;
+        Page = page;
+        page.Console += (_, message) =>
         {
-            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
-            var result = await page.RunAxe();
-            var severe = result.Violations.Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
-            Assert.True(severe.Count == 0, $"{name} ({scheme}) has accessibility violations:\n{string.Join('\n', severe)}");
-            await page.ScreenshotAsync(new()
+            if (message.Type == "error")
             {
-                Path = Path.Combine(ConsoleServer.ScreenshotDirectory, $"{name}-{(scheme == ColorScheme.Dark ? "dark" : "light")}.png"),
-                FullPage = true,
-            });
+                Record($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => Record($"uncaught: {error}");
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Every console error and uncaught exception so far.</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return [.. _errors];
+            }
         }
-        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
     }
 
-    /// <summary>Follows a link in the side navigation, as a user would.</summary>
-    public async Task NavigateAsync(string section)
+    /// <summary>A full-page screenshot under the test output's console-screenshots folder.</summary>
+    public async Task ScreenshotAsync(string name)
     {
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        Directory.CreateDirectory(ConsoleBrowser.ScreenshotFolder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowser.ScreenshotFolder, $"{name}.png"), FullPage = true });
     }
 
-    public ValueTask DisposeAsync() => new(context.CloseAsync());
+    public ValueTask DisposeAsync() => new(Context.CloseAsync());
 
-    private static List<string> Subscribe(IPage page)
+    private void Record(string error)
     {
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        return errors;
+        lock (_errors)
+        {
+            _errors.Add(error);
+        }
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Attune.EndToEnd.Tests.Console;
+namespace Attune.EndToEnd.Tests.WebConsole;
 
 /// <summary>
 /// The pages the flow tests do not visit pass axe in both themes and render their content (the flow tests check the

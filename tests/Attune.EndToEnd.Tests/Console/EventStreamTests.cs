@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Attune.EndToEnd.Tests.Console;
+namespace Attune.EndToEnd.Tests.WebConsole;
 
 /// <summary>An event sent with PutEvents over HTTP, as the SDKs send it, appears in the event trackers page's live stream.</summary>
 [Collection(ConsoleServerCollection.Name)]

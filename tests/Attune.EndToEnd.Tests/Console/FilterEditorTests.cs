@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Attune.EndToEnd.Tests.Console;
+namespace Attune.EndToEnd.Tests.WebConsole;
 
 /// <summary>The filter editor validates as the user types, through the server's parser, and marks the error's position.</summary>
 [Collection(ConsoleServerCollection.Name)]
