@@ -55,9 +55,9 @@ public sealed class ConsoleSignInTests(SigV4ConsoleServer fixture, ConsoleBrowse
         using var signedIn = await SignedInAsync(fixture.A);
         var token = signedIn.Cookies.GetCookies(new Uri(fixture.Server.Endpoint))["attune-console"]!.Value;
         using var crossSite = new ConsoleClient(fixture.Server.Endpoint, consoleHeader: false); // what a cross-site form can send
-        crossSite.Cookies.Add(new Uri(fixture.Server.Endpoint), new Cookie("attune-console", token));
+        crossSite.Cookies.Add(new Uri(fixture.Server.Endpoint), new System.Net.Cookie("attune-console", token));
         using var forged = new ConsoleClient(fixture.Server.Endpoint);
-        forged.Cookies.Add(new Uri(fixture.Server.Endpoint), new Cookie("attune-console", "AAAA" + token[4..]));
+        forged.Cookies.Add(new Uri(fixture.Server.Endpoint), new System.Net.Cookie("attune-console", "AAAA" + token[4..]));
 
         var withoutHeader = await crossSite.CallAsync("CreateDatasetGroup", new { name = "csrf" });
         var signInWithoutHeader = await crossSite.SendAsync(HttpMethod.Post, "/console/api/session", new { accessKeyId = fixture.A.Id, secretAccessKey = fixture.A.Secret });
@@ -67,7 +67,7 @@ public sealed class ConsoleSignInTests(SigV4ConsoleServer fixture, ConsoleBrowse
         var signOut = await signedIn.SendAsync(HttpMethod.Delete, "/console/api/session");
         var afterSignOut = await signedIn.CallAsync("ListDatasetGroups", new { }); // its cookie was cleared
         using var replayed = new ConsoleClient(fixture.Server.Endpoint);
-        replayed.Cookies.Add(new Uri(fixture.Server.Endpoint), new Cookie("attune-console", token));
+        replayed.Cookies.Add(new Uri(fixture.Server.Endpoint), new System.Net.Cookie("attune-console", token));
         var replay = await replayed.CallAsync("ListDatasetGroups", new { });
 
         Assert.Equal(HttpStatusCode.Forbidden, withoutHeader.Status);
