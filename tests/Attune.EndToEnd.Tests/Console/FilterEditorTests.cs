@@ -22,7 +22,7 @@ public sealed class FilterEditorTests(ConsoleServer fixture)
         // The mark starts where the parser stopped: at the misspelt WHERE, not before it.
         var marked = await page.Locator(".marked-expression").EvaluateAsync<int>("e => e.firstChild.textContent.length");
         Assert.Equal("EXCLUDE ItemID ".Length, marked);
-        await Expect(page.Locator("#filter-validation")).ToContainTextAsync("character 16");
+        await Expect(page.Locator("#filter-validation")).ToContainTextAsync("found 'WERE'");
         await console.CheckAsync("filter-editor-error");
 
         await expression.FillAsync(string.Empty);

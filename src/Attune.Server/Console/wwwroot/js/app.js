@@ -78,7 +78,8 @@ function renderNav(active, group) {
   list.replaceChildren(...navOrder.map(name => {
     const route = routes[name];
     const disabled = route.needsGroup && !group;
-    const href = pageUrl(name, route.needsGroup ? { group } : {});
+    // Every page keeps the chosen group in its URL, so coming back from e.g. the cluster page keeps it.
+    const href = pageUrl(name, name === '' ? {} : { group });
     return h('li', {}, disabled
       ? h('span', { class: 'nav-disabled', title: 'Choose a dataset group first' }, route.title)
       : h('a', { href, 'aria-current': name === active ? 'page' : undefined }, route.title));
