@@ -75,6 +75,11 @@ public sealed class ConsoleFlowTests(ConsoleServer fixture)
         await Expect(results.Locator(".explanation").First).Not.ToBeEmptyAsync();
         await console.CheckAsync("campaign-try-it");
 
+        // Online metrics come from metric attribution (another branch): charts when it has data, "No data" otherwise.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Online metrics of this campaign" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Charts" }).Locator(".no-data, figure").First).ToBeVisibleAsync();
+        await console.CheckAsync("online-metrics-campaign");
+
         await console.NavigateAsync("Campaigns & recommenders");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "console-flow-solution-campaign" })).ToBeVisibleAsync();
         await console.CheckAsync("campaigns");
