@@ -78,7 +78,8 @@ function renderNav(active, group) {
   list.replaceChildren(...navOrder.map(name => {
     const route = routes[name];
     const disabled = route.needsGroup && !group;
-    const href = pageUrl(name, route.needsGroup ? { group } : {});
+    // Every page keeps the chosen group in its URL, so coming back from e.g. the cluster page keeps it.
+    const href = pageUrl(name, name === '' ? {} : { group });
     return h('li', {}, disabled
       ? h('span', { class: 'nav-disabled', title: 'Choose a dataset group first' }, route.title)
       : h('a', { href, 'aria-current': name === active ? 'page' : undefined }, route.title));
@@ -101,7 +102,8 @@ async function renderGroupPicker(routeName, group) {
   const picker = select([{ value: '', label: '— none —' },
     ...knownGroups.map(g => ({ value: g.datasetGroupArn, label: g.name, selected: g.datasetGroupArn === group }))]);
   picker.addEventListener('change', () => {
-    const target = routes[routeName ?? '']?.needsGroup || routeName === '' ? (routeName === '' ? 'group' : routeName) : 'group';
+    // Stay on the same kind of page for the new group; from a page without a group, open the group's datasets.
+    const target = routes[routeName ?? '']?.needsGroup ? routeName : 'group';
     navigate(picker.value ? pageUrl(target, { group: picker.value }) : pageUrl(''));
   });
   container.replaceChildren(field('Dataset group', picker));

@@ -39,8 +39,7 @@ export function filterEditor(datasetGroupArn) {
       marked.hidden = true;
       return;
     }
-    const where = Number.isInteger(result.position) ? ` (at character ${result.position + 1})` : '';
-    message.textContent = `${result.message}${where}`;
+    message.textContent = result.message;
     marked.hidden = !Number.isInteger(result.position);
     if (Number.isInteger(result.position)) {
       const start = Math.min(result.position, text.length);

@@ -5,8 +5,8 @@ import { h, field, select, button } from './dom.js';
 const types = ['string', 'long', 'int', 'float', 'double', 'boolean'];
 
 export const defaultFields = {
-  Interactions: [['USER_ID', 'string'], ['ITEM_ID', 'string'], ['TIMESTAMP', 'long'], ['EVENT_TYPE', 'string']],
-  Items: [['ITEM_ID', 'string'], ['GENRES', 'string', { categorical: true, nullable: true }]],
+  Interactions: [['USER_ID', 'string'], ['ITEM_ID', 'string'], ['TIMESTAMP', 'long'], ['EVENT_TYPE', 'string'], ['EVENT_VALUE', 'float', { nullable: true }]],
+  Items: [['ITEM_ID', 'string'], ['TITLE', 'string', { nullable: true }], ['GENRES', 'string', { categorical: true, nullable: true }], ['CREATION_TIMESTAMP', 'long', { nullable: true }]],
   Users: [['USER_ID', 'string']],
   Actions: [['ACTION_ID', 'string']],
   Action_Interactions: [['USER_ID', 'string'], ['ACTION_ID', 'string'], ['TIMESTAMP', 'long'], ['EVENT_TYPE', 'string']],

@@ -6,7 +6,7 @@ import { live, attempt, confirmed, inProgress } from '../ui.js';
 import { tryIt } from '../tryIt.js';
 import { pageUrl } from '../urls.js';
 
-const kindsByRecipeType = { USER_PERSONALIZATION: ['user'], RELATED_ITEMS: ['item'], PERSONALIZED_RANKING: ['rank'] };
+const kindsByRecipeType = { USER_PERSONALIZATION: ['user'], POPULAR_ITEMS: ['user'], RELATED_ITEMS: ['item'], PERSONALIZED_RANKING: ['rank'] };
 
 export async function render(main, { params, signal, navigate }) {
   const campaignArn = params.get('arn');

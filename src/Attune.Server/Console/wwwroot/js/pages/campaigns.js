@@ -39,7 +39,7 @@ async function listRecommenders(container, groupArn, signal) {
   } catch (error) {
     if (signal.aborted) return;
     container.replaceChildren(error.type === 'UnsupportedOperationException'
-      ? notice(`Recommenders are not available on this server yet (${error.message}).`) : errorBox(error));
+      ? notice(`Recommenders are not available on this server: ${error.message}`) : errorBox(error));
   }
 }
 

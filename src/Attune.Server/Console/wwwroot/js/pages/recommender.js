@@ -24,7 +24,7 @@ export async function render(main, { params, signal }) {
     return { node: details(recommender), value: recommender };
   }, {
     ms: 1000, keepGoing: r => inProgress(r.status),
-    showError: error => error.type === 'UnsupportedOperationException' ? notice(`Recommenders are not available on this server yet (${error.message}).`) : errorBox(error),
+    showError: error => error.type === 'UnsupportedOperationException' ? notice(`Recommenders are not available on this server: ${error.message}`) : errorBox(error),
   });
 }
 

@@ -66,6 +66,13 @@ function stopButton(version, watch) {
   return stop;
 }
 
+/** Short names for Personalize's offline metrics, so chart labels stay readable. */
+function metricLabel(name) {
+  const match = /^(.*)_at_(\d+)$/.exec(name);
+  const base = { normalized_discounted_cumulative_gain: 'NDCG', mean_reciprocal_rank: 'MRR', precision: 'Precision' }[match?.[1]];
+  return base ? `${base}@${match[2]}` : name.replaceAll('_', ' ');
+}
+
 /** One chart per ACTIVE version (newest first, up to 4), the next-older ACTIVE version as the reference. */
 async function drawMetrics(container, active, signal) {
   if (active.length === 0) {
@@ -82,6 +89,6 @@ async function drawMetrics(container, active, signal) {
     const series = [{ name: `This version (${label(version)})`, values: names.map(n => metrics[i][n]) }];
     if (shown[i + 1]) series.push({ name: `Previous version (${label(shown[i + 1])})`, values: names.map(n => metrics[i + 1][n] ?? null) });
     return names.length === 0 ? h('p', { class: 'muted' }, `No metrics for ${label(version)}.`)
-      : barChart(`Offline metrics of version ${label(version)}`, names, series);
+      : barChart(`Offline metrics of version ${label(version)}`, names.map(metricLabel), series);
   }));
 }
