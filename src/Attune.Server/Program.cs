@@ -1,4 +1,5 @@
 using Attune.Server.Auth;
+using Attune.Server.WebConsole;
 using Attune.Server.Health;
 using Attune.Server.Hosting;
 using Attune.Server.Observability;
@@ -56,6 +57,7 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddPrometheusExporter());
 builder.Services.AddAttuneAuth(builder.Configuration, attune, mode); // SettingsCheck has refused a mode it cannot use
 builder.Services.AddAttune(attune, mode);
+builder.Services.AddAttuneConsole(builder.Configuration);
 builder.AddOrleans(attune, silo, mode);
 builder.AddAttuneTelemetry(mode); // runtime metrics; tracing when an OTLP endpoint is configured
 
@@ -66,6 +68,7 @@ if (mode.Role == ServerRole.Silo)
 }
 app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, error) =>
     error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
+app.MapAttuneConsole(); // /console/ and its API; a browser at / is sent there
 app.MapPersonalizeApis();
 app.MapAttuneHealthChecks(); // /health/live, /health/ready and /health (= ready)
 app.MapPrometheusScrapingEndpoint("/metrics");

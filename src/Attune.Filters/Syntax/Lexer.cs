@@ -20,7 +20,8 @@ internal static class Lexer
                 return tokens;
             }
 
-            tokens.Add(Next(text, ref i));
+            var start = i;
+            tokens.Add(Next(text, ref i) with { Length = i - start });
         }
     }
 
@@ -59,9 +60,9 @@ internal static class Lexer
                 i += 2;
                 return new Token(TokenKind.GreaterOrEqual, ">=", start + 1);
             case '<' when Peek(text, i + 1) == '>':
-                throw FilterExpressionException.At(start + 1, "'<>' is not an operator; use != or NOT IN");
+                throw FilterExpressionException.At(start + 1, "'<>' is not an operator; use != or NOT IN", length: 2);
             case '=' when Peek(text, i + 1) == '=':
-                throw FilterExpressionException.At(start + 1, "'==' is not an operator; use =");
+                throw FilterExpressionException.At(start + 1, "'==' is not an operator; use =", length: 2);
         }
 
         i++;
@@ -95,7 +96,7 @@ internal static class Lexer
         var number = text[start..i];
         if (!NumberText.TryParse(number, out _))
         {
-            throw FilterExpressionException.At(start + 1, $"'{number}' is not a number");
+            throw FilterExpressionException.At(start + 1, $"'{number}' is not a number", length: number.Length);
         }
 
         return new Token(TokenKind.Number, number, start + 1);
@@ -106,7 +107,7 @@ internal static class Lexer
         var start = i;
         if (!QuotedString.TryRead(text, ref i, out var value))
         {
-            throw FilterExpressionException.At(start + 1, "the string starting here has no closing double quote");
+            throw FilterExpressionException.At(start + 1, "the string starting here has no closing double quote", length: text.Length - start);
         }
 
         return new Token(TokenKind.String, value, start + 1);
@@ -134,7 +135,7 @@ internal static class Lexer
 
         if (name.Length > ParameterNameMaxLength)
         {
-            throw FilterExpressionException.At(start + 1, $"parameter name ${name} is longer than {ParameterNameMaxLength} characters");
+            throw FilterExpressionException.At(start + 1, $"parameter name ${name} is longer than {ParameterNameMaxLength} characters", length: name.Length + 1);
         }
 
         return new Token(TokenKind.Parameter, name, start + 1);

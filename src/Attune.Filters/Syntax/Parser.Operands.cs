@@ -29,7 +29,7 @@ internal sealed partial class Parser
             operand = ParseParameter();
             if (Current.Kind == TokenKind.Comma)
             {
-                throw FilterExpressionException.At(Current.Position, "a $parameter must be the only entry of its list; its values come from filterValues");
+                throw FilterExpressionException.At(Current, "a $parameter must be the only entry of its list; its values come from filterValues");
             }
         }
         else
@@ -39,7 +39,7 @@ internal sealed partial class Parser
 
         if (!Accept(TokenKind.CloseParen))
         {
-            throw FilterExpressionException.At(Current.Position, $"expected ')' to close the value list opened at position {open.Position}, found {Current.Describe()}");
+            throw FilterExpressionException.At(Current, $"expected ')' to close the value list opened at position {open.Position}, found {Current.Describe()}");
         }
 
         return operand;
@@ -63,11 +63,11 @@ internal sealed partial class Parser
                     values.Add(value.Text);
                     break;
                 case TokenKind.CloseParen when values.Count == 0:
-                    throw FilterExpressionException.At(value.Position, "the value list is empty; put at least one double-quoted value between the parentheses");
+                    throw FilterExpressionException.At(value, "the value list is empty; put at least one double-quoted value between the parentheses");
                 case TokenKind.Parameter:
-                    throw FilterExpressionException.At(value.Position, "a $parameter must be the only entry of its list; its values come from filterValues");
+                    throw FilterExpressionException.At(value, "a $parameter must be the only entry of its list; its values come from filterValues");
                 case TokenKind.Word:
-                    throw FilterExpressionException.At(value.Position, $"expected a double-quoted value, found '{value.Text}'; write values in double quotes (\"{value.Text}\")");
+                    throw FilterExpressionException.At(value, $"expected a double-quoted value, found '{value.Text}'; write values in double quotes (\"{value.Text}\")");
                 default:
                     throw Expected("a double-quoted value");
             }
@@ -77,7 +77,7 @@ internal sealed partial class Parser
             {
                 if (wildcard)
                 {
-                    throw FilterExpressionException.At(value.Position, "\"*\" must be the only entry of its list");
+                    throw FilterExpressionException.At(value, "\"*\" must be the only entry of its list");
                 }
 
                 _next++;
@@ -86,7 +86,7 @@ internal sealed partial class Parser
 
             if (Current.Kind != TokenKind.CloseParen)
             {
-                throw FilterExpressionException.At(Current.Position, $"expected ',' or ')' in the value list opened at position {open.Position}, found {Current.Describe()}");
+                throw FilterExpressionException.At(Current, $"expected ',' or ')' in the value list opened at position {open.Position}, found {Current.Describe()}");
             }
 
             return wildcard ? AnyOperand.Instance : new ValuesOperand(values);
@@ -97,12 +97,12 @@ internal sealed partial class Parser
     {
         if (!IsInteractions(field.Dataset))
         {
-            throw FilterExpressionException.At(value.Position, $"\"*\" (any value) is allowed only with Interactions.EVENT_TYPE, not with {field}");
+            throw FilterExpressionException.At(value, $"\"*\" (any value) is allowed only with Interactions.EVENT_TYPE, not with {field}");
         }
 
         if (valuesBefore > 0)
         {
-            throw FilterExpressionException.At(value.Position, "\"*\" must be the only entry of its list");
+            throw FilterExpressionException.At(value, "\"*\" must be the only entry of its list");
         }
     }
 
@@ -127,12 +127,12 @@ internal sealed partial class Parser
                 var inner = ParseComparisonOperand(op, allowCurrentItem);
                 if (!Accept(TokenKind.CloseParen))
                 {
-                    throw FilterExpressionException.At(Current.Position, $"expected ')' to close the '(' at position {open.Position}, found {Current.Describe()}");
+                    throw FilterExpressionException.At(Current, $"expected ')' to close the '(' at position {open.Position}, found {Current.Describe()}");
                 }
 
                 return inner;
             case TokenKind.String:
-                throw FilterExpressionException.At(Current.Position, $"{op} compares numbers, not {Current.Describe()}; match strings with IN (\"{Current.Text}\")");
+                throw FilterExpressionException.At(Current, $"{op} compares numbers, not {Current.Describe()}; match strings with IN (\"{Current.Text}\")");
             case TokenKind.Word when Current.IsWord("CurrentItem"):
                 return ParseCurrentItem(allowCurrentItem);
             default:

@@ -37,12 +37,12 @@ internal sealed partial class Parser
         _next++;
         if (!Accept(TokenKind.Dot))
         {
-            throw FilterExpressionException.At(Current.Position, $"expected '.' and a column name after '{datasetToken.Text}' (fields are written Dataset.COLUMN), found {Current.Describe()}");
+            throw FilterExpressionException.At(Current, $"expected '.' and a column name after '{datasetToken.Text}' (fields are written Dataset.COLUMN), found {Current.Describe()}");
         }
 
         if (Current.Kind != TokenKind.Word || IsKeyword(Current))
         {
-            throw FilterExpressionException.At(Current.Position, $"expected a column name after '{datasetToken.Text}.', found {Current.Describe()}");
+            throw FilterExpressionException.At(Current, $"expected a column name after '{datasetToken.Text}.', found {Current.Describe()}");
         }
 
         var column = Current.Text;
@@ -114,11 +114,11 @@ internal sealed partial class Parser
                 TokenKind.LessOrEqual => ComparisonOperator.LessOrEqual,
                 TokenKind.Greater => ComparisonOperator.Greater,
                 TokenKind.GreaterOrEqual => ComparisonOperator.GreaterOrEqual,
-                _ => throw FilterExpressionException.At(Current.Position, $"expected IN, NOT IN or a comparison operator (=, !=, <, <=, >, >=) after {field}, found {Current.Describe()}"),
+                _ => throw FilterExpressionException.At(Current, $"expected IN, NOT IN or a comparison operator (=, !=, <, <=, >, >=) after {field}, found {Current.Describe()}"),
             };
             if (IsInteractions(field.Dataset))
             {
-                throw FilterExpressionException.At(Current.Position, $"{field} can only be used with IN or NOT IN, not {operatorToken.Text}");
+                throw FilterExpressionException.At(Current, $"{field} can only be used with IN or NOT IN, not {operatorToken.Text}");
             }
         }
 

@@ -69,7 +69,7 @@ internal sealed partial class Parser
         else
         {
             throw isFirst
-                ? FilterExpressionException.At(Current.Position, $"expected INCLUDE or EXCLUDE at the start of the expression, found {Current.Describe()}")
+                ? FilterExpressionException.At(Current, $"expected INCLUDE or EXCLUDE at the start of the expression, found {Current.Describe()}")
                 : Expected("INCLUDE or EXCLUDE to start the next expression");
         }
 
@@ -81,7 +81,7 @@ internal sealed partial class Parser
         }
         else if (target != _target)
         {
-            throw FilterExpressionException.At(Previous.Position, $"all expressions of a filter must select the same thing; the first selects {TargetName(_target)}, this one {TargetName(target)}");
+            throw FilterExpressionException.At(Previous, $"all expressions of a filter must select the same thing; the first selects {TargetName(_target)}, this one {TargetName(target)}");
         }
 
         if (!Current.IsWord("WHERE"))
@@ -142,7 +142,7 @@ internal sealed partial class Parser
         var inner = ParseOr();
         if (!Accept(TokenKind.CloseParen))
         {
-            throw FilterExpressionException.At(Current.Position, $"expected ')' to close the '(' at position {open.Position}, found {Current.Describe()}");
+            throw FilterExpressionException.At(Current, $"expected ')' to close the '(' at position {open.Position}, found {Current.Describe()}");
         }
 
         return inner;
@@ -158,7 +158,7 @@ internal sealed partial class Parser
 
         if (_target == FilterTarget.User)
         {
-            throw FilterExpressionException.At(Current.Position, "IF CurrentUser conditions are not available when filtering UserID (user segments have no current user)");
+            throw FilterExpressionException.At(Current, "IF CurrentUser conditions are not available when filtering UserID (user segments have no current user)");
         }
 
         _next++;
@@ -171,12 +171,12 @@ internal sealed partial class Parser
 
         if (Current.IsWord("OR"))
         {
-            throw FilterExpressionException.At(Current.Position, "the conditions of an IF clause can only be joined with AND");
+            throw FilterExpressionException.At(Current, "the conditions of an IF clause can only be joined with AND");
         }
 
         if (Current.IsWord("IF"))
         {
-            throw FilterExpressionException.At(Current.Position, "IF may appear only once per expression, at its end; join CurrentUser conditions with AND");
+            throw FilterExpressionException.At(Current, "IF may appear only once per expression, at its end; join CurrentUser conditions with AND");
         }
 
         return conditions;
@@ -194,7 +194,7 @@ internal sealed partial class Parser
     }
 
     private FilterExpressionException Expected(string what) =>
-        FilterExpressionException.At(Current.Position, $"expected {what} after {Previous.Describe()}, found {Current.Describe()}");
+        FilterExpressionException.At(Current, $"expected {what} after {Previous.Describe()}, found {Current.Describe()}");
 
     internal static string TargetName(FilterTarget target) => target switch
     {

@@ -6,6 +6,9 @@ namespace Attune.Filters;
 /// </summary>
 internal readonly record struct Token(TokenKind Kind, string Text, int Position)
 {
+    /// <summary>How many characters of the expression the token spans as written (quotes and <c>$</c> included); 0 at the end.</summary>
+    public int Length { get; init; }
+
     public bool IsWord(string keyword) => Kind == TokenKind.Word && string.Equals(Text, keyword, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How the token reads in an error message.</summary>

@@ -1,3 +1,4 @@
+using Attune.Server.WebConsole;
 using Attune.Server.Hosting;
 using Attune.Storage.Resources;
 
@@ -34,6 +35,8 @@ internal static class AuthRegistration
                 ]);
         });
         services.AddSingleton<SigV4Verifier>();
-        services.AddSingleton<IRequestAuthenticator, SigV4Authenticator>();
+        services.AddSingleton<SigV4Authenticator>();
+        services.AddSingleton<ConsoleSessions>(); // console sign-ins act as their key: SigV4 otherwise
+        services.AddSingleton<IRequestAuthenticator, ConsoleSessionAuthenticator>();
     }
 }

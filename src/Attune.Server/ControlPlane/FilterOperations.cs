@@ -4,7 +4,6 @@ using Attune.Contracts.Resources;
 using Attune.Filters;
 using Attune.Server.Wire;
 using Attune.Storage.Resources;
-using Attune.Storage.Schemas;
 
 namespace Attune.Server.ControlPlane;
 
@@ -12,7 +11,7 @@ namespace Attune.Server.ControlPlane;
 /// CreateFilter, DescribeFilter, ListFilters (result key <c>Filters</c>, as Personalize spells it), DeleteFilter.
 /// Expressions are parsed and checked against the dataset group's schemas when created.
 /// </summary>
-public sealed class FilterOperations(Resources resources) : IOperationFamily
+public sealed class FilterOperations(Resources resources, FilterExpressionCheck expressions) : IOperationFamily
 {
     private static readonly string[] SummaryMembers =
         ["name", "filterArn", "creationDateTime", "lastUpdatedDateTime", "datasetGroupArn", "failureReason", "status"];
@@ -30,10 +29,9 @@ public sealed class FilterOperations(Resources resources) : IOperationFamily
         var name = input.RequiredString("name");
         var group = await resources.GetActiveAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
         var text = input.RequiredString("filterExpression");
-        var schemas = await SchemasAsync(group.Arn, context);
         try
         {
-            FilterExpression.Parse(text).Validate((dataset, column) => Kind(schemas, dataset, column));
+            await expressions.CheckAsync(text, group.Arn, context);
         }
         catch (FilterExpressionException error)
         {
@@ -60,44 +58,4 @@ public sealed class FilterOperations(Resources resources) : IOperationFamily
         await resources.DeleteAsync(filter, context);
         return null;
     }
-
-    /// <summary>The schemas of the group's datasets, by filter dataset.</summary>
-    private async Task<Dictionary<FilterDataset, AvroSchema>> SchemasAsync(string groupArn, CallContext context)
-    {
-        var schemas = new Dictionary<FilterDataset, AvroSchema>();
-        foreach (var dataset in await resources.Registry.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], context.Aborted))
-        {
-            var body = DescribeBody.Read<DatasetRecord>(dataset.Body);
-            var type = DatasetTypes.Parse(body.DatasetType);
-            var schema = await resources.Registry.GetAsync(body.SchemaArn, context.Aborted);
-            if (schema is not null)
-            {
-                schemas[ToFilterDataset(type)] = AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schema.Body).Schema);
-            }
-        }
-        return schemas;
-    }
-
-    private static FilterColumnKind Kind(Dictionary<FilterDataset, AvroSchema> schemas, FilterDataset dataset, string column)
-    {
-        if (!schemas.TryGetValue(dataset, out var schema) || schema.Find(column) is not { } field)
-        {
-            return FilterColumnKind.Missing;
-        }
-        return field switch
-        {
-            { Textual: true } or { Type: AvroType.Boolean } => FilterColumnKind.NotFilterable,
-            { Type: AvroType.Int or AvroType.Long or AvroType.Float or AvroType.Double } => FilterColumnKind.Numeric,
-            _ => FilterColumnKind.Categorical,
-        };
-    }
-
-    private static FilterDataset ToFilterDataset(DatasetType type) => type switch
-    {
-        DatasetType.Interactions => FilterDataset.Interactions,
-        DatasetType.Items => FilterDataset.Items,
-        DatasetType.Users => FilterDataset.Users,
-        DatasetType.Actions => FilterDataset.Actions,
-        _ => FilterDataset.ActionInteractions,
-    };
 }

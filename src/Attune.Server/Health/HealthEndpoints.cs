@@ -11,7 +11,7 @@ namespace Attune.Server.Health;
 /// </summary>
 internal static class HealthEndpoints
 {
-    private const string Ready = "ready";
+    internal const string Ready = "ready";
 
     /// <summary>Each check must answer within this, or it counts as unhealthy (a hung database, say).</summary>
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);

@@ -33,7 +33,7 @@ internal static class HealthReportWriter
         json.WriteEndObject();
     }
 
-    private static string Name(HealthStatus status) => status switch
+    internal static string Name(HealthStatus status) => status switch
     {
         HealthStatus.Healthy => "healthy",
         HealthStatus.Degraded => "degraded",

@@ -108,6 +108,7 @@ internal static class ServiceRegistration
         services.AddSingleton<SolutionVersionFactory>();
         services.AddOptions<AutoTrainingOptions>().BindConfiguration(AutoTrainingOptions.Section);
         services.AddSingleton<IOperationFamily, CampaignOperations>();
+        services.AddSingleton<FilterExpressionCheck>();
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddSingleton<IOperationFamily, MetricAttributionOperations>();

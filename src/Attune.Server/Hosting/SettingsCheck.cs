@@ -1,4 +1,5 @@
 using Attune.Server.Auth;
+using Attune.Server.WebConsole;
 using System.Net;
 using System.Reflection;
 using Attune.Grains.OnlineMetrics;
@@ -27,6 +28,7 @@ internal static class SettingsCheck
         (QuotaOptions.Section, typeof(QuotaOptions)),
         (QuotaLimits.DefaultsSection, typeof(QuotaLimits)),
         (AuthOptions.Section, typeof(AuthOptions)),
+        (ConsoleOptions.Section, typeof(ConsoleOptions)),
         (ServingOptions.Section, typeof(ServingOptions)),
         (AutoTrainingOptions.Section, typeof(AutoTrainingOptions)),
         (TelemetryOptions.Section, typeof(TelemetryOptions)),
@@ -101,6 +103,10 @@ internal static class SettingsCheck
             yield return problem;
         }
         foreach (var problem in ModeProblems(configuration))
+        {
+            yield return problem;
+        }
+        foreach (var problem in (configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions()).Problems())
         {
             yield return problem;
         }
