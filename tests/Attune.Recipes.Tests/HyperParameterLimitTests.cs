@@ -1,4 +1,5 @@
 using System.Globalization;
+using Attune.Recipes.Actions;
 using Attune.Recipes.Catalog;
 using Attune.Recipes.Data;
 
@@ -44,12 +45,22 @@ public sealed class HyperParameterLimitTests
         {
             foreach (var outside in Outside(limit))
             {
-                var error = Assert.Throws<ArgumentException>(() => definition.Train(data, EventSettings.Default,
-                    definition.HyperParameters(new Dictionary<string, string> { [limit.Name] = outside }),
-                    cancellationToken: TestContext.Current.CancellationToken));
+                var hyperParameters = definition.HyperParameters(new Dictionary<string, string> { [limit.Name] = outside });
+                var error = Assert.Throws<ArgumentException>(() => Train(definition, data, hyperParameters));
                 Assert.Equal(limit.Name, error.ParamName);
             }
         }
+    }
+
+    /// <summary>aws-next-best-action trains on action data through its own solution; the item recipes through their trainer.</summary>
+    private static void Train(RecipeDefinition definition, InteractionData data, HyperParameters hyperParameters)
+    {
+        if (definition.Type == RecipeType.PersonalizedActions)
+        {
+            NextBestActionSolution.Train(data, ActionCatalog.Bare([]), hyperParameters, cancellationToken: TestContext.Current.CancellationToken);
+            return;
+        }
+        definition.Train(data, EventSettings.Default, hyperParameters, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     private static IEnumerable<string> Outside(HyperParameterLimit limit) => limit.Kind switch
