@@ -115,10 +115,11 @@ public static class RecipeCatalog
                 servedBy: "aws-user-personalization"),
             new("aws-item-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges),
             new("aws-item-attribute-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges),
+            .. DomainRecipes.Build(PersonalizationDefaults, SimsDefaults, SimilarItemsDefaults, TrendingDefaults),
         ];
     }
 
-    private static Dictionary<string, string> With(Dictionary<string, string> baseline, Dictionary<string, string> extra)
+    internal static Dictionary<string, string> With(Dictionary<string, string> baseline, Dictionary<string, string> extra)
     {
         var merged = new Dictionary<string, string>(baseline);
         foreach (var (key, value) in extra)

@@ -11,8 +11,9 @@ public sealed class RecipeDefinition
     private readonly IRecipeTrainer _trainer;
 
     internal RecipeDefinition(string name, RecipeType type, IReadOnlyDictionary<string, string> defaults, IRecipeTrainer trainer,
-        HpoSettings? defaultHpo = null, bool supportsEventsConfig = false, string? servedBy = null)
+        HpoSettings? defaultHpo = null, bool supportsEventsConfig = false, string? servedBy = null, string? domain = null)
     {
+        Domain = domain;
         DefaultHpo = defaultHpo;
         Name = name;
         Type = type;
@@ -25,6 +26,9 @@ public sealed class RecipeDefinition
     public string Name { get; }
 
     public string Arn => RecipeCatalog.ArnPrefix + Name;
+
+    /// <summary>ECOMMERCE or VIDEO_ON_DEMAND for a domain use case (served by recommenders only); null for custom recipes.</summary>
+    public string? Domain { get; }
 
     public RecipeType Type { get; }
 
