@@ -2,6 +2,7 @@ using Amazon.S3;
 using Attune.Grains.Imports;
 using Attune.Grains.Lifecycle;
 using Attune.Grains.Live;
+using Attune.Grains.Recommenders;
 using Attune.Grains.Serving;
 using Attune.Grains.Serving.Shards;
 using Attune.Grains.Training;
@@ -104,6 +105,8 @@ internal static class ServiceRegistration
         services.AddSingleton<SolutionVersionFactory>();
         services.AddOptions<AutoTrainingOptions>().BindConfiguration(AutoTrainingOptions.Section);
         services.AddSingleton<IOperationFamily, CampaignOperations>();
+        services.AddSingleton<IOperationFamily, RecommenderOperations>();
+        services.AddSingleton<RecommenderModels>();
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddSingleton<IOperationFamily, EntityOperations>();
@@ -161,6 +164,10 @@ internal static class ServiceRegistration
         services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
         services.AddSingleton<IResourceActivationHandler, DatasetGroupActivation>();
         services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
+        services.AddSingleton<RecommenderRetraining>();
+        services.AddSingleton<IResourceActivationHandler, RecommenderActivation>();
+        services.AddSingleton<IResourceStopHandler, RecommenderStop>();
+        services.AddSingleton<IResourceDeletionHandler, RecommenderDeletion>();
         services.AddHostedService<RecoveryService>();
         services.AddSingleton<IAutomaticVersions, AutomaticVersions>();
         services.AddHostedService<AutoTrainingService>();

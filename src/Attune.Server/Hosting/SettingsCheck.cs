@@ -128,7 +128,7 @@ internal static class SettingsCheck
             yield return $"{Telemetry.OtlpEndpointKey} must be a URL such as http://collector:4317, not '{telemetry.OtlpEndpoint}'";
         }
         var training = configuration.GetSection(AutoTrainingOptions.Section).Get<AutoTrainingOptions>() ?? new AutoTrainingOptions();
-        foreach (var (name, value) in new[] { ("CheckInterval", training.CheckInterval), ("Day", training.Day) })
+        foreach (var (name, value) in new[] { ("CheckInterval", training.CheckInterval), ("Day", training.Day), ("RecommenderRetraining", training.RecommenderRetraining) })
         {
             if (value <= TimeSpan.Zero)
             {
