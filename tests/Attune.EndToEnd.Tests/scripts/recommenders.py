@@ -175,4 +175,5 @@ def scenario():
     expect_error("ResourceNotFoundException", p.describe_recommender, recommenderArn=best)
 
 
-run(scenario)
+if __name__ == "__main__":
+    run(scenario)
