@@ -28,6 +28,7 @@ public sealed class OperationCoverageTests
         "CreateFilter", "DescribeFilter", "ListFilters", "DeleteFilter",
         "CreateEventTracker", "DescribeEventTracker", "ListEventTrackers", "DeleteEventTracker",
         "PutItems", "PutUsers", "PutEvents", "GetRecommendations", "GetPersonalizedRanking",
+        "CreateRecommender", "DescribeRecommender", "ListRecommenders", "UpdateRecommender", "DeleteRecommender", "StartRecommender", "StopRecommender",
     ];
 
     [Fact]

@@ -145,6 +145,9 @@ def scenario():
                                eventList=[{"eventType": "Purchase", "itemId": "A", "sentAt": NOW}])
     warm = items_of(r.get_recommendations(recommenderArn=rfy, userId="newcomer", numResults=5))
     check(warm != cold and "B" in warm, f"after buying A: {cold} -> {warm}")
+    check("A" not in warm, f"recommended-for-you leaves out what the shopper bought: {warm}")
+    for_u2 = items_of(r.get_recommendations(recommenderArn=rfy, userId="u2", numResults=25))
+    check(not {"A", "B"} & set(for_u2), f"u2 bought A and B in the imported data: {for_u2}")
 
     # Stop and start: a stopped recommender refuses requests; a start serves the same model again.
     expect_error("ResourceInUseException", p.start_recommender, "ACTIVE", recommenderArn=best)

@@ -30,7 +30,9 @@ public sealed class RecommendationEngine(
             throw ServingException.InvalidInput($"The campaign {query.CampaignArn} serves a {RecipeTypeName(type)} recipe; call GetPersonalizedRanking.");
         }
         CheckMetadata(deployment, query.MetadataColumns, query.NumResults);
-        var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
+        // A domain use case's exclusion (purchased or watched items) applies when the request names the user.
+        var excluded = query.UserId is null ? null : deployment.Model.Recipe.ExcludedEventType;
+        var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken, excluded);
         bool filterNeedsUser = filter?.Expression.NeedsUser == true;
         if (query.UserId is null && (type == RecipeType.UserPersonalization || filterNeedsUser))
         {
@@ -86,13 +88,18 @@ public sealed class RecommendationEngine(
         ServingAnswers.From(RecommendationIds.NewId(deployment.IdTag), items, catalogue, metadataColumns);
 
     private async ValueTask<BoundFilter?> BindAsync(
-        string? filterArn, IReadOnlyDictionary<string, string>? values, string member, CancellationToken cancellationToken)
+        string? filterArn, IReadOnlyDictionary<string, string>? values, string member, CancellationToken cancellationToken,
+        string? excludedEventType = null)
     {
-        if (filterArn is null)
+        var expression = filterArn is null ? null : await filters.GetAsync(filterArn, cancellationToken);
+        if (excludedEventType is not null)
+        {
+            expression = filters.WithExclusion(expression, excludedEventType);
+        }
+        if (expression is null)
         {
             return null;
         }
-        var expression = await filters.GetAsync(filterArn, cancellationToken);
         if (expression.Target != FilterTarget.Item)
         {
             throw ServingException.InvalidInput($"The filter {filterArn} selects {expression.Target}s; recommendations need an ItemID filter.");
