@@ -121,12 +121,13 @@ public sealed partial class SolutionVersionGrain(
             ?? throw new InsufficientDataException("Create failed. The dataset group has no Interactions dataset.");
         var itemsSchema = await ItemsSchemaAsync(datasets);
         var settings = SolutionSettingsReader.Read(DescribeBody.Read<SolutionRecord>(solution.Body));
+        var excludedItemColumns = ExcludedItemColumns(DescribeBody.Read<SolutionVersionRecord>(version.Body).SolutionConfig?.TrainingDataConfig);
         var progress = new ResourceProgress<TrainingProgress>(registry, version.Arn, SolutionVersionRecord.TrainingProgressMember,
             p => DescribeBody.Write(new TrainingProgressReport { Percent = Math.Round(p.Percent, 1), Stage = p.Stage }), clock);
         return await Task.Run(() =>
         {
             using var store = datasetStores.Open(groupArn);
-            var data = TrainingDataLoader.Load(store, itemsSchema);
+            var data = TrainingDataLoader.Load(store, itemsSchema, excludedItemColumns);
             return SolutionTrainer.Train(data, settings, progress, cancellationToken);
         }, cancellationToken);
     }
@@ -140,6 +141,12 @@ public sealed partial class SolutionVersionGrain(
         }
         return AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schema.Body).Schema);
     }
+
+    /// <summary>trainingDataConfig.excludedDatasetColumns' Items columns (the key matched case-insensitively, as the operations accept it).</summary>
+    private static HashSet<string> ExcludedItemColumns(TrainingDataConfig? config) =>
+        new((config?.ExcludedDatasetColumns ?? new Dictionary<string, IReadOnlyList<string>>())
+            .Where(entry => entry.Key.Equals("Items", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(entry => entry.Value), StringComparer.OrdinalIgnoreCase);
 
     private static DatasetType? DatasetTypeOf(ResourceRecord dataset) =>
         DatasetTypes.TryParse(DescribeBody.Read<DatasetRecord>(dataset.Body).DatasetType, out var type) ? type : null;

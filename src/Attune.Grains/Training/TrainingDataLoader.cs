@@ -10,10 +10,11 @@ namespace Attune.Grains.Training;
 /// <summary>Turns a dataset group's stored interactions and item metadata into the recipes' columnar input.</summary>
 public static class TrainingDataLoader
 {
-    public static TrainingInteractions Load(IDatasetStore store, AvroSchema? itemsSchema)
+    /// <summary>Everything training reads; <paramref name="excludedItemColumns"/> are Items columns trainingDataConfig.excludedDatasetColumns leaves out.</summary>
+    public static TrainingInteractions Load(IDatasetStore store, AvroSchema? itemsSchema, IReadOnlySet<string>? excludedItemColumns = null)
     {
         var stored = store.ReadInteractions(DatasetType.Interactions);
-        var metadata = itemsSchema is null ? null : ReadItemMetadata(store, stored, itemsSchema);
+        var metadata = itemsSchema is null ? null : ReadItemMetadata(store, stored, itemsSchema, excludedItemColumns ?? new HashSet<string>());
         return new TrainingInteractions(
             stored.UserIndex, stored.ItemIndex, stored.Timestamp, stored.EventTypeIndex, stored.EventValue,
             stored.UserIds, stored.ItemIds, stored.EventTypes, metadata);
@@ -23,7 +24,7 @@ public static class TrainingDataLoader
     /// Item columns that can inform a model, aligned with the interaction item indices: categorical strings,
     /// numbers, the textual column and CREATION_TIMESTAMP. Plain (non-categorical) strings are for filters only.
     /// </summary>
-    private static ItemMetadata ReadItemMetadata(IDatasetStore store, StoredInteractions stored, AvroSchema schema)
+    private static ItemMetadata ReadItemMetadata(IDatasetStore store, StoredInteractions stored, AvroSchema schema, IReadOnlySet<string> excluded)
     {
         var items = store.ReadEntities(DatasetType.Items);
         var rowOf = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
@@ -39,7 +40,8 @@ public static class TrainingDataLoader
         long?[]? created = null;
         foreach (var field in schema.Fields)
         {
-            if (!items.Columns.TryGetValue(field.Name, out var column) || field.Name.Equals("ITEM_ID", StringComparison.OrdinalIgnoreCase))
+            if (!items.Columns.TryGetValue(field.Name, out var column) || field.Name.Equals("ITEM_ID", StringComparison.OrdinalIgnoreCase)
+                || excluded.Contains(field.Name))
             {
                 continue;
             }
