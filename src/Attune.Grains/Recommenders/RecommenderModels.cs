@@ -14,6 +14,10 @@ public sealed class RecommenderModels(IResourceRegistry registry, IGrainFactory 
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Whether a solution version is a recommender's model (its parent is a recommender, not a solution).</summary>
+    public static bool IsModel(ResourceRecord version) =>
+        version.ParentArn?.Contains($":{ResourceKinds.Recommender}/", StringComparison.Ordinal) == true;
+
     /// <summary>The recommender's models, newest first.</summary>
     public async Task<IReadOnlyList<ResourceRecord>> ListAsync(string recommenderArn, CancellationToken cancellationToken) =>
         [.. (await registry.ListLiveChildrenAsync(recommenderArn, [ResourceKinds.SolutionVersion], cancellationToken))

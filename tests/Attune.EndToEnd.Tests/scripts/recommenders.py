@@ -114,6 +114,8 @@ def scenario():
     check({x["recommenderArn"] for x in listed} == {best, fbt, rfy}, f"listed: {listed}")
     check(all(x["recipeArn"].startswith(RECIPE + "aws-ecomm-") and x["status"] == "ACTIVE" for x in listed), f"{listed}")
     check(list_all(p.list_recommenders, "recommenders", 2, datasetGroupArn=custom) == [], "custom group lists none")
+    versions = list_all(p.list_solution_versions, "solutionVersions", 100)
+    check(not any(":recommender/" in v["solutionVersionArn"] for v in versions), f"recommender models are not listed: {versions}")
 
     # Runtime: each use case answers what its model says.
     together = r.get_recommendations(recommenderArn=fbt, itemId="A", numResults=3)
