@@ -92,6 +92,21 @@ public sealed class DomainRecipeTests
     }
 
     [Fact]
+    public void Because_you_watched_x_relates_co_watched_titles_and_more_like_x_relates_a_new_title_through_its_genres()
+    {
+        var rows = TestData.Clusters(clusters: 2, usersPerCluster: 10, itemsPerCluster: 6);
+        var ids = Enumerable.Range(0, 2).SelectMany(c => Enumerable.Range(0, 6).Select(k => $"c{c}_{k}")).Append("premiere").ToArray();
+        string?[] genres = [.. ids.Select(id => id == "premiere" ? "Horror" : id.StartsWith("c1", StringComparison.Ordinal) ? "Horror" : "Comedy")];
+        var data = rows.Build(new ItemMetadata { Categorical = [new CategoricalColumn("GENRES", genres)] }, extraItems: ["premiere"]);
+
+        var watched = Train("aws-vod-because-you-watched-x", data).Similar(data.Item("c0_1"), 4);
+        var moreLike = Train("aws-vod-more-like-x", data).Similar(data.Item("premiere"), 3);
+
+        Assert.All(watched, s => Assert.StartsWith("c0_", data.Id(s.Item), StringComparison.Ordinal));
+        Assert.All(moreLike, s => Assert.StartsWith("c1_", data.Id(s.Item), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_use_case_belongs_to_its_domain_and_custom_recipes_to_none()
     {
         var byDomain = RecipeCatalog.All.Where(r => r.Domain is not null).GroupBy(r => r.Domain!).ToDictionary(g => g.Key, g => g.Count());
