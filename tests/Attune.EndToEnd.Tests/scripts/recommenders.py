@@ -91,6 +91,16 @@ def scenario():
                  recipeArn=RECIPE + "aws-ecomm-recommended-for-you",
                  recommenderConfig={"itemExplorationConfig": {"explorationWeight": "2"}})
 
+    # A VIDEO_ON_DEMAND group without data: the recommender fails with the reason and serves nothing.
+    vod = p.create_dataset_group(name=unique("vod"), domain="VIDEO_ON_DEMAND")["datasetGroupArn"]
+    wait_for(lambda: p.describe_dataset_group(datasetGroupArn=vod)["datasetGroup"], "ACTIVE")
+    empty = p.create_recommender(name=unique("vod-empty"), datasetGroupArn=vod, recipeArn=RECIPE + "aws-vod-top-picks")["recommenderArn"]
+    failed, _ = wait_for(lambda: describe(p, empty), "CREATE FAILED")
+    check("Interactions" in failed["failureReason"] and "modelMetrics" not in failed, f"failed recommender: {failed}")
+    expect_error("InvalidInputException", r.get_recommendations, "CREATE FAILED", recommenderArn=empty, userId="u1")
+    p.delete_recommender(recommenderArn=empty)
+    wait_gone(lambda: describe(p, empty))
+
     names = {use: unique(use) for use in ("best", "fbt", "rfy")}
     best = p.create_recommender(name=names["best"], datasetGroupArn=group, recipeArn=RECIPE + "aws-ecomm-popular-items-by-purchases")["recommenderArn"]
     fbt = p.create_recommender(name=names["fbt"], datasetGroupArn=group, recipeArn=RECIPE + "aws-ecomm-frequently-bought-together")["recommenderArn"]
