@@ -131,7 +131,9 @@ def scenario():
     together = r.get_recommendations(recommenderArn=fbt, itemId="A", numResults=3)
     check(items_of(together)[0] == "B" and together["recommendationId"], f"bought with A: {together}")
     check(set(items_of(r.get_recommendations(recommenderArn=best, numResults=2))) == {"A", "B"}, "best sellers are A and B")
-    expect_error("InvalidInputException", r.get_recommendations, "itemId", recommenderArn=fbt, userId="u1")
+    expect_error("InvalidInputException", r.get_recommendations, "itemId", "recommender", recommenderArn=fbt, userId="u1")
+    expect_error("InvalidInputException", r.get_recommendations, "recommenderConfig.enableMetadataWithRecommendations",
+                 recommenderArn=best, metadataColumns={"ITEMS": ["PRICE"]})
     expect_error("InvalidInputException", r.get_recommendations, "not both", recommenderArn=rfy, campaignArn=rfy, userId="u1")
     hats = p.create_filter(name=unique("hats"), datasetGroupArn=group,
                            filterExpression='INCLUDE ItemID WHERE Items.CATEGORY_L1 IN ("hats")')["filterArn"]

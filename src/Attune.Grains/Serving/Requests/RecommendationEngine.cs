@@ -37,12 +37,12 @@ public sealed class RecommendationEngine(
         if (query.UserId is null && (type == RecipeType.UserPersonalization || filterNeedsUser))
         {
             throw ServingException.InvalidInput(type == RecipeType.UserPersonalization
-                ? $"userId is required: the campaign {query.CampaignArn} serves a USER_PERSONALIZATION recipe."
+                ? $"userId is required: the {Served(query.CampaignArn)} serves a USER_PERSONALIZATION recipe."
                 : $"userId is required: the filter {query.FilterArn} refers to the user's interactions or attributes.");
         }
         if (query.ItemId is null && type == RecipeType.RelatedItems)
         {
-            throw ServingException.InvalidInput($"itemId is required: the campaign {query.CampaignArn} serves a RELATED_ITEMS recipe.");
+            throw ServingException.InvalidInput($"itemId is required: the {Served(query.CampaignArn)} serves a RELATED_ITEMS recipe.");
         }
         BoundFilter? promotionFilter = null;
         if (query.Promotion is { } promotion)
@@ -127,7 +127,9 @@ public sealed class RecommendationEngine(
         if (!deployment.Settings.MetadataEnabled)
         {
             throw ServingException.InvalidInput(
-                $"metadataColumns needs campaignConfig.enableMetadataWithRecommendations=true on the campaign {deployment.CampaignArn}.");
+                deployment.CampaignArn.Contains(":recommender/", StringComparison.Ordinal)
+                    ? $"metadataColumns needs recommenderConfig.enableMetadataWithRecommendations=true on the recommender {deployment.CampaignArn}."
+                    : $"metadataColumns needs campaignConfig.enableMetadataWithRecommendations=true on the campaign {deployment.CampaignArn}.");
         }
         if (numResults > RecommendationQuery.MaxNumResultsWithMetadata)
         {
@@ -142,6 +144,10 @@ public sealed class RecommendationEngine(
             }
         }
     }
+
+    /// <summary>"campaign ARN" or "recommender ARN": what the request named, for messages.</summary>
+    private static string Served(string arn) =>
+        (arn.Contains(":recommender/", StringComparison.Ordinal) ? "recommender " : "campaign ") + arn;
 
     private static string RecipeTypeName(RecipeType type) => type switch
     {
