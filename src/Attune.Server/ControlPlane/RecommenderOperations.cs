@@ -14,13 +14,11 @@ namespace Attune.Server.ControlPlane;
 /// StopRecommender: a domain dataset group's use cases. Creation trains the use case's model (the recommender
 /// activation handler), an update that changes trainingDataConfig retrains it, and a stop unloads it until a start.
 /// </summary>
-public sealed class RecommenderOperations(Resources resources, RecommenderModels models, IModelArtifacts artifacts) : IOperationFamily
+public sealed class RecommenderOperations(
+    Resources resources, RecommenderModels models, IModelArtifacts artifacts, TrainingColumnsCheck trainingColumns) : IOperationFamily
 {
     private static readonly string[] SummaryMembers =
         ["name", "recommenderArn", "datasetGroupArn", "recipeArn", "recommenderConfig", "status", "creationDateTime", "lastUpdatedDateTime"];
-
-    /// <summary>The datasets trainingDataConfig may name columns of.</summary>
-    private static readonly string[] ColumnDatasets = ["Interactions", "Items", "Users"];
 
     public void Register(OperationHandlers registry)
     {
@@ -39,7 +37,7 @@ public sealed class RecommenderOperations(Resources resources, RecommenderModels
         var group = await resources.GetActiveAsync(input.RequiredString("datasetGroupArn"), ResourceKinds.DatasetGroup, context);
         var recipeArn = input.RequiredString("recipeArn");
         CheckRecipe(recipeArn, group);
-        var config = ReadConfig(input.OptionalObject("recommenderConfig"));
+        var config = await ReadConfigAsync(input.OptionalObject("recommenderConfig"), group.Arn, context);
         var arn = context.Arn(ResourceKinds.Recommender, name);
         var recommender = new RecommenderRecord
         {
@@ -79,7 +77,7 @@ public sealed class RecommenderOperations(Resources resources, RecommenderModels
     {
         var recommender = await GetSettledAsync(input, context, "updated", ResourceStatus.Active, ResourceStatus.CreateFailed);
         var body = DescribeBody.Read<RecommenderRecord>(recommender.Body);
-        var config = ReadConfig(input.OptionalObject("recommenderConfig"));
+        var config = await ReadConfigAsync(input.OptionalObject("recommenderConfig"), body.DatasetGroupArn, context);
         var updated = body with
         {
             LastUpdatedDateTime = context.Now,
@@ -165,27 +163,10 @@ public sealed class RecommenderOperations(Resources resources, RecommenderModels
         }
     }
 
-    private static RecommenderConfig ReadConfig(JsonElement? config)
+    private async Task<RecommenderConfig> ReadConfigAsync(JsonElement? config, string groupArn, CallContext context)
     {
         ExplorationConfigCheck.Check("recommenderConfig", config);
-        if (config?.OptionalObject("trainingDataConfig") is { } training)
-        {
-            foreach (var member in new[] { "excludedDatasetColumns", "includedDatasetColumns" })
-            {
-                if (training.OptionalObject(member) is not { } columns)
-                {
-                    continue;
-                }
-                foreach (var dataset in columns.EnumerateObject())
-                {
-                    if (!ColumnDatasets.Contains(dataset.Name, StringComparer.OrdinalIgnoreCase))
-                    {
-                        throw ApiErrors.InvalidInput(
-                            $"recommenderConfig.trainingDataConfig.{member} has the key {dataset.Name}; the keys are {string.Join(", ", ColumnDatasets)}.");
-                    }
-                }
-            }
-        }
+        await trainingColumns.CheckAsync(config, groupArn, context);
         return config is { } given ? DescribeBody.Read<RecommenderConfig>(given) : new RecommenderConfig();
     }
 }

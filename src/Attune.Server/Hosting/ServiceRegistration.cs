@@ -107,6 +107,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IOperationFamily, CampaignOperations>();
         services.AddSingleton<IOperationFamily, RecommenderOperations>();
         services.AddSingleton<RecommenderModels>();
+        services.AddSingleton<TrainingColumnsCheck>();
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddSingleton<IOperationFamily, EntityOperations>();

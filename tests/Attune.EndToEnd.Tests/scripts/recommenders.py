@@ -90,6 +90,10 @@ def scenario():
     expect_error("InvalidInputException", p.create_recommender, "explorationWeight", name=unique("rec"), datasetGroupArn=group,
                  recipeArn=RECIPE + "aws-ecomm-recommended-for-you",
                  recommenderConfig={"itemExplorationConfig": {"explorationWeight": "2"}})
+    for columns, words in (({"Items": ["COLOR"]}, "COLOR"), ({"Items": ["ITEM_ID"]}, "cannot be excluded"), ({"Users": ["AGE"]}, "no Users")):
+        expect_error("InvalidInputException", p.create_recommender, words, name=unique("rec"), datasetGroupArn=group,
+                     recipeArn=RECIPE + "aws-ecomm-recommended-for-you",
+                     recommenderConfig={"trainingDataConfig": {"excludedDatasetColumns": columns}})
 
     # A VIDEO_ON_DEMAND group without data: the recommender fails with the reason and serves nothing.
     vod = p.create_dataset_group(name=unique("vod"), domain="VIDEO_ON_DEMAND")["datasetGroupArn"]
@@ -106,6 +110,7 @@ def scenario():
     fbt = p.create_recommender(name=names["fbt"], datasetGroupArn=group, recipeArn=RECIPE + "aws-ecomm-frequently-bought-together")["recommenderArn"]
     rfy = p.create_recommender(name=names["rfy"], datasetGroupArn=group, recipeArn=RECIPE + "aws-ecomm-recommended-for-you",
                                recommenderConfig={"enableMetadataWithRecommendations": True, "minRecommendationRequestsPerSecond": 3,
+                                                  "trainingDataConfig": {"excludedDatasetColumns": {"Items": ["PRICE"]}},
                                                   "itemExplorationConfig": {"explorationWeight": "0"}},
                                tags=[{"tagKey": "team", "tagValue": "shop"}])["recommenderArn"]
     check(rfy == f"{ARN_PREFIX}000000000000:recommender/{names['rfy']}", f"recommender ARN {rfy}")
