@@ -24,8 +24,9 @@ HPO_RANGES = {"integerHyperParameterRanges": [{"name": "recency_half_life", "min
 
 
 def every_recipe(p, group):
-    """One solution and one version per ListRecipes entry, trained together; returns {recipe ARN: (solution, version)}."""
-    recipes = [r["recipeArn"] for r in list_all(p.list_recipes, "recipes", 100)]
+    """One solution and one version per custom ListRecipes entry (domain use cases are for recommenders), trained
+    together; returns {recipe ARN: (solution, version)}."""
+    recipes = [r["recipeArn"] for r in list_all(p.list_recipes, "recipes", 100) if "domain" not in r]
     check(POPULARITY in recipes and USER_PERSONALIZATION in recipes, f"ListRecipes: {recipes}")
     solutions = {arn: active_solution(p, group, "training-" + arn.rsplit("/", 1)[1], recipeArn=arn) for arn in recipes}
     trained = {}
