@@ -31,6 +31,7 @@ public sealed class OperationCoverageTests
         "CreateMetricAttribution", "DescribeMetricAttribution", "ListMetricAttributions", "UpdateMetricAttribution",
         "DeleteMetricAttribution", "ListMetricAttributionMetrics",
         "PutActions", "PutActionInteractions", "GetActionRecommendations",
+        "CreateRecommender", "DescribeRecommender", "ListRecommenders", "UpdateRecommender", "DeleteRecommender", "StartRecommender", "StopRecommender",
     ];
 
     [Fact]

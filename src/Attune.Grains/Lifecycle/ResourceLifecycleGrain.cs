@@ -10,6 +10,7 @@ public sealed partial class ResourceLifecycleGrain(
     IResourceRegistry registry,
     IEnumerable<IResourceActivationHandler> activationHandlers,
     IEnumerable<IResourceDeletionHandler> deletionHandlers,
+    IEnumerable<IResourceStopHandler> stopHandlers,
     TimeProvider clock,
     ILogger<ResourceLifecycleGrain> logger) : Grain, IResourceLifecycleGrain
 {
@@ -68,6 +69,22 @@ public sealed partial class ResourceLifecycleGrain(
             case ResourceStatus.CreateFailed:
                 await ApplyPendingUpdateAsync(record);
                 break;
+            case ResourceStatus.StopPending:
+            case ResourceStatus.StopInProgress:
+                record = record.WithStatus(ResourceStatus.StopInProgress, Now());
+                await registry.UpdateAsync(record);
+                foreach (var handler in stopHandlers.Where(h => h.Kind == record.Kind))
+                {
+                    await handler.StopAsync(arn, CancellationToken.None);
+                }
+                await registry.UpdateAsync(record.WithStatus(ResourceStatus.Inactive, Now()));
+                break;
+            case ResourceStatus.StartPending:
+            case ResourceStatus.StartInProgress:
+                record = record.WithStatus(ResourceStatus.StartInProgress, Now());
+                await registry.UpdateAsync(record);
+                await StartAsync(record);
+                break;
             case ResourceStatus.DeletePending:
             case ResourceStatus.DeleteInProgress:
                 await registry.UpdateAsync(record.WithStatus(ResourceStatus.DeleteInProgress, Now()));
@@ -91,6 +108,20 @@ public sealed partial class ResourceLifecycleGrain(
         catch (ActivationFailedException error)
         {
             await registry.UpdateAsync(record.WithStatus(ResourceStatus.CreateFailed, Now(), error.Message));
+        }
+    }
+
+    /// <summary>A started resource serves again once its activation handlers are done; if they fail it stays INACTIVE with the reason.</summary>
+    private async Task StartAsync(ResourceRecord record)
+    {
+        try
+        {
+            await RunActivationHandlersAsync(record);
+            await registry.UpdateAsync(record.WithStatus(ResourceStatus.Active, Now()));
+        }
+        catch (ActivationFailedException error)
+        {
+            await registry.UpdateAsync(record.WithStatus(ResourceStatus.Inactive, Now(), error.Message));
         }
     }
 

@@ -8,9 +8,13 @@ public sealed class SolutionDeletion(IResourceRegistry registry, IModelArtifacts
 {
     public string Kind => ResourceKinds.Solution;
 
-    public async Task DeleteOwnedDataAsync(string arn, CancellationToken cancellationToken)
+    public Task DeleteOwnedDataAsync(string arn, CancellationToken cancellationToken) =>
+        DeleteVersionsAsync(registry, artifacts, arn, cancellationToken);
+
+    /// <summary>Deletes the solution versions <paramref name="ownerArn"/> (a solution or a recommender) owns, with their artifacts.</summary>
+    public static async Task DeleteVersionsAsync(IResourceRegistry registry, IModelArtifacts artifacts, string ownerArn, CancellationToken cancellationToken)
     {
-        foreach (var version in await registry.ListLiveChildrenAsync(arn, [ResourceKinds.SolutionVersion], cancellationToken))
+        foreach (var version in await registry.ListLiveChildrenAsync(ownerArn, [ResourceKinds.SolutionVersion], cancellationToken))
         {
             artifacts.Delete(version.Arn);
             await registry.DeleteAsync(version.Arn, cancellationToken);

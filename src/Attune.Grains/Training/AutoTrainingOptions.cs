@@ -13,4 +13,7 @@ public sealed class AutoTrainingOptions
 
     /// <summary>The length of a "day" in schedulingExpression rate(N days): one day, shortened only to test schedules.</summary>
     public TimeSpan Day { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long an ACTIVE recommender serves a model before it retrains (Personalize: every 7 days).</summary>
+    public TimeSpan RecommenderRetraining { get; set; } = TimeSpan.FromDays(7);
 }

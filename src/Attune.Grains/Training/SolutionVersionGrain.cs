@@ -125,6 +125,8 @@ public sealed partial class SolutionVersionGrain(
         var datasets = await registry.ListLiveChildrenAsync(groupArn, [ResourceKinds.Dataset], cancellationToken);
         var solutionRecord = DescribeBody.Read<SolutionRecord>(solution.Body);
         var settings = SolutionSettingsReader.Read(solutionRecord);
+        var trainingColumns = DescribeBody.Read<SolutionVersionRecord>(version.Body).SolutionConfig?.TrainingDataConfig
+            ?? solutionRecord.SolutionConfig?.TrainingDataConfig;
         var progress = new ResourceProgress<TrainingProgress>(registry, version.Arn, SolutionVersionRecord.TrainingProgressMember,
             p => DescribeBody.Write(new TrainingProgressReport { Percent = Math.Round(p.Percent, 1), Stage = p.Stage }), clock);
         if (settings.RecipeArn is { } recipeArn && RecipeCatalog.Find(recipeArn)?.Type == RecipeType.PersonalizedActions)
@@ -141,7 +143,7 @@ public sealed partial class SolutionVersionGrain(
         return await Task.Run(() =>
         {
             using var store = datasetStores.Open(groupArn);
-            var data = TrainingDataLoader.Load(store, itemsSchema, interactionsSchema, solutionRecord.SolutionConfig?.TrainingDataConfig);
+            var data = TrainingDataLoader.Load(store, itemsSchema, interactionsSchema, trainingColumns);
             var result = SolutionTrainer.Train(data, settings, progress, cancellationToken);
             return new TrainedVersion(result.Metrics, stream => ModelSerializer.Write(result.Model, stream),
                 $"{result.Model.Kind} model; {result.Model.TrainingNote}", result.TunedHyperParameters, result.BestRecipeArn);
@@ -178,6 +180,7 @@ public sealed partial class SolutionVersionGrain(
         return AvroSchema.Parse(DescribeBody.Read<SchemaRecord>(schema.Body).Schema);
     }
 
+    /// <summary>trainingDataConfig.excludedDatasetColumns' Items columns (the key matched case-insensitively, as the operations accept it).</summary>
     private static DatasetType? DatasetTypeOf(ResourceRecord dataset) =>
         DatasetTypes.TryParse(DescribeBody.Read<DatasetRecord>(dataset.Body).DatasetType, out var type) ? type : null;
 

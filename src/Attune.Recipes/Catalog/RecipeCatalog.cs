@@ -191,10 +191,12 @@ public static class RecipeCatalog
             new("aws-item-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
             new("aws-item-attribute-affinity", RecipeType.UserSegmentation, PersonalizationDefaults, personalization, PersonalizationRanges, PersonalizationLimits),
             new("aws-next-best-action", RecipeType.PersonalizedActions, NextBestActionDefaults, trainer: null, limits: NextBestActionLimits),
+            .. DomainRecipes.Build(new(EventDefaults, EventLimits), new(PersonalizationDefaults, PersonalizationLimits),
+                new(SimsDefaults, SimsLimits), new(SimilarItemsDefaults, SimilarItemsLimits), new(TrendingDefaults, TrendingLimits)),
         ];
     }
 
-    private static Dictionary<string, string> With(Dictionary<string, string> baseline, Dictionary<string, string> extra)
+    internal static Dictionary<string, string> With(Dictionary<string, string> baseline, Dictionary<string, string> extra)
     {
         var merged = new Dictionary<string, string>(baseline);
         foreach (var (key, value) in extra)

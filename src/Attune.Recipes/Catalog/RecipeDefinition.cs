@@ -12,9 +12,12 @@ public sealed class RecipeDefinition
     private readonly IRecipeTrainer? _trainer;
 
     internal RecipeDefinition(string name, RecipeType type, IReadOnlyDictionary<string, string> defaults, IRecipeTrainer? trainer,
-        HpoSettings? defaultHpo = null, IReadOnlyList<HyperParameterLimit>? limits = null, bool supportsEventsConfig = false, string? servedBy = null)
+        HpoSettings? defaultHpo = null, IReadOnlyList<HyperParameterLimit>? limits = null, bool supportsEventsConfig = false,
+        string? servedBy = null, string? domain = null, string? excludedEventType = null)
     {
         Limits = limits ?? [];
+        Domain = domain;
+        ExcludedEventType = excludedEventType;
         DefaultHpo = defaultHpo;
         Name = name;
         Type = type;
@@ -27,6 +30,15 @@ public sealed class RecipeDefinition
     public string Name { get; }
 
     public string Arn => RecipeCatalog.ArnPrefix + Name;
+
+    /// <summary>ECOMMERCE or VIDEO_ON_DEMAND for a domain use case (served by recommenders only); null for custom recipes.</summary>
+    public string? Domain { get; }
+
+    /// <summary>
+    /// The event type whose items a use case never recommends to the user who had them (Purchase for recommended-for-you
+    /// and customers-who-viewed-x, Watch for more-like-x), as Personalize's domain recommenders do; null: none.
+    /// </summary>
+    public string? ExcludedEventType { get; }
 
     public RecipeType Type { get; }
 

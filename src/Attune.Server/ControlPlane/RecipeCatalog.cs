@@ -11,6 +11,9 @@ public sealed record RecipeInfo(RecipeDefinition Definition, string? FeatureTran
 
     public string RecipeArn => Definition.Arn;
 
+    /// <summary>ECOMMERCE or VIDEO_ON_DEMAND for a recommender use case; null for a custom recipe.</summary>
+    public string? Domain => Definition.Domain;
+
     public string RecipeType => Definition.Type switch
     {
         Recipes.Catalog.RecipeType.UserPersonalization => "USER_PERSONALIZATION",
@@ -52,6 +55,16 @@ public static class RecipeCatalog
         ["aws-hrnn"] = ("JSON-percentile-filtering", "Legacy ARN, served by Attune's user-personalization model."),
         ["aws-hrnn-metadata"] = ("featurize_metadata", "Legacy ARN, served by Attune's user-personalization model with item metadata."),
         ["aws-hrnn-coldstart"] = ("featurize_coldstart", "Legacy ARN, served by Attune's user-personalization model with new-item exploration."),
+        ["aws-ecomm-popular-items-by-views"] = (null, "Most viewed: items by their View events over the last 30 days."),
+        ["aws-ecomm-popular-items-by-purchases"] = (null, "Best sellers: items by their Purchase events over the last 30 days."),
+        ["aws-ecomm-frequently-bought-together"] = (null, "Frequently bought together: items a shopper bought within an hour of the given item."),
+        ["aws-ecomm-customers-who-viewed-x-also-viewed"] = (null, "Customers who viewed X also viewed: item-to-item co-occurrence of View events."),
+        ["aws-ecomm-recommended-for-you"] = (null, "Recommended for you: the user-personalization model over the shopper's history."),
+        ["aws-vod-because-you-watched-x"] = (null, "Because you watched X: item-to-item co-occurrence of the viewers' events."),
+        ["aws-vod-more-like-x"] = (null, "More like X: item-to-item co-occurrence blended with item metadata similarity."),
+        ["aws-vod-most-popular"] = (null, "Most popular: titles by their events over the last 30 days."),
+        ["aws-vod-trending-now"] = (null, "Trending now: titles whose interactions grow fastest."),
+        ["aws-vod-top-picks"] = (null, "Top picks for you: the user-personalization model over the viewer's history."),
     };
 
     public static readonly IReadOnlyList<RecipeInfo> All = [.. Definitions.All.Select(Describe)];

@@ -15,11 +15,13 @@ public sealed class RecipeOperations : IOperationFamily
         registry.Add("DescribeRecipe", DescribeAsync);
     }
 
-    /// <summary>Attune has no domain (recommender) recipes yet, so a domain filter lists nothing.</summary>
+    /// <summary>Every recipe, or with <c>domain</c> only that domain's use cases (as Personalize lists them).</summary>
     private static Task<JsonObject?> ListAsync(JsonElement input, CallContext context)
     {
-        var recipes = input.OptionalString("domain") is null ? RecipeCatalog.All : [];
-        var start = (int)PageToken.Decode(input.OptionalString("nextToken"), Listing);
+        var domain = input.OptionalString("domain");
+        var recipes = domain is null ? RecipeCatalog.All : [.. RecipeCatalog.All.Where(r => r.Domain == domain)];
+        var listing = $"{Listing}|{domain}";
+        var start = (int)PageToken.Decode(input.OptionalString("nextToken"), listing);
         var max = input.OptionalInt("maxResults") ?? 100;
         var page = new JsonArray();
         foreach (var recipe in recipes.Skip(start).Take(max))
@@ -31,12 +33,12 @@ public sealed class RecipeOperations : IOperationFamily
                 ["status"] = "ACTIVE",
                 ["creationDateTime"] = RecipeCatalog.PublishedAt,
                 ["lastUpdatedDateTime"] = RecipeCatalog.PublishedAt,
-            });
+            }.AddIfPresent("domain", recipe.Domain));
         }
         var output = new JsonObject { ["recipes"] = page };
         if (start + max < recipes.Count)
         {
-            output["nextToken"] = PageToken.Encode(Listing, start + max);
+            output["nextToken"] = PageToken.Encode(listing, start + max);
         }
         return Task.FromResult<JsonObject?>(output);
     }

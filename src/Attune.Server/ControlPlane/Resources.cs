@@ -94,11 +94,12 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
 
     /// <summary>
     /// A List* response: <paramref name="resultKey"/> holds the summaries (the named members of each body),
-    /// plus nextToken while more remain.
+    /// plus nextToken while more remain. Records <paramref name="include"/> rejects are left out (a page may then be
+    /// shorter than maxResults, as Personalize's pages may be).
     /// </summary>
     public async Task<JsonObject> ListAsync(
         string kind, string resultKey, string? parentArn, JsonElement input, CallContext context,
-        IReadOnlyList<string> summaryMembers, bool newestFirst = false)
+        IReadOnlyList<string> summaryMembers, bool newestFirst = false, Func<ResourceRecord, bool>? include = null)
     {
         var listing = $"{kind}|{context.ArnPrefix}|{parentArn}";
         var after = PageToken.Decode(input.OptionalString("nextToken"), listing);
@@ -107,7 +108,7 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
             ? await registry.ListNewestFirstAsync(kind, context.ArnPrefix, parentArn, after, maxResults, context.Aborted)
             : await registry.ListAsync(kind, context.ArnPrefix, parentArn, after, maxResults, context.Aborted);
         var items = new JsonArray();
-        foreach (var record in page.Items)
+        foreach (var record in page.Items.Where(include ?? (_ => true)))
         {
             items.Add(Summary(record.ParseBody(), summaryMembers));
         }
@@ -125,14 +126,14 @@ public sealed class Resources(IResourceRegistry registry, IGrainFactory grains, 
     /// </summary>
     public async Task<JsonObject?> ListScopedAsync(
         string kind, string resultKey, string scopeMember, string scopeKind, JsonElement input, CallContext context,
-        IReadOnlyList<string> summaryMembers, bool newestFirst = false)
+        IReadOnlyList<string> summaryMembers, bool newestFirst = false, Func<ResourceRecord, bool>? include = null)
     {
         var scope = input.OptionalString(scopeMember);
         if (scope is not null)
         {
             await GetAsync(scope, scopeKind, context);
         }
-        return await ListAsync(kind, resultKey, scope, input, context, summaryMembers, newestFirst);
+        return await ListAsync(kind, resultKey, scope, input, context, summaryMembers, newestFirst, include);
     }
 
     private static JsonObject Summary(JsonObject body, IReadOnlyList<string> members)

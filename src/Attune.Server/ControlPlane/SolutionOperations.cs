@@ -227,9 +227,11 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
 
     private static void RequireRecipe(string recipeArn, string member)
     {
-        if (RecipeCatalog.Find(recipeArn) is null)
+        var recipe = RecipeCatalog.Find(recipeArn)
+            ?? throw new ApiException("ResourceNotFoundException", $"{member}: the recipe {recipeArn} does not exist; ListRecipes shows what Attune offers.");
+        if (recipe.Domain is not null)
         {
-            throw new ApiException("ResourceNotFoundException", $"{member}: the recipe {recipeArn} does not exist; ListRecipes shows what Attune offers.");
+            throw ApiErrors.InvalidInput($"{member}: {recipeArn} is a {recipe.Domain} use case; create a recommender for it (CreateRecommender), not a solution.");
         }
     }
 

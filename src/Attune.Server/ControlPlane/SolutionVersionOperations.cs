@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Contracts.Resources;
 using Attune.Contracts.Training;
+using Attune.Grains.Recommenders;
 using Attune.Server.Wire;
 using Attune.Storage.Artifacts;
 using Attune.Storage.Resources;
@@ -53,8 +54,10 @@ public sealed class SolutionVersionOperations(Resources resources, SolutionVersi
         return new JsonObject { ["solutionVersion"] = record.ParseBody() };
     }
 
+    /// <summary>A recommender's models are solution versions too, owned by the recommender: they are not the caller's to list.</summary>
     private Task<JsonObject?> ListAsync(JsonElement input, CallContext context) =>
-        resources.ListScopedAsync(ResourceKinds.SolutionVersion, "solutionVersions", "solutionArn", ResourceKinds.Solution, input, context, SummaryMembers);
+        resources.ListScopedAsync(ResourceKinds.SolutionVersion, "solutionVersions", "solutionArn", ResourceKinds.Solution, input, context, SummaryMembers,
+            include: version => !RecommenderModels.IsModel(version));
 
     /// <summary>
     /// Each status change is conditional on the status just read, so a stop racing the training grain (which marks the

@@ -3,6 +3,7 @@ using Attune.Grains.Imports;
 using Attune.Grains.Lifecycle;
 using Attune.Grains.Live;
 using Attune.Grains.OnlineMetrics;
+using Attune.Grains.Recommenders;
 using Attune.Grains.Serving;
 using Attune.Grains.Serving.Actions;
 using Attune.Grains.Serving.Shards;
@@ -109,6 +110,9 @@ internal static class ServiceRegistration
         services.AddOptions<AutoTrainingOptions>().BindConfiguration(AutoTrainingOptions.Section);
         services.AddSingleton<IOperationFamily, CampaignOperations>();
         services.AddSingleton<FilterExpressionCheck>();
+        services.AddSingleton<IOperationFamily, RecommenderOperations>();
+        services.AddSingleton<RecommenderModels>();
+        services.AddSingleton<TrainingColumnsCheck>();
         services.AddSingleton<IOperationFamily, FilterOperations>();
         services.AddSingleton<IOperationFamily, EventTrackerOperations>();
         services.AddSingleton<IOperationFamily, MetricAttributionOperations>();
@@ -177,6 +181,10 @@ internal static class ServiceRegistration
         services.AddSingleton<IResourceActivationHandler, CampaignActivation>();
         services.AddSingleton<IResourceActivationHandler, DatasetGroupActivation>();
         services.AddSingleton<IResourceDeletionHandler, CampaignRetirement>();
+        services.AddSingleton<RecommenderRetraining>();
+        services.AddSingleton<IResourceActivationHandler, RecommenderActivation>();
+        services.AddSingleton<IResourceStopHandler, RecommenderStop>();
+        services.AddSingleton<IResourceDeletionHandler, RecommenderDeletion>();
         services.AddHostedService<RecoveryService>();
         services.AddSingleton<IAutomaticVersions, AutomaticVersions>();
         services.AddHostedService<AutoTrainingService>();

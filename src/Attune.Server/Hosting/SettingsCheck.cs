@@ -147,7 +147,7 @@ internal static class SettingsCheck
             yield return problem;
         }
         var training = configuration.GetSection(AutoTrainingOptions.Section).Get<AutoTrainingOptions>() ?? new AutoTrainingOptions();
-        foreach (var (name, value) in new[] { ("CheckInterval", training.CheckInterval), ("Day", training.Day) })
+        foreach (var (name, value) in new[] { ("CheckInterval", training.CheckInterval), ("Day", training.Day), ("RecommenderRetraining", training.RecommenderRetraining) })
         {
             if (value <= TimeSpan.Zero)
             {

@@ -18,6 +18,8 @@ public sealed class QuotaLimits
 
     public int? FiltersPerDatasetGroup { get; set; }
 
+    public int? RecommendersPerDatasetGroup { get; set; }
+
     /// <summary>Sustained requests per second to each control-plane operation.</summary>
     public double? ControlPlaneRequestsPerSecond { get; set; }
 

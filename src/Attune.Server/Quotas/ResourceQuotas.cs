@@ -28,6 +28,9 @@ public sealed class ResourceQuotas(IResourceRegistry registry, QuotaTable table)
             case ResourceKinds.Filter:
                 await RequireGroupRoomAsync(parentArn!, kind, quotas.FiltersPerDatasetGroup, nameof(QuotaLimits.FiltersPerDatasetGroup), "filters", context);
                 break;
+            case ResourceKinds.Recommender:
+                await RequireGroupRoomAsync(parentArn!, kind, quotas.RecommendersPerDatasetGroup, nameof(QuotaLimits.RecommendersPerDatasetGroup), "recommenders", context);
+                break;
             case ResourceKinds.Solution:
                 await RequireGroupRoomAsync(parentArn!, kind, quotas.SolutionsPerDatasetGroup, nameof(QuotaLimits.SolutionsPerDatasetGroup), "solutions", context);
                 break;

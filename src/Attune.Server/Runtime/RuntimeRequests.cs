@@ -12,16 +12,18 @@ internal static class RuntimeRequests
 
     public static RecommendationQuery Recommendation(JsonElement input)
     {
+        // A recommender is served by the same engine as a campaign, keyed by its ARN.
         var campaignArn = input.OptionalString("campaignArn");
-        if (campaignArn is null)
+        var recommenderArn = input.OptionalString("recommenderArn");
+        if ((campaignArn is null) == (recommenderArn is null))
         {
-            throw ApiErrors.InvalidInput(input.OptionalString("recommenderArn") is { } recommender
-                ? $"Attune serves campaigns only; recommenders such as {recommender} are not supported. Pass campaignArn."
-                : "campaignArn is required (or recommenderArn, which Attune does not serve).");
+            throw ApiErrors.InvalidInput(campaignArn is null
+                ? "Either campaignArn or recommenderArn is required."
+                : "Give campaignArn or recommenderArn, not both.");
         }
         return new RecommendationQuery
         {
-            CampaignArn = campaignArn,
+            CampaignArn = campaignArn ?? recommenderArn!,
             UserId = input.OptionalString("userId"),
             ItemId = input.OptionalString("itemId"),
             NumResults = input.OptionalInt("numResults") ?? RecommendationQuery.DefaultNumResults,

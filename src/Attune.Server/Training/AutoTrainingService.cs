@@ -1,4 +1,5 @@
 using Attune.Contracts.Training;
+using Attune.Grains.Recommenders;
 using Attune.Grains.Training;
 using Attune.Storage.Resources;
 using Microsoft.Extensions.Options;
@@ -7,10 +8,11 @@ namespace Attune.Server.Training;
 
 /// <summary>
 /// Every <see cref="AutoTrainingOptions.CheckInterval"/>, asks each ACTIVE solution's auto-training grain whether a
-/// version is due. The schedule lives in the registry (solution and version times), so a restart loses nothing.
+/// version is due, and retrains the recommenders whose model is <see cref="AutoTrainingOptions.RecommenderRetraining"/> old.
+/// The schedule lives in the registry (solution and version times), so a restart loses nothing.
 /// </summary>
 internal sealed partial class AutoTrainingService(
-    IResourceRegistry registry, IGrainFactory grains, IOptions<AutoTrainingOptions> options, TimeProvider clock, ILogger<AutoTrainingService> log)
+    IResourceRegistry registry, IGrainFactory grains, RecommenderRetraining recommenders, IOptions<AutoTrainingOptions> options, TimeProvider clock, ILogger<AutoTrainingService> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +23,10 @@ internal sealed partial class AutoTrainingService(
             try
             {
                 await CheckAllAsync(stoppingToken);
+                foreach (var model in await recommenders.CheckAllAsync(stoppingToken))
+                {
+                    LogRetraining(log, model);
+                }
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
@@ -52,6 +58,9 @@ internal sealed partial class AutoTrainingService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Automatic training started {Version} for {Solution}")]
     private static partial void LogStarted(ILogger logger, string version, string solution);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recommender retraining started {Model}")]
+    private static partial void LogRetraining(ILogger logger, string model);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Automatic training check failed; retrying at the next interval")]
     private static partial void LogCheckFailed(ILogger logger, Exception error);

@@ -37,6 +37,11 @@ public sealed class ModelArtifacts(string dataDirectory) : IModelArtifacts
 
     public void Delete(string solutionVersionArn)
     {
+        // A version that never trained (CREATE FAILED) on a server that never wrote a model has no folder to delete from.
+        if (!Directory.Exists(_folder))
+        {
+            return;
+        }
         File.Delete(ModelPath(solutionVersionArn));
         File.Delete(MetricsPath(solutionVersionArn));
     }

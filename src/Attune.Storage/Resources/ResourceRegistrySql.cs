@@ -7,7 +7,8 @@ public static class ResourceRegistrySql
     public const string TransientStatuses =
         $"'{ResourceStatus.CreatePending}', '{ResourceStatus.CreateInProgress}', '{ResourceStatus.DeletePending}', " +
         $"'{ResourceStatus.DeleteInProgress}', '{ResourceStatus.CreateStopping}', '{ResourceStatus.Pending}', '{ResourceStatus.InProgress}', " +
-        $"'{ResourceStatus.UpdatePending}', '{ResourceStatus.UpdateInProgress}'";
+        $"'{ResourceStatus.UpdatePending}', '{ResourceStatus.UpdateInProgress}', " +
+        $"'{ResourceStatus.StopPending}', '{ResourceStatus.StopInProgress}', '{ResourceStatus.StartPending}', '{ResourceStatus.StartInProgress}'";
 
     /// <summary>A List page's sequence condition and order: after the token ascending, or before it (0: none) newest first.</summary>
     public static (string Condition, string Order) Paging(string after, bool newestFirst) => newestFirst

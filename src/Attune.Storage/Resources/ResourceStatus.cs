@@ -16,6 +16,13 @@ public static class ResourceStatus
     public const string UpdatePending = "UPDATE PENDING";
     public const string UpdateInProgress = "UPDATE IN_PROGRESS";
 
+    /// <summary>A recommender's stop and start: STOP PENDING → STOP IN_PROGRESS → INACTIVE → START PENDING → START IN_PROGRESS → ACTIVE.</summary>
+    public const string StopPending = "STOP PENDING";
+    public const string StopInProgress = "STOP IN_PROGRESS";
+    public const string Inactive = "INACTIVE";
+    public const string StartPending = "START PENDING";
+    public const string StartInProgress = "START IN_PROGRESS";
+
     /// <summary>Data deletion jobs' own chain: PENDING → IN_PROGRESS → COMPLETED or FAILED.</summary>
     public const string Pending = "PENDING";
     public const string InProgress = "IN_PROGRESS";
@@ -25,5 +32,6 @@ public static class ResourceStatus
     /// <summary>True while a create or delete is still running, i.e. recovery must finish it after a restart.</summary>
     public static bool IsTransient(string status) =>
         status is CreatePending or CreateInProgress or DeletePending or DeleteInProgress or CreateStopping or Pending or InProgress
-            or UpdatePending or UpdateInProgress;
+            or UpdatePending or UpdateInProgress
+            or StopPending or StopInProgress or StartPending or StartInProgress;
 }

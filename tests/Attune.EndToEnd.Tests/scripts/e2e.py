@@ -12,7 +12,8 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 ENDPOINT = sys.argv[1]
-TRANSIENT = {"CREATE PENDING", "CREATE IN_PROGRESS", "DELETE PENDING", "DELETE IN_PROGRESS"}
+TRANSIENT = {"CREATE PENDING", "CREATE IN_PROGRESS", "DELETE PENDING", "DELETE IN_PROGRESS",
+             "STOP PENDING", "STOP IN_PROGRESS", "START PENDING", "START IN_PROGRESS"}
 ARN_PREFIX = "arn:aws:personalize:us-east-1:"
 
 

@@ -24,10 +24,11 @@ HPO_RANGES = {"integerHyperParameterRanges": [{"name": "recency_half_life", "min
 
 
 def every_recipe(p, group):
-    """One solution and one version per item recipe of ListRecipes, trained together; returns {recipe ARN: (solution,
-    version)}. aws-next-best-action trains on action datasets, which this group has not (scripts/actions.py)."""
+    """One solution and one version per custom item recipe of ListRecipes (domain use cases are for recommenders;
+    aws-next-best-action trains on action datasets, which this group has not: scripts/actions.py), trained together;
+    returns {recipe ARN: (solution, version)}."""
     recipes = [r["recipeArn"] for r in list_all(p.list_recipes, "recipes", 100)
-               if p.describe_recipe(recipeArn=r["recipeArn"])["recipe"]["recipeType"] != "PERSONALIZED_ACTIONS"]
+               if "domain" not in r and p.describe_recipe(recipeArn=r["recipeArn"])["recipe"]["recipeType"] != "PERSONALIZED_ACTIONS"]
     check(POPULARITY in recipes and USER_PERSONALIZATION in recipes, f"ListRecipes: {recipes}")
     solutions = {arn: active_solution(p, group, "training-" + arn.rsplit("/", 1)[1], recipeArn=arn) for arn in recipes}
     trained = {}

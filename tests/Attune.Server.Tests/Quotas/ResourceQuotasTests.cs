@@ -58,6 +58,20 @@ public sealed class ResourceQuotasTests : IDisposable
     }
 
     [Fact]
+    public async Task Recommenders_count_per_dataset_group()
+    {
+        var quotas = Quotas(new QuotaLimits { RecommendersPerDatasetGroup = 1 });
+        var context = Context(Mine);
+        var group = await AddAsync(context, ResourceKinds.DatasetGroup, "g", null);
+        await quotas.RequireRoomAsync(ResourceKinds.Recommender, group, context);
+        await AddAsync(context, ResourceKinds.Recommender, "r1", group);
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => quotas.RequireRoomAsync(ResourceKinds.Recommender, group, context));
+
+        Assert.Contains("already has 1 recommenders: the limit RecommendersPerDatasetGroup is 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Zero_is_unlimited_and_an_account_override_wins()
     {
         var options = new AttuneOptions

@@ -75,11 +75,15 @@ public sealed class RuntimeOperationsTests : IDisposable
         var version = await _world.AddVersionAsync("up", "aws-user-personalization", ServingWorld.NeighborhoodModel());
         var campaign = await _world.AddCampaignAsync("up", version);
 
-        var missingCampaign = await Assert.ThrowsAsync<ApiException>(() => CallAsync("GetRecommendations", """{"recommenderArn":"arn:aws:personalize:us-east-1:000000000000:recommender/r","userId":"u1"}"""));
+        var missingCampaign = await Assert.ThrowsAsync<ApiException>(() => CallAsync("GetRecommendations", """{"userId":"u1"}"""));
+        var both = await Assert.ThrowsAsync<ApiException>(() => CallAsync("GetRecommendations", $$"""{"campaignArn":"{{campaign}}","recommenderArn":"arn:aws:personalize:us-east-1:000000000000:recommender/r","userId":"u1"}"""));
+        var unknownRecommender = await Assert.ThrowsAsync<ApiException>(() => CallAsync("GetRecommendations", """{"recommenderArn":"arn:aws:personalize:us-east-1:000000000000:recommender/r","userId":"u1"}"""));
         var unknownCampaign = await Assert.ThrowsAsync<ApiException>(() => CallAsync("GetRecommendations", """{"campaignArn":"arn:aws:personalize:us-east-1:000000000000:campaign/none","userId":"u1"}"""));
         var badMetadataKey = await Assert.ThrowsAsync<ApiException>(() => CallAsync("GetRecommendations", $$$"""{"campaignArn":"{{{campaign}}}","userId":"u1","metadataColumns":{"USERS":["AGE"]}}"""));
 
         Assert.Equal("InvalidInputException", missingCampaign.ErrorCode);
+        Assert.Equal("InvalidInputException", both.ErrorCode);
+        Assert.Equal("ResourceNotFoundException", unknownRecommender.ErrorCode);
         Assert.Equal("ResourceNotFoundException", unknownCampaign.ErrorCode);
         Assert.Equal("InvalidInputException", badMetadataKey.ErrorCode);
     }

@@ -45,6 +45,14 @@ public abstract class ArtifactsContract(IModelArtifacts artifacts)
     }
 
     [Fact]
+    public void Deleting_a_version_that_never_trained_from_an_empty_store_does_nothing()
+    {
+        artifacts.Delete(Version);
+
+        Assert.Empty(artifacts.ReadMetrics(Version));
+    }
+
+    [Fact]
     public void Deleting_removes_model_and_metrics_and_a_missing_model_cannot_be_opened()
     {
         artifacts.WriteModel(Version, stream => stream.Write(Model(1)));

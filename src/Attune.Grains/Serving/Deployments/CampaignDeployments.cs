@@ -54,6 +54,13 @@ public sealed partial class CampaignDeployments(
         await DeployAsync(campaign.Arn, CampaignSettings.FromCampaign(DescribeBody.Read<CampaignRecord>(campaign.Body), pendingUpdate: false), cancellationToken);
     }
 
+    /// <summary>Deploys a recommender (created, started or updated) to serve its newest ACTIVE model.</summary>
+    public async Task DeployRecommenderAsync(ResourceRecord recommender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recommender);
+        await DeployAsync(recommender.Arn, CampaignSettings.FromRecommender(DescribeBody.Read<RecommenderRecord>(recommender.Body)), cancellationToken);
+    }
+
     /// <summary>
     /// Deploys a solution version under <paramref name="key"/> (a batch job's worker) exactly as a campaign with
     /// <paramref name="settings"/> would serve it, so the engine answers the job's lines as it answers runtime requests.
@@ -81,12 +88,29 @@ public sealed partial class CampaignDeployments(
             }
             return deployment;
         }
-        var campaign = await GetCampaignAsync(campaignArn, cancellationToken);
+        var record = await registry.GetAsync(campaignArn, cancellationToken);
+        if (record?.Kind == ResourceKinds.Recommender)
+        {
+            return await DeployAsync(campaignArn, ServableRecommender(record), cancellationToken);
+        }
+        var campaign = record?.Kind == ResourceKinds.Campaign ? DescribeBody.Read<CampaignRecord>(record.Body) : null;
         if (campaign is null || (campaign.Status != ResourceStatus.Active && campaign.LatestCampaignUpdate is null))
         {
             throw ServingException.NotFound(campaignArn);
         }
         return await DeployAsync(campaignArn, CampaignSettings.FromCampaign(campaign, pendingUpdate: false), cancellationToken);
+    }
+
+    /// <summary>A recommender's settings when it may serve: ACTIVE (a pending update keeps the current model serving).</summary>
+    private static CampaignSettings ServableRecommender(ResourceRecord record)
+    {
+        if (record.Status != ResourceStatus.Active)
+        {
+            throw ServingException.InvalidInput(record.Status is ResourceStatus.Inactive or ResourceStatus.StopPending or ResourceStatus.StopInProgress
+                ? $"The recommender {record.Arn} is {record.Status}; start it with StartRecommender to get recommendations."
+                : $"The recommender {record.Arn} is {record.Status}; it serves once ACTIVE.");
+        }
+        return CampaignSettings.FromRecommender(DescribeBody.Read<RecommenderRecord>(record.Body));
     }
 
     /// <summary>
@@ -166,6 +190,11 @@ public sealed partial class CampaignDeployments(
         {
             try
             {
+                if (await StoppedRecommenderAsync(campaignArn))
+                {
+                    Retire(campaignArn);
+                    return;
+                }
                 var newest = await ResolveVersionAsync(deployment.Settings.SolutionVersionArn, CancellationToken.None);
                 if (newest != deployment.Model.SolutionVersionArn && _live.TryGetValue(campaignArn, out var current) && current == deployment)
                 {
@@ -177,6 +206,17 @@ public sealed partial class CampaignDeployments(
                 LogFollowLatestFailed(_logger, campaignArn, error);
             }
         });
+    }
+
+    /// <summary>Whether the key is a recommender that was stopped or deleted (perhaps on another silo) since it was deployed here.</summary>
+    private async Task<bool> StoppedRecommenderAsync(string key)
+    {
+        if (!key.Contains(":recommender/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var record = await registry.GetAsync(key, CancellationToken.None);
+        return record?.Kind == ResourceKinds.Recommender && record.Status != ResourceStatus.Active;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignArn} could not move to its solution's newest version; it keeps serving the current one")]

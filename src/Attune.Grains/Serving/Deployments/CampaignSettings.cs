@@ -23,6 +23,18 @@ public sealed record CampaignSettings(
             && update.Status != "ACTIVE" && !update.Status.EndsWith("FAILED", StringComparison.Ordinal);
         var versionArn = pending ? update!.SolutionVersionArn : campaign.SolutionVersionArn;
         var config = (pending ? update!.CampaignConfig : null) ?? campaign.CampaignConfig;
+        return FromConfig(versionArn, config);
+    }
+
+    /// <summary>
+    /// Reads a recommender record: it serves its newest ACTIVE model (a retraining swaps in when done) with its
+    /// recommenderConfig's exploration and metadata settings.
+    /// </summary>
+    public static CampaignSettings FromRecommender(RecommenderRecord recommender) =>
+        FromConfig(recommender.RecommenderArn + RecommenderRecord.LatestModel, recommender.RecommenderConfig?.AsCampaignConfig());
+
+    private static CampaignSettings FromConfig(string versionArn, CampaignConfig? config)
+    {
         return new CampaignSettings(
             versionArn,
             (float)(config?.ExplorationWeight ?? DefaultExplorationWeight),

@@ -16,6 +16,20 @@ public sealed class FilterCache(IResourceRegistry registry, TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>Expressions with a use case's exclusion chained on, by their text (few: one per filter and use case).</summary>
+    private readonly ConcurrentDictionary<string, FilterExpression> _withExclusions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <paramref name="expression"/> (or no filter) and also "not an item the user had an event of
+    /// <paramref name="eventType"/>": a domain use case's built-in exclusion, chained with '|' (both must hold).
+    /// </summary>
+    public FilterExpression WithExclusion(FilterExpression? expression, string eventType)
+    {
+        var exclusion = $"EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"{eventType}\")";
+        var text = expression is null ? exclusion : $"{expression.Text} | {exclusion}";
+        return _withExclusions.GetOrAdd(text, FilterExpression.Parse);
+    }
+
     /// <summary>The ACTIVE filter's expression; ResourceNotFoundException when there is no such filter.</summary>
     public async ValueTask<FilterExpression> GetAsync(string filterArn, CancellationToken cancellationToken)
     {

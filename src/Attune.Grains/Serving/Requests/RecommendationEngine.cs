@@ -30,17 +30,19 @@ public sealed class RecommendationEngine(
             throw ServingException.InvalidInput($"The campaign {query.CampaignArn} serves a {RecipeTypeName(type)} recipe; call GetPersonalizedRanking.");
         }
         CheckMetadata(deployment, query.MetadataColumns, query.NumResults);
-        var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken);
+        // A domain use case's exclusion (purchased or watched items) applies when the request names the user.
+        var excluded = query.UserId is null ? null : deployment.Model.Recipe.ExcludedEventType;
+        var filter = await BindAsync(query.FilterArn, query.FilterValues, "filterValues", cancellationToken, excluded);
         bool filterNeedsUser = filter?.Expression.NeedsUser == true;
         if (query.UserId is null && (type == RecipeType.UserPersonalization || filterNeedsUser))
         {
             throw ServingException.InvalidInput(type == RecipeType.UserPersonalization
-                ? $"userId is required: the campaign {query.CampaignArn} serves a USER_PERSONALIZATION recipe."
+                ? $"userId is required: the {Served(query.CampaignArn)} serves a USER_PERSONALIZATION recipe."
                 : $"userId is required: the filter {query.FilterArn} refers to the user's interactions or attributes.");
         }
         if (query.ItemId is null && type == RecipeType.RelatedItems)
         {
-            throw ServingException.InvalidInput($"itemId is required: the campaign {query.CampaignArn} serves a RELATED_ITEMS recipe.");
+            throw ServingException.InvalidInput($"itemId is required: the {Served(query.CampaignArn)} serves a RELATED_ITEMS recipe.");
         }
         BoundFilter? promotionFilter = null;
         if (query.Promotion is { } promotion)
@@ -86,13 +88,18 @@ public sealed class RecommendationEngine(
         ServingAnswers.From(RecommendationIds.NewId(deployment.IdTag), items, catalogue, metadataColumns);
 
     private async ValueTask<BoundFilter?> BindAsync(
-        string? filterArn, IReadOnlyDictionary<string, string>? values, string member, CancellationToken cancellationToken)
+        string? filterArn, IReadOnlyDictionary<string, string>? values, string member, CancellationToken cancellationToken,
+        string? excludedEventType = null)
     {
-        if (filterArn is null)
+        var expression = filterArn is null ? null : await filters.GetAsync(filterArn, cancellationToken);
+        if (excludedEventType is not null)
+        {
+            expression = filters.WithExclusion(expression, excludedEventType);
+        }
+        if (expression is null)
         {
             return null;
         }
-        var expression = await filters.GetAsync(filterArn, cancellationToken);
         if (expression.Target != FilterTarget.Item)
         {
             throw ServingException.InvalidInput($"The filter {filterArn} selects {expression.Target}s; recommendations need an ItemID filter.");
@@ -120,7 +127,9 @@ public sealed class RecommendationEngine(
         if (!deployment.Settings.MetadataEnabled)
         {
             throw ServingException.InvalidInput(
-                $"metadataColumns needs campaignConfig.enableMetadataWithRecommendations=true on the campaign {deployment.CampaignArn}.");
+                deployment.CampaignArn.Contains(":recommender/", StringComparison.Ordinal)
+                    ? $"metadataColumns needs recommenderConfig.enableMetadataWithRecommendations=true on the recommender {deployment.CampaignArn}."
+                    : $"metadataColumns needs campaignConfig.enableMetadataWithRecommendations=true on the campaign {deployment.CampaignArn}.");
         }
         if (numResults > RecommendationQuery.MaxNumResultsWithMetadata)
         {
@@ -135,6 +144,10 @@ public sealed class RecommendationEngine(
             }
         }
     }
+
+    /// <summary>"campaign ARN" or "recommender ARN": what the request named, for messages.</summary>
+    private static string Served(string arn) =>
+        (arn.Contains(":recommender/", StringComparison.Ordinal) ? "recommender " : "campaign ") + arn;
 
     private static string RecipeTypeName(RecipeType type) => type switch
     {
