@@ -37,16 +37,20 @@ public static class TrainingDataLoader
     /// <summary>Whether trainingDataConfig lets a column of <paramref name="datasetType"/> train (all do without it).</summary>
     private static Func<SchemaField, bool> Trains(string datasetType, TrainingDataConfig? columns)
     {
-        if (columns?.IncludedDatasetColumns?.GetValueOrDefault(datasetType) is { } included)
+        if (ColumnsOf(columns?.IncludedDatasetColumns, datasetType) is { } included)
         {
             return field => included.Contains(field.Name, StringComparer.OrdinalIgnoreCase);
         }
-        if (columns?.ExcludedDatasetColumns?.GetValueOrDefault(datasetType) is { } excluded)
+        if (ColumnsOf(columns?.ExcludedDatasetColumns, datasetType) is { } excluded)
         {
             return field => !excluded.Contains(field.Name, StringComparer.OrdinalIgnoreCase);
         }
         return _ => true;
     }
+
+    /// <summary>The dataset type's list; keys are matched case-insensitively (Personalize's examples write ITEMS and Items).</summary>
+    private static IReadOnlyList<string>? ColumnsOf(IReadOnlyDictionary<string, IReadOnlyList<string>>? byDataset, string datasetType) =>
+        byDataset?.FirstOrDefault(entry => entry.Key.Equals(datasetType, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>
     /// The contextual metadata columns (categorical strings beyond the reserved fields, e.g. DEVICE), aligned with the
