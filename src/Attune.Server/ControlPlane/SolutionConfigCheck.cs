@@ -11,19 +11,12 @@ namespace Attune.Server.ControlPlane;
 /// </summary>
 internal static class SolutionConfigCheck
 {
-    /// <summary>Dataset types whose columns trainingDataConfig may name (the ones Attune reads columns of).</summary>
-    private static readonly string[] ColumnDatasets = ["INTERACTIONS", "ITEMS", "USERS"];
-
     public static void Check(JsonElement config, RecipeDefinition? recipe, string path)
     {
         if (config.OptionalObject("optimizationObjective") is not null)
         {
             throw ApiErrors.InvalidInput($"{path}.optimizationObjective is not supported: Attune ranks by the predicted interaction alone. " +
                 "Favour items by an attribute with a filter or with promotions at request time instead.");
-        }
-        if (config.OptionalObject("trainingDataConfig") is { } columns)
-        {
-            CheckColumns(columns, $"{path}.trainingDataConfig");
         }
         if (recipe is null)
         {
@@ -78,31 +71,6 @@ internal static class SolutionConfigCheck
                     throw ApiErrors.InvalidInput(limit.Kind == HyperParameterKind.Categorical
                         ? $"{path}.{kind}: {name} takes the values {string.Join(", ", limit.Values!)}; give them as a categorical range."
                         : $"{path}.{kind}: the range of {name} must lie within [{limit.MinValue}, {limit.MaxValue}], the values its trainer accepts.");
-                }
-            }
-        }
-    }
-
-    /// <summary>One of included/excluded columns per dataset type, for the dataset types whose columns train models.</summary>
-    private static void CheckColumns(JsonElement config, string path)
-    {
-        var included = config.OptionalObject("includedDatasetColumns");
-        var excluded = config.OptionalObject("excludedDatasetColumns");
-        foreach (var (member, map) in new[] { ("includedDatasetColumns", included), ("excludedDatasetColumns", excluded) })
-        {
-            if (map is not { } columns)
-            {
-                continue;
-            }
-            foreach (var entry in columns.EnumerateObject())
-            {
-                if (!ColumnDatasets.Contains(entry.Name, StringComparer.Ordinal))
-                {
-                    throw ApiErrors.InvalidInput($"{path}.{member} has the key {entry.Name}; the dataset types are {string.Join(", ", ColumnDatasets)}.");
-                }
-                if (member == "includedDatasetColumns" && excluded?.TryGetProperty(entry.Name, out _) == true)
-                {
-                    throw ApiErrors.InvalidInput($"{path} names {entry.Name} in both includedDatasetColumns and excludedDatasetColumns; give one.");
                 }
             }
         }

@@ -9,7 +9,7 @@ using Attune.Storage.Resources;
 namespace Attune.Server.ControlPlane;
 
 /// <summary>CreateSolution, DescribeSolution, ListSolutions, UpdateSolution, DeleteSolution.</summary>
-public sealed class SolutionOperations(Resources resources) : IOperationFamily
+public sealed class SolutionOperations(Resources resources, TrainingColumnsCheck trainingColumns) : IOperationFamily
 {
     private const string IncrementalUpdateRefused =
         "performIncrementalUpdate applies only to aws-semantic-similarity, which Attune does not offer. Attune needs no incremental " +
@@ -92,6 +92,7 @@ public sealed class SolutionOperations(Resources resources) : IOperationFamily
         if (config is { } settings)
         {
             CheckConfig(settings, recipeArn, "solutionConfig");
+            await trainingColumns.CheckAsync(settings, group.Arn, context, "solutionConfig", datasetsMustExist: false);
         }
 
         var arn = context.Arn(ResourceKinds.Solution, name);

@@ -7,9 +7,10 @@ using Attune.Storage.Schemas;
 namespace Attune.Server.ControlPlane;
 
 /// <summary>
-/// recommenderConfig.trainingDataConfig: each key names a dataset type of the group (Interactions, Items, Users) and each
+/// trainingDataConfig (of solutionConfig and recommenderConfig): each key names a dataset type of the group (Interactions, Items, Users) and each
 /// column a field of that dataset's schema; the identifiers and the interactions' TIMESTAMP and EVENT_TYPE cannot be
-/// left out. InvalidInputException names the member and the problem.
+/// left out; a dataset type has included or excluded columns, not both. InvalidInputException names the member and the
+/// problem. Keys match case-insensitively, as the training data loader reads them.
 /// </summary>
 public sealed class TrainingColumnsCheck(Resources resources)
 {
@@ -17,7 +18,13 @@ public sealed class TrainingColumnsCheck(Resources resources)
 
     private static readonly HashSet<string> Kept = new(["USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE"], StringComparer.OrdinalIgnoreCase);
 
-    public async Task CheckAsync(JsonElement? config, string groupArn, CallContext context)
+    /// <summary>
+    /// Checks <paramref name="config"/>'s trainingDataConfig. A recommender trains at once, so its group must have the
+    /// datasets named (<paramref name="datasetsMustExist"/>); a solution may be created before them, and its columns are
+    /// checked against the schemas present.
+    /// </summary>
+    public async Task CheckAsync(JsonElement? config, string groupArn, CallContext context, string configMember = "recommenderConfig",
+        bool datasetsMustExist = true)
     {
         if (config?.OptionalObject("trainingDataConfig") is not { } training)
         {
@@ -32,14 +39,24 @@ public sealed class TrainingColumnsCheck(Resources resources)
             }
             foreach (var dataset in columns.EnumerateObject())
             {
-                var path = $"recommenderConfig.trainingDataConfig.{member}.{dataset.Name}";
+                var path = $"{configMember}.trainingDataConfig.{member}.{dataset.Name}";
                 if (!Datasets.Contains(dataset.Name, StringComparer.OrdinalIgnoreCase))
                 {
                     throw ApiErrors.InvalidInput($"{path}: the keys are {string.Join(", ", Datasets)}.");
                 }
+                if (member == "includedDatasetColumns" && training.OptionalObject("excludedDatasetColumns") is { } excluded
+                    && excluded.EnumerateObject().Any(e => e.Name.Equals(dataset.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw ApiErrors.InvalidInput($"{configMember}.trainingDataConfig names {dataset.Name} in both includedDatasetColumns and " +
+                        "excludedDatasetColumns; give one.");
+                }
                 schemas ??= await SchemasAsync(groupArn, context);
                 if (!schemas.TryGetValue(dataset.Name, out var schema))
                 {
+                    if (!datasetsMustExist)
+                    {
+                        continue;
+                    }
                     throw ApiErrors.InvalidInput($"{path}: dataset group {groupArn} has no {dataset.Name} dataset.");
                 }
                 foreach (var column in dataset.Value.EnumerateArray().Select(c => c.GetString()!))
