@@ -23,6 +23,11 @@ internal static class EventStreamEndpoint
                 return;
             }
             var groupArn = http.Request.Query["datasetGroupArn"].ToString();
+            if (groupArn.Length == 0)
+            {
+                await ConsoleResults.Error(400, "Name the dataset group: ?datasetGroupArn=arn:aws:personalize:...").ExecuteAsync(http);
+                return;
+            }
             try
             {
                 await resources.GetAsync(groupArn, ResourceKinds.DatasetGroup, caller.Context(http, account));

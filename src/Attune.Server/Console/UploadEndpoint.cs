@@ -20,9 +20,9 @@ internal static class UploadEndpoint
             }
             var location = http.Request.Query["location"].ToString();
             var max = options.Value.MaxUploadBytes;
-            if (!location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) || location.EndsWith('/'))
+            if (!IsObject(location))
             {
-                return ConsoleResults.Error(400, $"The location '{location}' must be an s3://bucket/key object.");
+                return ConsoleResults.Error(400, $"The location '{location}' must be an s3://bucket/key object (a key in a bucket, not a prefix).");
             }
             try
             {
@@ -56,6 +56,18 @@ internal static class UploadEndpoint
             }
             return Results.Json(new { location, bytes = written });
         });
+
+    /// <summary>s3://bucket/key with a bucket and a key: an object, not a bucket or a prefix.</summary>
+    private static bool IsObject(string location)
+    {
+        if (!location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var rest = location["s3://".Length..];
+        var slash = rest.IndexOf('/');
+        return slash > 0 && slash < rest.Length - 1 && !rest.EndsWith('/');
+    }
 
     /// <summary>Copies the body, failing as soon as it passes <paramref name="max"/> bytes; returns the bytes copied.</summary>
     private static async Task<long> CopyBoundedAsync(Stream source, Stream target, long max, CancellationToken cancellation)

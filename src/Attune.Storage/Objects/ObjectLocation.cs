@@ -71,6 +71,11 @@ public static class ObjectLocation
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentException.ThrowIfNullOrEmpty(sources.ObjectRoot);
+        if (uri.Any(char.IsControl))
+        {
+            // A NUL or newline never names an object, and file APIs would throw on it instead of refusing it.
+            throw new ObjectLocationException($"The location {uri} contains a control character; use s3://bucket/key or file:///path.");
+        }
         Placement place;
         if (uri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {

@@ -163,12 +163,14 @@ public sealed class ConsoleApiTests(SharedServer shared)
         var escaping = await UploadAsync(console, "s3://console-uploads/../../etc/passwd");
         var local = await UploadAsync(console, "file:///tmp/console-upload.csv");
         var prefix = await UploadAsync(console, "s3://console-uploads/folder/");
+        var bucketOnly = await UploadAsync(console, "s3://console-uploads");
+        var control = await UploadAsync(console, "s3://console-uploads/a\u0000b.csv");
 
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
         Assert.Equal(content.Length, answer.GetProperty("bytes").GetInt64());
         Assert.Equal("s3://console-uploads/big.csv", answer.GetProperty("location").GetString());
         Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(shared.Server.ObjectRoot, "console-uploads", "big.csv"), TestContext.Current.CancellationToken));
-        Assert.All([escaping, local, prefix], refused => Assert.Equal(HttpStatusCode.BadRequest, refused));
+        Assert.All([escaping, local, prefix, bucketOnly, control], refused => Assert.Equal(HttpStatusCode.BadRequest, refused));
         Assert.False(File.Exists("/tmp/console-upload.csv"));
     }
 

@@ -133,6 +133,8 @@ public sealed class ObjectLocationTests : IDisposable
     [InlineData("file:///tmp/../etc/passwd", "'..'")]
     [InlineData("file:///etc/passwd", "only inside the folders named by --file-root")]
     [InlineData("https://example.com/x.csv", "not supported")]
+    [InlineData("s3://bucket/a\u0000b.csv", "control character")]
+    [InlineData("s3://bucket/a\nb.csv", "control character")]
     public void Locations_that_could_leave_their_root_are_refused_before_anything_is_read(string uri, string reason)
     {
         var error = Assert.Throws<ObjectLocationException>(() => ObjectLocation.Check(uri, _files));
