@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Attune.Server.WebConsole;
 
 /// <summary>
-/// Who calls a /console/api endpoint. Mode none: the configured account. Mode sigv4: the session's account; requests
-/// that change something must also carry X-Attune-Console (GETs need not: EventSource cannot set headers, and the
-/// SameSite=Strict cookie never rides a cross-site request).
+/// Who calls a /console/api endpoint. Mode none: the configured account. Mode sigv4: the session's account. In both,
+/// requests other than GET must carry X-Attune-Console (GETs need not: EventSource cannot set headers, they change
+/// nothing, and the SameSite=Strict cookie never rides a cross-site request).
 /// </summary>
 internal sealed class ConsoleCaller(AuthDecision auth, IOptions<AttuneOptions> attune, TimeProvider clock, IServiceProvider services)
 {
@@ -20,15 +20,11 @@ internal sealed class ConsoleCaller(AuthDecision auth, IOptions<AttuneOptions> a
     /// <summary>The caller's account, or null when the request is not signed in (answer 403).</summary>
     public string? AccountOf(HttpRequest request)
     {
-        if (Open)
-        {
-            return attune.Value.AccountId;
-        }
         if (!HttpMethods.IsGet(request.Method) && !ConsoleCookie.FromConsole(request))
         {
             return null;
         }
-        return Sessions!.Find(ConsoleCookie.Token(request))?.AccountId;
+        return Open ? attune.Value.AccountId : Sessions!.Find(ConsoleCookie.Token(request))?.AccountId;
     }
 
     /// <summary>The call context an operation helper needs, in the caller's account and the default region.</summary>

@@ -6,5 +6,5 @@ internal static class ConsoleResults
     public static IResult Error(int status, string message) => Results.Json(new { message }, statusCode: status);
 
     public static IResult NotSignedIn() =>
-        Error(StatusCodes.Status403Forbidden, "Sign in to the console first (a session cookie and the X-Attune-Console: 1 header).");
+        Error(StatusCodes.Status403Forbidden, "Sign in to the console first; requests other than GET also need the header X-Attune-Console: 1.");
 }

@@ -165,6 +165,8 @@ public sealed class ConsoleApiTests(SharedServer shared)
         var prefix = await UploadAsync(console, "s3://console-uploads/folder/");
         var bucketOnly = await UploadAsync(console, "s3://console-uploads");
         var control = await UploadAsync(console, "s3://console-uploads/a\u0000b.csv");
+        using var crossSite = new ConsoleClient(shared.Server.Endpoint, consoleHeader: false);
+        var withoutHeader = await UploadAsync(crossSite, "s3://console-uploads/cross-site.csv");
 
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
         Assert.Equal(content.Length, answer.GetProperty("bytes").GetInt64());
@@ -172,6 +174,8 @@ public sealed class ConsoleApiTests(SharedServer shared)
         Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(shared.Server.ObjectRoot, "console-uploads", "big.csv"), TestContext.Current.CancellationToken));
         Assert.All([escaping, local, prefix, bucketOnly, control], refused => Assert.Equal(HttpStatusCode.BadRequest, refused));
         Assert.False(File.Exists("/tmp/console-upload.csv"));
+        Assert.Equal(HttpStatusCode.Forbidden, withoutHeader); // even in mode none: a cross-site page cannot write objects
+        Assert.False(File.Exists(Path.Combine(shared.Server.ObjectRoot, "console-uploads", "cross-site.csv")));
     }
 
     [Fact]
