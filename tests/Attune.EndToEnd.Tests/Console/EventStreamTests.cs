@@ -4,7 +4,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Attune.EndToEnd.Tests.WebConsole;
 
-/// <summary>An event sent with PutEvents over HTTP, as the SDKs send it, appears in the event trackers page's live stream.</summary>
+/// <summary>
+/// An event sent with PutEvents over HTTP, as the SDKs send it, appears in the event trackers page's live stream, and so
+/// does one sent with the page's test-event form.
+/// </summary>
 [Collection(ConsoleServerCollection.Name)]
 public sealed class EventStreamTests(ConsoleServer fixture)
 {
@@ -36,6 +39,12 @@ public sealed class EventStreamTests(ConsoleServer fixture)
         await Expect(row).ToContainTextAsync("item-42");
         await Expect(row).ToContainTextAsync("click");
         await Expect(page.Locator("output.rate")).Not.ToHaveTextAsync("0.0");
+
+        // The page's own test event goes through the same PutEvents.
+        await page.GetByLabel("Item id").FillAsync("item-43");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send event" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Incoming events, newest first" }).GetByRole(AriaRole.Row)
+            .Filter(new() { HasText = "item-43" })).ToContainTextAsync("console-user");
         await console.CheckAsync("event-trackers");
     }
 }

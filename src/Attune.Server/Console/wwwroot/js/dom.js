@@ -95,10 +95,6 @@ export function progressBar(label, fraction) {
     h('progress', { max: 100, value: percent, 'aria-label': label }), ` ${percent}%`);
 }
 
-export function encode(value) {
-  return encodeURIComponent(value);
-}
-
 /** One term of a <dl class="facts">. */
 export function fact(label, value) {
   return h('div', {}, h('dt', {}, label), h('dd', {}, value));

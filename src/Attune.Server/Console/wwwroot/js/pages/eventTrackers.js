@@ -1,6 +1,7 @@
-// A group's event trackers (list, create, delete) and a live stream of incoming events with events/s (SSE).
-import { h, table, field, statusBadge, time, heading, section, button } from '../dom.js';
-import { personalize, listAll, consoleApi } from '../api.js';
+// A group's event trackers (list, create, delete), a test event sent with PutEvents as an SDK sends it, and a live
+// stream of incoming events with events/s (SSE).
+import { h, table, field, select, statusBadge, time, heading, section, button } from '../dom.js';
+import { personalize, listAll, consoleApi, putEvents } from '../api.js';
 import { apiForm, live, attempt, confirmed, inProgress } from '../ui.js';
 
 const keptRows = 100;
@@ -13,8 +14,9 @@ export async function render(main, { params, signal, refresh }) {
     await personalize('CreateEventTracker', { name: name.value, datasetGroupArn: groupArn });
     await refresh();
   });
+  const trackers = await listAll('ListEventTrackers', { datasetGroupArn: groupArn }, 'eventTrackers', signal);
   main.append(heading('Event trackers'), section('Event trackers', list), section('Create an event tracker', create),
-    section('Live events', liveStream(groupArn, signal)));
+    section('Live events', liveStream(groupArn, signal), trackers.length ? testEventForm(trackers) : null));
   await live(list, signal, async () => {
     const trackers = await listAll('ListEventTrackers', { datasetGroupArn: groupArn }, 'eventTrackers', signal);
     const described = await Promise.all(trackers.map(t =>
@@ -65,4 +67,23 @@ function liveStream(groupArn, signal) {
       h('caption', { class: 'visually-hidden' }, 'Incoming events, newest first'),
       h('thead', {}, h('tr', {}, ['Sent at', 'User', 'Item', 'Event type', 'Value', 'Source'].map(t => h('th', { scope: 'col' }, t)))),
       rows)));
+}
+
+/** Sends one event through PutEvents with a tracker's tracking id; it then shows in the live stream. */
+function testEventForm(trackers) {
+  const tracker = select(trackers.map(t => ({ value: t.eventTrackerArn, label: t.name })));
+  const user = h('input', { required: true, value: 'console-user', autocomplete: 'off' });
+  const item = h('input', { required: true, autocomplete: 'off' });
+  const type = h('input', { required: true, value: 'click', autocomplete: 'off' });
+  const sent = h('p', { class: 'muted', 'aria-live': 'polite' });
+  return apiForm('Send a test event', [
+    h('h3', {}, 'Send a test event'), field('Event tracker', tracker), field('User id', user), field('Item id', item), field('Event type', type), sent,
+  ], 'Send event', async () => {
+    const { eventTracker } = await personalize('DescribeEventTracker', { eventTrackerArn: tracker.value });
+    await putEvents({
+      trackingId: eventTracker.trackingId, userId: user.value, sessionId: 'console',
+      eventList: [{ eventType: type.value, itemId: item.value, sentAt: Date.now() / 1000 }],
+    });
+    sent.textContent = `Sent ${type.value} on ${item.value} by ${user.value}.`;
+  });
 }
