@@ -19,6 +19,9 @@ public sealed class PopularityModel : RecommendationModel
 
     public override ModelKind Kind => ModelKind.Popularity;
 
+    /// <summary>Its ranking is the basis' score vector (one float per item), which is what it serves from.</summary>
+    public override long PayloadBytes => (long)Popularity.Length * sizeof(float);
+
     protected override bool ScoreHistory(in ModelHistory history, Span<float> scores) => false;
 
     /// <summary>Nothing beyond the basis: its fallback scores are the ranking.</summary>

@@ -7,7 +7,8 @@ namespace Attune.Server.WebConsole;
 
 /// <summary>
 /// POST /console/api/validate-filter: the filter editor's as-you-type check, by the server's own parser (and, with a
-/// dataset group, the same schema check as CreateFilter). The position is a 0-based character offset.
+/// dataset group, the same schema check as CreateFilter). The position is the 1-based character position the message names,
+/// as in every Personalize-style filter message (the editor turns it into an offset).
 /// </summary>
 internal static class ValidateFilterEndpoint
 {
@@ -38,7 +39,7 @@ internal static class ValidateFilterEndpoint
             }
             catch (FilterExpressionException error)
             {
-                return Results.Json(new { valid = false, message = error.Message, position = error.Position - 1, length = error.Length });
+                return Results.Json(new { valid = false, message = error.Message, position = error.Position, length = error.Length });
             }
             catch (ApiException error) when (error.ErrorCode == "ResourceNotFoundException")
             {

@@ -60,7 +60,7 @@ public sealed class ConsoleApiTests(SharedServer shared)
     }
 
     [Fact]
-    public async Task Validate_filter_answers_the_parsers_error_with_its_0_based_position_and_length_and_checks_a_groups_schemas()
+    public async Task Validate_filter_answers_the_parsers_error_with_the_1_based_position_its_message_names_and_length_and_checks_a_groups_schemas()
     {
         using var console = new ConsoleClient(shared.Server.Endpoint);
         var group = await console.CreateGroupWithInteractionsAsync("console-validate");
@@ -79,7 +79,8 @@ public sealed class ConsoleApiTests(SharedServer shared)
 
         Assert.True(valid.Body.GetProperty("valid").GetBoolean(), valid.Body.ToString());
         Assert.False(syntax.Body.GetProperty("valid").GetBoolean());
-        Assert.Equal(33, syntax.Body.GetProperty("position").GetInt32()); // LIKE starts at offset 33
+        Assert.Equal(34, syntax.Body.GetProperty("position").GetInt32()); // LIKE is the 34th character (offset 33)
+        Assert.StartsWith("Invalid filter expression at position 34:", syntax.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(4, syntax.Body.GetProperty("length").GetInt32());
         Assert.Contains("found 'LIKE'", syntax.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.False(schema.Body.GetProperty("valid").GetBoolean());

@@ -42,7 +42,8 @@ export function filterEditor(datasetGroupArn) {
     message.textContent = result.message;
     marked.hidden = !Number.isInteger(result.position);
     if (Number.isInteger(result.position)) {
-      const start = Math.min(result.position, text.length);
+      // `position` is 1-based, as the message names it.
+      const start = Math.min(result.position - 1, text.length);
       const end = Math.min(text.length, start + Math.max(1, result.length ?? 1));
       // An error at the very end (e.g. a missing token) is marked as one blank after the text.
       marked.replaceChildren(text.slice(0, start), h('mark', { class: 'error-mark' }, text.slice(start, end) || ' '), text.slice(end));
