@@ -27,7 +27,8 @@ export async function render(main, { params, signal, navigate }) {
 async function tryItFor(campaign, signal) {
   const { solutionVersion } = await personalize('DescribeSolutionVersion', { solutionVersionArn: campaign.solutionVersionArn }, signal);
   const { recipe } = await personalize('DescribeRecipe', { recipeArn: solutionVersion.recipeArn }, signal).catch(() => ({ recipe: {} }));
-  const kinds = kindsByRecipeType[recipe.recipeType] ?? ['user', 'item', 'rank'];
+  // aws-next-best-action recommends actions (GetActionRecommendations), not items.
+  const kinds = /next-best-action/.test(solutionVersion.recipeArn ?? '') ? ['action'] : kindsByRecipeType[recipe.recipeType] ?? ['user', 'item', 'rank'];
   return tryIt({ campaignArn: campaign.campaignArn }, kinds, solutionVersion.datasetGroupArn,
     !!campaign.campaignConfig?.enableMetadataWithRecommendations);
 }

@@ -1,4 +1,5 @@
-// A group's campaigns (of its solutions) and recommenders, and deploy a campaign from an ACTIVE solution version.
+// A group's campaigns (of its solutions) and recommenders, deploy a campaign from an ACTIVE solution version, and
+// create a recommender (domain groups: the use cases come from ListRecipes with the group's domain).
 import { h, table, field, select, statusBadge, time, heading, section, link, shortArn } from '../dom.js';
 import { personalize, listAll } from '../api.js';
 import { apiForm, live, notice, errorBox, inProgress } from '../ui.js';
@@ -9,11 +10,13 @@ export async function render(main, { params, signal, navigate }) {
   const solutions = await listAll('ListSolutions', { datasetGroupArn: groupArn }, 'solutions', signal);
   const campaigns = h('div', {});
   const recommenders = h('div', {});
+  const { datasetGroup } = await personalize('DescribeDatasetGroup', { datasetGroupArn: groupArn }, signal);
   const versions = (await Promise.all(solutions.map(s =>
     listAll('ListSolutionVersions', { solutionArn: s.solutionArn }, 'solutionVersions', signal)
       .then(list => list.filter(v => v.status === 'ACTIVE').map(v => ({ ...v, solutionName: s.name })))))).flat();
   main.append(heading('Campaigns & recommenders'), section('Campaigns', campaigns),
-    section('Deploy a campaign', deployForm(groupArn, versions, params.get('version'), navigate)), section('Recommenders', recommenders));
+    section('Deploy a campaign', deployForm(groupArn, versions, params.get('version'), navigate)), section('Recommenders', recommenders),
+    section('Create a recommender', await recommenderForm(datasetGroup, navigate, signal)));
   listRecommenders(recommenders, groupArn, signal);
   await live(campaigns, signal, async () => {
     const all = (await Promise.all(solutions.map(s => listAll('ListCampaigns', { solutionArn: s.solutionArn }, 'campaigns', signal)))).flat();
@@ -41,6 +44,24 @@ async function listRecommenders(container, groupArn, signal) {
     container.replaceChildren(error.type === 'UnsupportedOperationException'
       ? notice(`Recommenders are not available on this server: ${error.message}`) : errorBox(error));
   }
+}
+
+async function recommenderForm(group, navigate, signal) {
+  if (!group.domain) return h('p', { class: 'muted' }, 'Recommenders belong to domain dataset groups (ECOMMERCE or VIDEO_ON_DEMAND); this group is custom.');
+  const recipes = await listAll('ListRecipes', { domain: group.domain }, 'recipes', signal);
+  const recipe = select(recipes.map(r => ({ value: r.recipeArn, label: r.name })));
+  const name = h('input', { required: true, maxlength: 63, pattern: '[a-zA-Z0-9][a-zA-Z0-9\\-_]*', autocomplete: 'off' });
+  const metadata = h('input', { type: 'checkbox' });
+  return apiForm('Create a recommender', [
+    field('Name', name, 'Letters, digits, - and _ (up to 63).'), field('Use case', recipe, `Recipes of the ${group.domain} domain.`),
+    h('div', { class: 'checks' }, field('Return item metadata (enableMetadataWithRecommendations)', metadata)),
+  ], 'Create recommender', async () => {
+    const { recommenderArn } = await personalize('CreateRecommender', {
+      name: name.value, datasetGroupArn: group.datasetGroupArn, recipeArn: recipe.value,
+      recommenderConfig: { enableMetadataWithRecommendations: metadata.checked },
+    });
+    navigate(pageUrl('recommender', { arn: recommenderArn, group: group.datasetGroupArn }));
+  });
 }
 
 function deployForm(groupArn, versions, preselected, navigate) {

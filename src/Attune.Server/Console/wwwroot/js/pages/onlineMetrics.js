@@ -1,8 +1,9 @@
 // Online metrics of a campaign or recommender (metric attribution): rates (CTR) and conversions per event type over
-// time, refreshed every 30 s. A server without the online-metrics endpoint (404) or without events shows "no data".
-import { h, field, select, heading, section, table } from '../dom.js';
-import { listAll, consoleApi } from '../api.js';
-import { live } from '../ui.js';
+// time, refreshed every 30 s (no data until events name a served recommendationId), and the group's metric
+// attribution (its metrics and status), which can be created here.
+import { h, field, select, heading, section, table, statusBadge } from '../dom.js';
+import { listAll, consoleApi, personalize } from '../api.js';
+import { live, apiForm } from '../ui.js';
 import { lineChart } from '../charts.js';
 
 export async function render(main, { params, signal, navigate }) {
@@ -14,7 +15,7 @@ export async function render(main, { params, signal, navigate }) {
     ...recommenders.map(r => ({ arn: r.recommenderArn, label: `Recommender ${r.name}` }))];
   const chosen = params.get('resource') ?? targets[0]?.arn;
   const minutes = params.get('minutes') ?? '60';
-  main.append(heading('Online metrics'));
+  main.append(heading('Online metrics'), section('Metric attribution', await attribution(groupArn, navigate, signal)));
   if (targets.length === 0) {
     main.append(h('p', { class: 'muted' }, 'No campaigns or recommenders in this group yet.'));
     return;
@@ -27,15 +28,37 @@ export async function render(main, { params, signal, navigate }) {
   const charts = h('div', {});
   main.append(h('div', { class: 'toolbar' }, field('Campaign or recommender', resource), field('Time window', span)), section('Charts', charts));
   await live(charts, signal, async () => {
-    let metrics;
-    try {
-      metrics = await consoleApi.onlineMetrics(chosen, minutes);
-    } catch (error) {
-      if (error.status === 404) return { node: noData('This server has no online metrics yet.'), value: null };
-      throw error;
-    }
+    const metrics = await consoleApi.onlineMetrics(chosen, minutes);
     return { node: drawCharts(metrics), value: metrics };
   }, { ms: 30000, keepGoing: () => true });
+}
+
+async function attribution(groupArn, navigate, signal) {
+  const [found] = await listAll('ListMetricAttributions', { datasetGroupArn: groupArn }, 'metricAttributions', signal);
+  if (found) {
+    const metrics = await listAll('ListMetricAttributionMetrics', { metricAttributionArn: found.metricAttributionArn }, 'metrics', signal);
+    return h('div', {}, h('p', {}, `${found.name} `, statusBadge(found.status)),
+      table('Attributed metrics', [
+        { label: 'Metric', value: m => m.metricName }, { label: 'Event type', value: m => m.eventType },
+        { label: 'Expression', value: m => h('code', {}, m.expression) },
+      ], metrics));
+  }
+  const name = h('input', { required: true, maxlength: 63, pattern: '[a-zA-Z0-9][a-zA-Z0-9\\-_]*', autocomplete: 'off' });
+  const eventType = h('input', { required: true, maxlength: 256, placeholder: 'e.g. Purchase' });
+  const metricName = h('input', { required: true, maxlength: 256, placeholder: 'e.g. REVENUE' });
+  const expression = h('input', { required: true, maxlength: 256, value: 'SAMPLECOUNT()', spellcheck: 'false' });
+  const role = h('input', { required: true, maxlength: 256, value: 'arn:aws:iam::000000000000:role/attune', spellcheck: 'false' });
+  return h('div', {}, h('p', { class: 'muted' }, 'This group has no metric attribution.'), apiForm('Create a metric attribution', [
+    field('Name', name), field('Event type', eventType), field('Metric name', metricName),
+    field('Expression', expression, 'SAMPLECOUNT() or SUM(Items.<numeric column>)'), field('Role ARN', role),
+  ], 'Create metric attribution', async () => {
+    await personalize('CreateMetricAttribution', {
+      name: name.value, datasetGroupArn: groupArn,
+      metrics: [{ eventType: eventType.value, metricName: metricName.value, expression: expression.value }],
+      metricsOutputConfig: { roleArn: role.value },
+    });
+    navigate(location.pathname + location.search, { replace: true });
+  }));
 }
 
 function noData(detail) {
