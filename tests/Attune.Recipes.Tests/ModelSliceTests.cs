@@ -78,4 +78,21 @@ public sealed class ModelSliceTests
         Assert.Throws<InvalidOperationException>(() => slice.TryScore(data.History("c0_0"), new float[whole.ItemCount]));
         Assert.Throws<InvalidOperationException>(() => ModelSerializer.Write(slice, new MemoryStream()));
     }
+
+    [Fact]
+    public void A_popularity_model_counts_its_score_vector_as_payload_once_across_its_slices_and_none_in_its_head()
+    {
+        var data = TestData.Clusters(clusters: 3, usersPerCluster: 4, itemsPerCluster: 6).Build();
+        var recipe = RecipeCatalog.Find("aws-popularity-count")!;
+        var whole = recipe.Train(data, EventSettings.Default, recipe.HyperParameters(new Dictionary<string, string>()),
+            cancellationToken: TestContext.Current.CancellationToken);
+        var artifact = ModelArtifacts.Write(whole);
+        var head = ModelArtifacts.Read(artifact, _ => HeldItems.None, keepItemIds: true);
+        var slices = Enumerable.Range(0, Slices)
+            .Select(i => ModelArtifacts.Read(artifact, n => new HeldItems(n * i / Slices, n * (i + 1) / Slices), keepItemIds: false));
+
+        Assert.Equal(whole.ItemCount * sizeof(float), whole.PayloadBytes);
+        Assert.Equal(whole.PayloadBytes, slices.Sum(slice => slice.PayloadBytes));
+        Assert.Equal(0, head.PayloadBytes);
+    }
 }

@@ -19,8 +19,11 @@ public sealed class PopularityModel : RecommendationModel
 
     public override ModelKind Kind => ModelKind.Popularity;
 
-    /// <summary>Its ranking is the basis' score vector (one float per item), which is what it serves from.</summary>
-    public override long PayloadBytes => (long)Popularity.Length * sizeof(float);
+    /// <summary>
+    /// Its model is its fixed score per item (the basis' popularity vector), counted for the items this instance
+    /// holds, so slices add up to the vector once and a head (no items) counts none.
+    /// </summary>
+    public override long PayloadBytes => (long)Held.Length * sizeof(float);
 
     protected override bool ScoreHistory(in ModelHistory history, Span<float> scores) => false;
 
