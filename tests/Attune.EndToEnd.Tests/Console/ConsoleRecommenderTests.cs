@@ -10,7 +10,8 @@ namespace Attune.EndToEnd.Tests.WebConsole;
 /// A domain group's recommender from the console against the real server: an ECOMMERCE group with small generated
 /// View/Purchase data (made through the API), a recommender created with the console's use-case picker that becomes
 /// ACTIVE with modelMetrics, "try it" with recommenderArn, then a served recommendation and a PutEvents naming its
-/// recommendationId that the online metrics page charts; a metric attribution created from that page.
+/// recommendationId that the online metrics page charts; a metric attribution created from that page; then stop,
+/// start and delete from the recommender's page.
 /// </summary>
 [Collection(ConsoleServerCollection.Name)]
 public sealed class ConsoleRecommenderTests(ConsoleServer fixture)
@@ -59,6 +60,19 @@ public sealed class ConsoleRecommenderTests(ConsoleServer fixture)
         await attribution.GetByRole(AriaRole.Button, new() { Name = "Create metric attribution" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Attributed metrics" })).ToContainTextAsync("SAMPLECOUNT()");
         await console.CheckAsync("online-metrics-recommender");
+
+        // Stop, start and delete from its page: each button follows the status the server reports.
+        await console.NavigateAsync("Campaigns & recommenders");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"{Name}-rfy" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop recommender" }).ClickAsync();
+        await Expect(status).ToContainTextAsync("INACTIVE", new() { Timeout = (float)Slow.TotalMilliseconds });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start recommender" }).ClickAsync();
+        // Only an ACTIVE recommender offers Stop ("INACTIVE" would also match a text check for ACTIVE).
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop recommender" })).ToBeVisibleAsync(new() { Timeout = (float)Slow.TotalMilliseconds });
+        page.Dialog += (_, dialog) => dialog.AcceptAsync(); // "Delete recommender console-shop-rfy?"
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete recommender" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns & recommenders" })).ToBeVisibleAsync();
+        Assert.DoesNotContain(console.Errors, e => !e.Contains("Failed to load resource", StringComparison.Ordinal));
     }
 
     /// <summary>An ACTIVE ECOMMERCE group with 60 shoppers' views and purchases imported, and an event tracker.</summary>
