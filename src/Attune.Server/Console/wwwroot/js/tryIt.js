@@ -93,7 +93,7 @@ function actionForm(target, filters) {
       ...(filter.value ? { filterArn: filter.value } : {}),
     });
     const actions = (answer.actionList ?? []).map(a => ({ itemId: a.actionId, score: a.score }));
-    results.replaceChildren(resultTable('Actions', actions, answer.recommendationId));
+    results.replaceChildren(resultTable('Actions', actions, answer.recommendationId, 'Action'));
   }), results);
 }
 
@@ -103,12 +103,12 @@ function explanation(item) {
   return h('span', { class: 'explanation' }, e.basis ?? '', e.items?.length ? h('span', { class: 'muted' }, ` (because of ${e.items.join(', ')})`) : '');
 }
 
-function resultTable(caption, items, recommendationId) {
+function resultTable(caption, items, recommendationId, idLabel = 'Item') {
   if (items.length === 0) return h('p', { class: 'muted' }, 'No items returned.');
   const metadataKeys = [...new Set(items.flatMap(i => Object.keys(i.metadata ?? {})))];
   return h('div', { class: 'table-wrap' }, h('table', { class: 'results' },
     h('caption', {}, `${caption} (recommendationId ${recommendationId ?? '—'})`),
-    h('thead', {}, h('tr', {}, ['#', 'Item', 'Score', 'Explanation', ...metadataKeys, 'Reason'].map(t => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['#', idLabel, 'Score', 'Explanation', ...metadataKeys, 'Reason'].map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map((item, i) => h('tr', {},
       h('td', {}, i + 1), h('td', {}, h('code', {}, item.itemId)),
       h('td', {}, item.score === undefined ? '' : item.score.toFixed(4)), h('td', {}, explanation(item)),
