@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Attune.EndToEnd.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -7,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Attune.EndToEnd.Tests.WebConsole;
 
 /// <summary>
-/// A domain group's recommender from the console against the real server: an ECOMMERCE group with small generated
-/// View/Purchase data (made through the API), a recommender created with the console's use-case picker that becomes
+/// A domain group's recommender from the console against the real server: an ECOMMERCE group created with the
+/// console's domain picker, small generated View/Purchase data imported through the API, a recommender created with the console's use-case picker that becomes
 /// ACTIVE with modelMetrics, "try it" with recommenderArn, then a served recommendation and a PutEvents naming its
 /// recommendationId that the online metrics page charts; a metric attribution created from that page; then stop,
 /// start and delete from the recommender's page.
@@ -27,9 +28,15 @@ public sealed class ConsoleRecommenderTests(ConsoleServer fixture)
     public async Task A_user_creates_a_recommender_tries_it_and_sees_its_online_metrics_from_served_recommendations_and_events()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var (group, trackingId) = await ShopAsync(cancellationToken);
-        await using var console = await fixture.OpenAsync(ConsoleGroup.Page("campaigns", group));
+        await using var console = await fixture.OpenAsync();
         var page = console.Page;
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(Name);
+        await page.GetByLabel("Domain").SelectOptionAsync("ECOMMERCE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create dataset group" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = Name })).ToContainTextAsync(new Regex("ECOMMERCE\\s*ACTIVE"));
+
+        var (group, trackingId) = await ShopAsync(cancellationToken);
+        await page.GotoAsync($"{fixture.Server.Endpoint}{ConsoleGroup.Page("campaigns", group)}");
 
         var create = page.GetByRole(AriaRole.Region, new() { Name = "Create a recommender" });
         await create.GetByLabel("Name").FillAsync($"{Name}-rfy");
@@ -75,12 +82,13 @@ public sealed class ConsoleRecommenderTests(ConsoleServer fixture)
         Assert.DoesNotContain(console.Errors, e => !e.Contains("Failed to load resource", StringComparison.Ordinal));
     }
 
-    /// <summary>An ACTIVE ECOMMERCE group with 60 shoppers' views and purchases imported, and an event tracker.</summary>
+    /// <summary>The console-made group with 60 shoppers' views and purchases imported, and an event tracker.</summary>
     private async Task<(string Group, string TrackingId)> ShopAsync(CancellationToken cancellationToken)
     {
         using var api = new ControlPlaneClient(fixture.Server.Endpoint);
         var timeout = TimeSpan.FromSeconds(30);
-        var group = await api.CreateActiveAsync("CreateDatasetGroup", new { name = Name, domain = "ECOMMERCE" }, "datasetGroupArn", timeout, cancellationToken);
+        var groups = await api.CallAsync("ListDatasetGroups", new { }, cancellationToken);
+        var group = groups.GetProperty("datasetGroups").EnumerateArray().Single(g => g.GetProperty("name").GetString() == Name).GetProperty("datasetGroupArn").GetString()!;
         var schema = (await api.CallAsync("CreateSchema", new { name = $"{Name}-interactions", schema = EcommerceInteractions, domain = "ECOMMERCE" }, cancellationToken))
             .GetProperty("schemaArn").GetString();
         var dataset = await api.CreateActiveAsync("CreateDataset", new { name = $"{Name}-interactions", schemaArn = schema, datasetGroupArn = group, datasetType = "Interactions" },
