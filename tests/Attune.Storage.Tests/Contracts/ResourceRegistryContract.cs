@@ -94,6 +94,24 @@ public abstract class ResourceRegistryContract(IResourceRegistry registry)
     }
 
     [Fact]
+    public async Task Recommenders_stopping_or_starting_are_transient_and_a_stopped_one_is_listed_as_inactive()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string[] statuses = [ResourceStatus.StopPending, ResourceStatus.StopInProgress, ResourceStatus.StartPending, ResourceStatus.StartInProgress];
+        foreach (var status in statuses)
+        {
+            await _registry.TryInsertAsync(Record("recommender", status.Replace(' ', '-')) with { Status = status }, [], ct);
+        }
+        await _registry.TryInsertAsync(Record("recommender", "stopped") with { Status = ResourceStatus.Inactive }, [], ct);
+
+        Assert.Equal(statuses, (await _registry.ListTransientAsync(ct)).Select(r => r.Status));
+        var stopped = await _registry.GetAsync($"{Prefix}recommender/stopped", ct);
+        Assert.Equal(ResourceStatus.Inactive, stopped?.Status);
+        Assert.True(await _registry.UpdateIfStatusAsync(stopped!.WithStatus(ResourceStatus.StartPending, 2), ResourceStatus.Inactive, ct));
+        Assert.Equal(ResourceStatus.StartPending, (await _registry.GetAsync($"{Prefix}recommender/stopped", ct))?.Status);
+    }
+
+    [Fact]
     public async Task Live_children_exclude_those_being_deleted()
     {
         var ct = TestContext.Current.CancellationToken;
