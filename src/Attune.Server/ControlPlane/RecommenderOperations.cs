@@ -92,7 +92,11 @@ public sealed class RecommenderOperations(
                 LastUpdatedDateTime = context.Now,
             },
         };
-        await resources.Registry.UpdateAsync(recommender with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
+        if (!await resources.Registry.UpdateIfUnchangedAsync(
+            recommender with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, recommender, context.Aborted))
+        {
+            throw ChangedMeanwhile(recommender.Arn, "updated");
+        }
         await resources.AdvanceAsync(ResourceKinds.Recommender, recommender.Arn);
         return new JsonObject { ["recommenderArn"] = recommender.Arn };
     }
@@ -120,13 +124,17 @@ public sealed class RecommenderOperations(
     private async Task<JsonObject?> MoveAsync(JsonElement input, CallContext context, string verb, string from, string to)
     {
         var recommender = await GetSettledAsync(input, context, verb, from);
-        if (!await resources.Registry.UpdateIfStatusAsync(recommender.WithStatus(to, context.Now), from, context.Aborted))
+        // Unchanged, not only the same status: an update recorded meanwhile keeps the status but must not be lost.
+        if (!await resources.Registry.UpdateIfUnchangedAsync(recommender.WithStatus(to, context.Now), recommender, context.Aborted))
         {
-            throw ApiErrors.InUse($"Recommender {recommender.Arn} changed status while being {verb}; describe it and try again.");
+            throw ChangedMeanwhile(recommender.Arn, verb);
         }
         await resources.AdvanceAsync(ResourceKinds.Recommender, recommender.Arn);
         return new JsonObject { ["recommenderArn"] = recommender.Arn };
     }
+
+    private static ApiException ChangedMeanwhile(string arn, string verb) =>
+        ApiErrors.InUse($"Recommender {arn} changed while being {verb}; describe it and try again.");
 
     /// <summary>The recommender when it is in one of <paramref name="allowed"/> with no update running; ResourceInUseException otherwise.</summary>
     private async Task<ResourceRecord> GetSettledAsync(JsonElement input, CallContext context, string verb, params string[] allowed)

@@ -94,6 +94,18 @@ def expect_error(code, call, *words, **kwargs):
     raise ScenarioFailure(f"{call.__name__}({kwargs}) succeeded ({result}) but should fail with {code}")
 
 
+def went_first(call, **kwargs):
+    """For races: True when call(**kwargs) succeeds, False when a concurrent change went first (ResourceInUseException,
+    or ResourceNotFoundException once a racing delete is done); any other error fails."""
+    try:
+        call(**kwargs)
+        return True
+    except ClientError as error:
+        if error.response["Error"]["Code"] in ("ResourceInUseException", "ResourceNotFoundException"):
+            return False
+        raise
+
+
 def wait_for(describe, final, timeout=90):
     """Polls describe() (returns the resource dict) until its status leaves the transient ones.
     Returns (resource, statuses seen in order). Fails when the final status differs or time runs out."""

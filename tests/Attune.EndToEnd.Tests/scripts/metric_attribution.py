@@ -12,7 +12,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 from e2e import (ARN_PREFIX, ENDPOINT, active_group, avro, check, client, events_client, expect_error, list_all, raw, run,
-                 unique, wait_for)
+                 unique, wait_for, went_first)
 
 OBJECT_ROOT = sys.argv[2]
 USERS, ITEMS, NOW = 30, 20, 1_700_000_000
@@ -272,25 +272,18 @@ def scenario():
 
     # Concurrent updates (and then a delete racing an update): each one answered 200 took effect, the others were
     # told ResourceInUseException; no change is lost, the attribution never stays transient.
-    def attempt(call, **kwargs):
-        try:
-            call(**kwargs)
-            return True
-        except (p.exceptions.ResourceInUseException, p.exceptions.ResourceNotFoundException):
-            return False  # another change went first (the delete, for the update that races it)
-
     before = [m["metricName"] for m in p.list_metric_attribution_metrics(metricAttributionArn=arn)["metrics"]]
     racers = [{"eventType": "race", "metricName": f"race_{i}", "expression": "SAMPLECOUNT()"} for i in range(10 - len(before))]
     with ThreadPoolExecutor(len(racers)) as pool:
-        won = list(pool.map(lambda m: attempt(p.update_metric_attribution, metricAttributionArn=arn, addMetrics=[m]), racers))
+        won = list(pool.map(lambda m: went_first(p.update_metric_attribution, metricAttributionArn=arn, addMetrics=[m]), racers))
     check(any(won), "no concurrent update succeeded")
     wait_for(lambda: attribution_status(p, arn), "ACTIVE")
     after = [m["metricName"] for m in p.list_metric_attribution_metrics(metricAttributionArn=arn)["metrics"]]
     check(sorted(after) == sorted(before + [m["metricName"] for m, ok in zip(racers, won) if ok]),
           f"concurrent updates: {won} answered, metrics {after}")
     with ThreadPoolExecutor(2) as pool:
-        update = pool.submit(attempt, p.update_metric_attribution, metricAttributionArn=arn, removeMetrics=[after[-1]])
-        deleted = pool.submit(attempt, p.delete_metric_attribution, metricAttributionArn=arn)
+        update = pool.submit(went_first, p.update_metric_attribution, metricAttributionArn=arn, removeMetrics=[after[-1]])
+        deleted = pool.submit(went_first, p.delete_metric_attribution, metricAttributionArn=arn)
         update.result()
     if not deleted.result():
         wait_for(lambda: attribution_status(p, arn), "ACTIVE")
