@@ -140,8 +140,14 @@ def scenario():
     outside_b = next(f"i{i}" for i in range(ITEMS) if f"i{i}" not in items_b)
     sent = time.time()
 
-    def put(user, item, event_type, value=None, recommendation=None, source=None):
-        event = {"eventType": event_type, "itemId": item, "sentAt": sent}
+    def put(user, item, event_type, value=None, recommendation=None, source=None, event_id=None, item_as_property=False):
+        event = {"eventType": event_type, "sentAt": sent}
+        if item_as_property:
+            event["properties"] = json.dumps({"itemId": item})
+        else:
+            event["itemId"] = item
+        if event_id:
+            event["eventId"] = event_id
         if value is not None:
             event["eventValue"] = value
         if recommendation:
@@ -152,9 +158,11 @@ def scenario():
 
     put("u1", items_a[0], "click", recommendation=rec_a)
     put("u1", outside, "click", recommendation=rec_a)
-    put("u1", items_a[1], "purchase", value=3.5, recommendation=rec_a)
+    # Sent twice, as an SDK retries: stored and counted once, in the report and online.
+    put("u1", items_a[1], "purchase", value=3.5, recommendation=rec_a, event_id="purchase-1")
+    put("u1", items_a[1], "purchase", value=3.5, recommendation=rec_a, event_id="purchase-1")
     put("u2", items_b[0], "purchase", value=2.0, source="email")
-    put("u2", items_b[1], "click", recommendation=rec_b)
+    put("u2", items_b[1], "click", recommendation=rec_b, item_as_property=True)
     put("u3", "i7", "click")
     put("u3", outside_b, "view", recommendation=rec_b, source="newsletter")
 
