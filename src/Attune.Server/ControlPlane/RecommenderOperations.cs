@@ -109,8 +109,13 @@ public sealed class RecommenderOperations(
         {
             return null;
         }
-        await resources.DeleteAsync(await GetSettledAsync(input, context, "deleted",
-            ResourceStatus.Active, ResourceStatus.CreateFailed, ResourceStatus.Inactive), context);
+        var settled = await GetSettledAsync(input, context, "deleted", ResourceStatus.Active, ResourceStatus.CreateFailed, ResourceStatus.Inactive);
+        // Conditional: a stop or start that went first would otherwise write its end status over the delete.
+        if (!await resources.Registry.UpdateIfUnchangedAsync(settled.WithStatus(ResourceStatus.DeletePending, context.Now), settled, context.Aborted))
+        {
+            throw ChangedMeanwhile(arn, "deleted");
+        }
+        await resources.AdvanceAsync(ResourceKinds.Recommender, arn);
         return null;
     }
 
