@@ -99,17 +99,40 @@ internal sealed class MetricAttributionOperations(Resources resources, IObjectSt
         var output = input.OptionalObject("metricsOutputConfig") is { } config ? OutputConfig(config) : body.MetricsOutputConfig;
         var updated = body with { Metrics = metrics, MetricsOutputConfig = output, LastUpdatedDateTime = context.Now };
         var next = (record with { Body = DescribeBody.Text(updated) }).WithStatus(ResourceStatus.UpdatePending, context.Now);
-        await resources.Registry.UpdateAsync(next, context.Aborted);
+        // Of two concurrent updates (or an update and a delete) one wins and the other is told: none is lost.
+        if (!await resources.Registry.UpdateIfUnchangedAsync(next, record, context.Aborted))
+        {
+            throw ChangedMeanwhile(arn, "updated");
+        }
         await resources.AdvanceAsync(ResourceKinds.MetricAttribution, arn);
         return new JsonObject { ["metricAttributionArn"] = arn };
     }
 
+    /// <summary>
+    /// ACTIVE or CREATE FAILED only: the lifecycle grain that runs a create or an update writes its end status over
+    /// the record, so a delete accepted meanwhile would be lost.
+    /// </summary>
     private async Task<JsonObject?> DeleteAsync(JsonElement input, CallContext context)
     {
         var record = await resources.GetAsync(input.RequiredString("metricAttributionArn"), ResourceKinds.MetricAttribution, context);
-        await resources.DeleteAsync(record, context);
+        if (record.Status is ResourceStatus.DeletePending or ResourceStatus.DeleteInProgress)
+        {
+            return null;
+        }
+        if (record.Status is not (ResourceStatus.Active or ResourceStatus.CreateFailed))
+        {
+            throw ApiErrors.InUse($"Metric attribution {record.Arn} is {record.Status}; it can be deleted when ACTIVE or CREATE FAILED.");
+        }
+        if (!await resources.Registry.UpdateIfStatusAsync(record.WithStatus(ResourceStatus.DeletePending, context.Now), record.Status, context.Aborted))
+        {
+            throw ChangedMeanwhile(record.Arn, "deleted");
+        }
+        await resources.AdvanceAsync(ResourceKinds.MetricAttribution, record.Arn);
         return null;
     }
+
+    private static ApiException ChangedMeanwhile(string arn, string verb) =>
+        ApiErrors.InUse($"Metric attribution {arn} changed status while being {verb}; describe it and try again.");
 
     /// <summary>The attribution's metrics, paged by position (an attribution has at most 10).</summary>
     private async Task<JsonObject?> ListMetricsAsync(JsonElement input, CallContext context)

@@ -92,7 +92,11 @@ public sealed class RecommenderOperations(
                 LastUpdatedDateTime = context.Now,
             },
         };
-        await resources.Registry.UpdateAsync(recommender with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
+        if (!await resources.Registry.UpdateIfUnchangedAsync(
+            recommender with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, recommender, context.Aborted))
+        {
+            throw ChangedMeanwhile(recommender.Arn, "updated");
+        }
         await resources.AdvanceAsync(ResourceKinds.Recommender, recommender.Arn);
         return new JsonObject { ["recommenderArn"] = recommender.Arn };
     }
@@ -105,8 +109,13 @@ public sealed class RecommenderOperations(
         {
             return null;
         }
-        await resources.DeleteAsync(await GetSettledAsync(input, context, "deleted",
-            ResourceStatus.Active, ResourceStatus.CreateFailed, ResourceStatus.Inactive), context);
+        var settled = await GetSettledAsync(input, context, "deleted", ResourceStatus.Active, ResourceStatus.CreateFailed, ResourceStatus.Inactive);
+        // Conditional: a stop or start that went first would otherwise write its end status over the delete.
+        if (!await resources.Registry.UpdateIfUnchangedAsync(settled.WithStatus(ResourceStatus.DeletePending, context.Now), settled, context.Aborted))
+        {
+            throw ChangedMeanwhile(arn, "deleted");
+        }
+        await resources.AdvanceAsync(ResourceKinds.Recommender, arn);
         return null;
     }
 
@@ -120,13 +129,17 @@ public sealed class RecommenderOperations(
     private async Task<JsonObject?> MoveAsync(JsonElement input, CallContext context, string verb, string from, string to)
     {
         var recommender = await GetSettledAsync(input, context, verb, from);
-        if (!await resources.Registry.UpdateIfStatusAsync(recommender.WithStatus(to, context.Now), from, context.Aborted))
+        // Unchanged, not only the same status: an update recorded meanwhile keeps the status but must not be lost.
+        if (!await resources.Registry.UpdateIfUnchangedAsync(recommender.WithStatus(to, context.Now), recommender, context.Aborted))
         {
-            throw ApiErrors.InUse($"Recommender {recommender.Arn} changed status while being {verb}; describe it and try again.");
+            throw ChangedMeanwhile(recommender.Arn, verb);
         }
         await resources.AdvanceAsync(ResourceKinds.Recommender, recommender.Arn);
         return new JsonObject { ["recommenderArn"] = recommender.Arn };
     }
+
+    private static ApiException ChangedMeanwhile(string arn, string verb) =>
+        ApiErrors.InUse($"Recommender {arn} changed while being {verb}; describe it and try again.");
 
     /// <summary>The recommender when it is in one of <paramref name="allowed"/> with no update running; ResourceInUseException otherwise.</summary>
     private async Task<ResourceRecord> GetSettledAsync(JsonElement input, CallContext context, string verb, params string[] allowed)

@@ -102,7 +102,7 @@ public sealed class ActionInteractionOperations(Resources resources, IDatasetSto
     private async Task<(string GroupArn, AvroSchema Schema)> ResolveAsync(string trackingId, CallContext context)
     {
         var found = await resources.Registry.ListReferencingAsync(ResourceKinds.Dataset, "trackingId", trackingId, context.Aborted);
-        var dataset = found.FirstOrDefault(d => ArnAccountGuard.AccountOf(d.Arn) == context.AccountId 
+        var dataset = found.FirstOrDefault(d => ArnAccountGuard.AccountOf(d.Arn) == context.AccountId
             && d.Status is not (ResourceStatus.DeletePending or ResourceStatus.DeleteInProgress))
             ?? throw new ApiException("ResourceNotFoundException",
                 $"trackingId {trackingId} names no Action_Interactions dataset; use the trackingId that DescribeDataset shows for it.");

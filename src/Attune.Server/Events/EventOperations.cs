@@ -52,7 +52,7 @@ internal sealed partial class EventOperations(
             throw ApiErrors.NotFound(error.DatasetGroupArn);
         }
 
-        RecordOnline(destination.DatasetGroupArn, input);
+        RecordOnline(destination.DatasetGroupArn, input, events, commit.Duplicates > 0);
         if (commit.Events.Count + commit.Impressions.Count > 0)
         {
             var published = commit.Events
@@ -77,14 +77,20 @@ internal sealed partial class EventOperations(
         return [];
     }
 
-    /// <summary>Hands the committed events that name a recommendation to the online metrics.</summary>
-    private void RecordOnline(string groupArn, JsonElement input)
+    /// <summary>
+    /// Hands the committed events that name a recommendation to the online metrics, with their item as stored (the
+    /// itemId member or property). When the store found repeats (an SDK retry), the events with an eventId may be
+    /// them and are left out, so a retry never counts twice.
+    /// </summary>
+    private void RecordOnline(string groupArn, JsonElement input, List<EventLogRecord> events, bool hadRepeats)
     {
+        var position = 0;
         foreach (var entry in input.OptionalArray("eventList"))
         {
-            if (entry.OptionalString("recommendationId") is { Length: > 0 } recommendationId)
+            var stored = events[position++];
+            if (entry.OptionalString("recommendationId") is { Length: > 0 } recommendationId && !(hadRepeats && stored.EventId is not null))
             {
-                online.Event(groupArn, recommendationId, entry.OptionalString("itemId"), entry.RequiredString("eventType"));
+                online.Event(groupArn, recommendationId, stored.ItemId, stored.EventType);
             }
         }
     }

@@ -51,15 +51,22 @@ public sealed class PostgresResourceRegistry(NpgsqlDataSource dataSource) : IRes
     public Task<bool> UpdateIfStatusAsync(ResourceRecord record, string expectedStatus, CancellationToken cancellationToken = default) =>
         UpdateWhereAsync(record, expectedStatus ?? throw new ArgumentNullException(nameof(expectedStatus)), cancellationToken);
 
-    private async Task<bool> UpdateWhereAsync(ResourceRecord record, string? expectedStatus, CancellationToken cancellationToken)
+    public Task<bool> UpdateIfUnchangedAsync(ResourceRecord record, ResourceRecord current, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return UpdateWhereAsync(record, current.Status, cancellationToken, current.Body);
+    }
+
+    private async Task<bool> UpdateWhereAsync(
+        ResourceRecord record, string? expectedStatus, CancellationToken cancellationToken, string? expectedBody = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, """
             UPDATE attune_resources SET kind = @kind, name = @name, parent_arn = @parent, status = @status,
                 created = @created, updated = @updated, body = @body
-            WHERE arn = @arn AND (@expected::text IS NULL OR status = @expected)
-            """, [.. Bind(record), ("expected", expectedStatus)]);
+            WHERE arn = @arn AND (@expected::text IS NULL OR status = @expected) AND (@expectedBody::text IS NULL OR body = @expectedBody)
+            """, [.. Bind(record), ("expected", expectedStatus), ("expectedBody", expectedBody)]);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

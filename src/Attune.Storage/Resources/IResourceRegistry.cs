@@ -22,6 +22,13 @@ public interface IResourceRegistry
     Task<bool> UpdateIfStatusAsync(ResourceRecord record, string expectedStatus, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Replaces the stored record only while its status and body are still <paramref name="current"/>'s: a
+    /// read-modify-write that loses to any writer in between, even one that left the status as it found it
+    /// (ACTIVE → UPDATE PENDING → ACTIVE), which <see cref="UpdateIfStatusAsync"/> cannot tell.
+    /// </summary>
+    Task<bool> UpdateIfUnchangedAsync(ResourceRecord record, ResourceRecord current, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Sets one top-level member of the record's body (and its update time) in place, without touching the
     /// rest, so progress reports never overwrite a status change made meanwhile.
     /// </summary>

@@ -80,7 +80,14 @@ public sealed class SqliteResourceRegistry : IResourceRegistry, IDisposable
     public Task<bool> UpdateIfStatusAsync(ResourceRecord record, string expectedStatus, CancellationToken cancellationToken = default) =>
         UpdateWhereAsync(record, expectedStatus ?? throw new ArgumentNullException(nameof(expectedStatus)), cancellationToken);
 
-    private async Task<bool> UpdateWhereAsync(ResourceRecord record, string? expectedStatus, CancellationToken cancellationToken)
+    public Task<bool> UpdateIfUnchangedAsync(ResourceRecord record, ResourceRecord current, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return UpdateWhereAsync(record, current.Status, cancellationToken, current.Body);
+    }
+
+    private async Task<bool> UpdateWhereAsync(
+        ResourceRecord record, string? expectedStatus, CancellationToken cancellationToken, string? expectedBody = null)
     {
         return await WriteAsync(async connection =>
         {
@@ -88,10 +95,11 @@ public sealed class SqliteResourceRegistry : IResourceRegistry, IDisposable
             command.CommandText = """
                 UPDATE resources SET kind = $kind, name = $name, parent_arn = $parent, status = $status,
                     created = $created, updated = $updated, body = $body
-                WHERE arn = $arn AND ($expected IS NULL OR status = $expected)
+                WHERE arn = $arn AND ($expected IS NULL OR status = $expected) AND ($expectedBody IS NULL OR body = $expectedBody)
                 """;
             Bind(command, record);
             command.Parameters.AddWithValue("$expected", (object?)expectedStatus ?? DBNull.Value);
+            command.Parameters.AddWithValue("$expectedBody", (object?)expectedBody ?? DBNull.Value);
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }, cancellationToken);
     }

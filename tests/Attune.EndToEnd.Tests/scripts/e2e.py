@@ -13,7 +13,7 @@ from botocore.exceptions import ClientError
 
 ENDPOINT = sys.argv[1]
 TRANSIENT = {"CREATE PENDING", "CREATE IN_PROGRESS", "DELETE PENDING", "DELETE IN_PROGRESS",
-             "STOP PENDING", "STOP IN_PROGRESS", "START PENDING", "START IN_PROGRESS"}
+             "STOP PENDING", "STOP IN_PROGRESS", "START PENDING", "START IN_PROGRESS", "UPDATE PENDING", "UPDATE IN_PROGRESS"}
 ARN_PREFIX = "arn:aws:personalize:us-east-1:"
 
 
@@ -92,6 +92,18 @@ def expect_error(code, call, *words, **kwargs):
             check(word in message, f"{call.__name__}: message {message!r} does not name {word!r}")
         return message
     raise ScenarioFailure(f"{call.__name__}({kwargs}) succeeded ({result}) but should fail with {code}")
+
+
+def went_first(call, **kwargs):
+    """For races: True when call(**kwargs) succeeds, False when a concurrent change went first (ResourceInUseException,
+    or ResourceNotFoundException once a racing delete is done); any other error fails."""
+    try:
+        call(**kwargs)
+        return True
+    except ClientError as error:
+        if error.response["Error"]["Code"] in ("ResourceInUseException", "ResourceNotFoundException"):
+            return False
+        raise
 
 
 def wait_for(describe, final, timeout=90):

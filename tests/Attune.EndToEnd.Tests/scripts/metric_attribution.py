@@ -9,9 +9,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 from e2e import (ARN_PREFIX, ENDPOINT, active_group, avro, check, client, events_client, expect_error, list_all, raw, run,
-                 unique, wait_for)
+                 unique, wait_for, went_first)
 
 OBJECT_ROOT = sys.argv[2]
 USERS, ITEMS, NOW = 30, 20, 1_700_000_000
@@ -139,8 +140,14 @@ def scenario():
     outside_b = next(f"i{i}" for i in range(ITEMS) if f"i{i}" not in items_b)
     sent = time.time()
 
-    def put(user, item, event_type, value=None, recommendation=None, source=None):
-        event = {"eventType": event_type, "itemId": item, "sentAt": sent}
+    def put(user, item, event_type, value=None, recommendation=None, source=None, event_id=None, item_as_property=False):
+        event = {"eventType": event_type, "sentAt": sent}
+        if item_as_property:
+            event["properties"] = json.dumps({"itemId": item})
+        else:
+            event["itemId"] = item
+        if event_id:
+            event["eventId"] = event_id
         if value is not None:
             event["eventValue"] = value
         if recommendation:
@@ -151,9 +158,11 @@ def scenario():
 
     put("u1", items_a[0], "click", recommendation=rec_a)
     put("u1", outside, "click", recommendation=rec_a)
-    put("u1", items_a[1], "purchase", value=3.5, recommendation=rec_a)
+    # Sent twice, as an SDK retries: stored and counted once, in the report and online.
+    put("u1", items_a[1], "purchase", value=3.5, recommendation=rec_a, event_id="purchase-1")
+    put("u1", items_a[1], "purchase", value=3.5, recommendation=rec_a, event_id="purchase-1")
     put("u2", items_b[0], "purchase", value=2.0, source="email")
-    put("u2", items_b[1], "click", recommendation=rec_b)
+    put("u2", items_b[1], "click", recommendation=rec_b, item_as_property=True)
     put("u3", "i7", "click")
     put("u3", outside_b, "view", recommendation=rec_b, source="newsletter")
 
@@ -269,7 +278,24 @@ def scenario():
         check(status == 400 and payload.get("__type", "").split("#")[-1] in ("InvalidInputException", "InvalidNextTokenException"),
               f"{operation} {body}: {status} {payload}")
 
-    p.delete_metric_attribution(metricAttributionArn=arn)
+    # Concurrent updates (and then a delete racing an update): each one answered 200 took effect, the others were
+    # told ResourceInUseException; no change is lost, the attribution never stays transient.
+    before = [m["metricName"] for m in p.list_metric_attribution_metrics(metricAttributionArn=arn)["metrics"]]
+    racers = [{"eventType": "race", "metricName": f"race_{i}", "expression": "SAMPLECOUNT()"} for i in range(10 - len(before))]
+    with ThreadPoolExecutor(len(racers)) as pool:
+        won = list(pool.map(lambda m: went_first(p.update_metric_attribution, metricAttributionArn=arn, addMetrics=[m]), racers))
+    check(any(won), "no concurrent update succeeded")
+    wait_for(lambda: attribution_status(p, arn), "ACTIVE")
+    after = [m["metricName"] for m in p.list_metric_attribution_metrics(metricAttributionArn=arn)["metrics"]]
+    check(sorted(after) == sorted(before + [m["metricName"] for m, ok in zip(racers, won) if ok]),
+          f"concurrent updates: {won} answered, metrics {after}")
+    with ThreadPoolExecutor(2) as pool:
+        update = pool.submit(went_first, p.update_metric_attribution, metricAttributionArn=arn, removeMetrics=[after[-1]])
+        deleted = pool.submit(went_first, p.delete_metric_attribution, metricAttributionArn=arn)
+        update.result()
+    if not deleted.result():
+        wait_for(lambda: attribution_status(p, arn), "ACTIVE")
+        p.delete_metric_attribution(metricAttributionArn=arn)
     deadline = time.time() + 30
     while True:
         try:

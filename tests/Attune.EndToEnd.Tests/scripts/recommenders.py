@@ -6,12 +6,13 @@ argv[2] = object root."""
 import os
 import random
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import boto3
 from botocore.config import Config
 
 from e2e import (ARN_PREFIX, ENDPOINT, active_group, avro, check, check_chain, client, events_client, expect_error,
-                 list_all, run, unique, wait_for, wait_gone)
+                 list_all, run, unique, wait_for, wait_gone, went_first)
 
 OBJECT_ROOT = sys.argv[2]
 NOW = 1_700_000_000
@@ -187,9 +188,29 @@ def scenario():
     updated = describe(p, best)
     check(updated["recommenderConfig"]["minRecommendationRequestsPerSecond"] == 5, f"updated: {updated}")
 
+    # A stop racing an update: whichever answered 200 took effect, the other got ResourceInUseException.
+    with ThreadPoolExecutor(2) as pool:
+        stop = pool.submit(went_first, p.stop_recommender, recommenderArn=best)
+        update = pool.submit(went_first, p.update_recommender, recommenderArn=best,
+                             recommenderConfig={"minRecommendationRequestsPerSecond": 7})
+        stopped, reconfigured = stop.result(), update.result()
+    check(stopped != reconfigured, f"stop {stopped}, update {reconfigured}: exactly one goes first")
+    if stopped:
+        wait_for(lambda: describe(p, best), "INACTIVE")
+    else:
+        wait_for(lambda: describe(p, best)["latestRecommenderUpdate"], "ACTIVE")
+        check(describe(p, best)["recommenderConfig"]["minRecommendationRequestsPerSecond"] == 7, "the racing update")
+
     # Delete: the group is in use until its recommenders are gone.
     expect_error("ResourceInUseException", p.delete_dataset_group, "recommender", datasetGroupArn=group)
-    for arn in (best, fbt, rfy):
+    # A delete racing a stop: a delete answered 200 is never undone by the stop's end (wait_gone below).
+    with ThreadPoolExecutor(2) as pool:
+        pool.submit(went_first, p.stop_recommender, recommenderArn=fbt)
+        deleting = pool.submit(went_first, p.delete_recommender, recommenderArn=fbt)
+    if not deleting.result():
+        wait_for(lambda: describe(p, fbt), "INACTIVE")
+        p.delete_recommender(recommenderArn=fbt)
+    for arn in (best, rfy):
         p.delete_recommender(recommenderArn=arn)
     for arn in (best, fbt, rfy):
         wait_gone(lambda: describe(p, arn))

@@ -1,6 +1,6 @@
 """Two accounts on one server in sigv4 mode (argv: endpoint, object root, then access key and secret of account A
 and of account B): A builds a whole chain (group, schema, dataset, import, filter, event tracker, solution, trained
-version, campaign); B sees none of it in any List, and every operation B aims at one of A's ARNs answers exactly as
+version, campaign, metric attribution); B sees none of it in any List, and every operation B aims at one of A's ARNs answers exactly as
 for an ARN that does not exist. A's trackingId does nothing for B. Unknown keys, wrong secrets and unsigned requests
 get AWS's 403 errors."""
 import os
@@ -94,8 +94,13 @@ def build_chain(p):
     wait_for(lambda: p.describe_campaign(campaignArn=campaign)["campaign"], "ACTIVE")
     wait_for(lambda: p.describe_filter(filterArn=filter_arn)["filter"], "ACTIVE")
     wait_for(lambda: p.describe_event_tracker(eventTrackerArn=tracker["eventTrackerArn"])["eventTracker"], "ACTIVE")
+    attribution = p.create_metric_attribution(
+        name=unique("tenant-attribution"), datasetGroupArn=group,
+        metrics=[{"eventType": "click", "metricName": "CLICKS", "expression": "SAMPLECOUNT()"}],
+        metricsOutputConfig={"roleArn": "arn:aws:iam::111111111111:role/attribution"})["metricAttributionArn"]
+    wait_for(lambda: p.describe_metric_attribution(metricAttributionArn=attribution)["metricAttribution"], "ACTIVE")
     return dict(group=group, schema=schema, dataset=dataset, job=job, filter=filter_arn, tracker=tracker["eventTrackerArn"],
-                tracking_id=tracker["trackingId"], solution=solution, version=version, campaign=campaign)
+                tracking_id=tracker["trackingId"], solution=solution, version=version, campaign=campaign, attribution=attribution)
 
 
 def scenario():
@@ -111,6 +116,7 @@ def scenario():
         (pb.list_dataset_import_jobs, "datasetImportJobs", {}), (pb.list_filters, "Filters", {}),
         (pb.list_event_trackers, "eventTrackers", {}), (pb.list_solutions, "solutions", {}),
         (pb.list_solution_versions, "solutionVersions", {}), (pb.list_campaigns, "campaigns", {}),
+        (pb.list_metric_attributions, "metricAttributions", {}), (pb.list_recommenders, "recommenders", {}),
     ]:
         seen = {value for item in operation(**kwargs)[key] for name, value in item.items() if name.endswith("Arn")}
         check(not (seen & mine), f"{operation.__name__} shows account B some of account A's resources: {seen & mine}")
@@ -147,6 +153,24 @@ def scenario():
     not_found(pb.tag_resource, a["group"], resourceArn=a["group"], tags=[{"tagKey": "k", "tagValue": "v"}])
     not_found(pb.untag_resource, a["group"], resourceArn=a["group"], tagKeys=["k"])
     not_found(pb.list_tags_for_resource, a["group"], resourceArn=a["group"])
+    not_found(pb.describe_metric_attribution, a["attribution"], metricAttributionArn=a["attribution"])
+    not_found(pb.list_metric_attributions, a["group"], datasetGroupArn=a["group"])
+    not_found(pb.list_metric_attribution_metrics, a["attribution"], metricAttributionArn=a["attribution"])
+    not_found(pb.update_metric_attribution, a["attribution"], metricAttributionArn=a["attribution"], removeMetrics=["CLICKS"])
+    not_found(pb.create_metric_attribution, a["group"], name=unique("steal"), datasetGroupArn=a["group"],
+              metrics=[{"eventType": "click", "metricName": "STEAL", "expression": "SAMPLECOUNT()"}],
+              metricsOutputConfig={"roleArn": "arn:aws:iam::222222222222:role/attribution"})
+    not_found(pb.delete_metric_attribution, a["attribution"], metricAttributionArn=a["attribution"])
+    # Recommenders need a trained domain group; A's ARN space is what the scoping decides on, the same for any name.
+    recommender = a["group"].replace("dataset-group/", "recommender/")
+    not_found(pb.create_recommender, a["group"], name=unique("steal"), datasetGroupArn=a["group"],
+              recipeArn="arn:aws:personalize:::recipe/aws-ecomm-popular-items-by-views")
+    not_found(pb.list_recommenders, a["group"], datasetGroupArn=a["group"])
+    not_found(pb.describe_recommender, recommender, recommenderArn=recommender)
+    not_found(pb.update_recommender, recommender, recommenderArn=recommender, recommenderConfig={})
+    not_found(pb.stop_recommender, recommender, recommenderArn=recommender)
+    not_found(pb.start_recommender, recommender, recommenderArn=recommender)
+    not_found(pb.delete_recommender, recommender, recommenderArn=recommender)
     not_found(pb.delete_campaign, a["campaign"], campaignArn=a["campaign"])
     not_found(pb.delete_filter, a["filter"], filterArn=a["filter"])
     not_found(pb.delete_event_tracker, a["tracker"], eventTrackerArn=a["tracker"])
@@ -161,6 +185,8 @@ def scenario():
     not_found(runtime_b.get_personalized_ranking, a["campaign"], campaignArn=a["campaign"], userId="u1", inputList=["i1", "i2"])
     not_found(runtime_b.get_recommendations, a["filter"], campaignArn=a["campaign"].replace(ACCOUNT_A, ACCOUNT_B), userId="u1",
               filterArn=a["filter"])
+    not_found(runtime_b.get_recommendations, recommender, recommenderArn=recommender, userId="u1")
+    not_found(runtime_b.get_action_recommendations, a["campaign"], campaignArn=a["campaign"], userId="u1")
 
     events_a, events_b = clients(KEY_A, SECRET_A, "personalize-events"), clients(KEY_B, SECRET_B, "personalize-events")
     event = {"eventType": "click", "sentAt": 1_700_000_000, "itemId": "i1"}
@@ -169,6 +195,7 @@ def scenario():
     check(a["group"] not in message and ACCOUNT_A not in message, f"PutEvents for B names A's resources: {message}")
     not_found(events_b.put_items, a["dataset"], datasetArn=a["dataset"], items=[{"itemId": "i1"}])
     not_found(events_b.put_users, a["dataset"], datasetArn=a["dataset"], users=[{"userId": "u1"}])
+    not_found(events_b.put_actions, a["dataset"], datasetArn=a["dataset"], actions=[{"actionId": "a1"}])
 
     # GET /online-metrics (Attune's extension) takes the same SigV4 and account scoping.
     status, body = signed_get(KEY_A, SECRET_A, "/online-metrics", resourceArn=a["campaign"], minutes=5)

@@ -94,6 +94,40 @@ public abstract class ResourceRegistryContract(IResourceRegistry registry)
     }
 
     [Fact]
+    public async Task A_write_from_a_stale_read_loses_even_when_the_status_is_as_it_was()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _registry.TryInsertAsync(Record("metric-attribution", "m") with { Body = """{"metrics":["a"]}""" }, [], ct);
+        var read = (await _registry.GetAsync($"{Prefix}metric-attribution/m", ct))!;
+
+        Assert.True(await _registry.UpdateIfUnchangedAsync(read with { Body = """{"metrics":["a","b"]}""" }, read, ct));
+        Assert.False(await _registry.UpdateIfUnchangedAsync(read with { Body = """{"metrics":["a","c"]}""" }, read, ct));
+        var stored = (await _registry.GetAsync($"{Prefix}metric-attribution/m", ct))!;
+        Assert.Equal("""{"metrics":["a","b"]}""", stored.Body);
+        Assert.False(await _registry.UpdateIfUnchangedAsync(stored, stored with { Status = ResourceStatus.UpdatePending }, ct));
+        Assert.True(await _registry.UpdateIfUnchangedAsync(stored.WithStatus(ResourceStatus.UpdatePending, 2), stored, ct));
+        Assert.Equal(ResourceStatus.UpdatePending, (await _registry.GetAsync($"{Prefix}metric-attribution/m", ct))?.Status);
+    }
+
+    [Fact]
+    public async Task Recommenders_stopping_or_starting_are_transient_and_a_stopped_one_is_listed_as_inactive()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string[] statuses = [ResourceStatus.StopPending, ResourceStatus.StopInProgress, ResourceStatus.StartPending, ResourceStatus.StartInProgress];
+        foreach (var status in statuses)
+        {
+            await _registry.TryInsertAsync(Record("recommender", status.Replace(' ', '-')) with { Status = status }, [], ct);
+        }
+        await _registry.TryInsertAsync(Record("recommender", "stopped") with { Status = ResourceStatus.Inactive }, [], ct);
+
+        Assert.Equal(statuses, (await _registry.ListTransientAsync(ct)).Select(r => r.Status));
+        var stopped = await _registry.GetAsync($"{Prefix}recommender/stopped", ct);
+        Assert.Equal(ResourceStatus.Inactive, stopped?.Status);
+        Assert.True(await _registry.UpdateIfStatusAsync(stopped!.WithStatus(ResourceStatus.StartPending, 2), ResourceStatus.Inactive, ct));
+        Assert.Equal(ResourceStatus.StartPending, (await _registry.GetAsync($"{Prefix}recommender/stopped", ct))?.Status);
+    }
+
+    [Fact]
     public async Task Live_children_exclude_those_being_deleted()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -29,7 +29,7 @@ public sealed class ActionRecommender(
     public async Task<bool> ServesActionsAsync(ResourceRecord campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var versionArn = await ResolveVersionAsync(DescribeBody.Read<CampaignRecord>(campaign.Body).SolutionVersionArn, cancellationToken);
+        var versionArn = await registry.ResolveServedVersionAsync(DescribeBody.Read<CampaignRecord>(campaign.Body).SolutionVersionArn, cancellationToken);
         return (await RecipeOfAsync(versionArn, cancellationToken))?.Type == RecipeType.PersonalizedActions;
     }
 
@@ -37,7 +37,7 @@ public sealed class ActionRecommender(
     public async Task DeployAsync(ResourceRecord campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var versionArn = await ResolveVersionAsync(DescribeBody.Read<CampaignRecord>(campaign.Body).SolutionVersionArn, cancellationToken);
+        var versionArn = await registry.ResolveServedVersionAsync(DescribeBody.Read<CampaignRecord>(campaign.Body).SolutionVersionArn, cancellationToken);
         await ModelAsync(versionArn, cancellationToken);
     }
 
@@ -57,7 +57,7 @@ public sealed class ActionRecommender(
         {
             throw ServingException.InvalidInput($"The campaign {query.CampaignArn} is {campaign.Status}, not ACTIVE.");
         }
-        var versionArn = await ResolveVersionAsync(DescribeBody.Read<CampaignRecord>(campaign.Body).SolutionVersionArn, cancellationToken);
+        var versionArn = await registry.ResolveServedVersionAsync(DescribeBody.Read<CampaignRecord>(campaign.Body).SolutionVersionArn, cancellationToken);
         var served = await ModelAsync(versionArn, cancellationToken);
         var filter = await BindAsync(query, cancellationToken);
         if (query.UserId is null)
@@ -186,19 +186,5 @@ public sealed class ActionRecommender(
         var recipeArn = versionRecord.RecipeArn
             ?? (solution is null ? null : DescribeBody.Read<SolutionRecord>(solution.Body).RecipeArn);
         return recipeArn is null ? null : RecipeCatalog.Find(recipeArn);
-    }
-
-    /// <summary>A version ARN, or for "solution/$LATEST" the solution's newest ACTIVE version.</summary>
-    private async Task<string> ResolveVersionAsync(string versionArn, CancellationToken cancellationToken)
-    {
-        if (!CampaignRecord.FollowsLatest(versionArn))
-        {
-            return versionArn;
-        }
-        var solutionArn = CampaignRecord.SolutionOfLatest(versionArn);
-        var versions = await registry.ListLiveChildrenAsync(solutionArn, [ResourceKinds.SolutionVersion], cancellationToken);
-        return versions.Where(v => v.Status == ResourceStatus.Active).OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Sequence)
-            .FirstOrDefault()?.Arn
-            ?? throw ServingException.InvalidInput($"The solution {solutionArn} has no ACTIVE solution version to serve.");
     }
 }

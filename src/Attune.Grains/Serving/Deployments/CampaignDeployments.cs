@@ -155,7 +155,7 @@ public sealed partial class CampaignDeployments(
 
     private async Task<Deployment> DeployAsync(string campaignArn, CampaignSettings settings, CancellationToken cancellationToken)
     {
-        var versionArn = await ResolveVersionAsync(settings.SolutionVersionArn, cancellationToken);
+        var versionArn = await registry.ResolveServedVersionAsync(settings.SolutionVersionArn, cancellationToken);
         ServedModel model;
         try
         {
@@ -195,7 +195,7 @@ public sealed partial class CampaignDeployments(
                     Retire(campaignArn);
                     return;
                 }
-                var newest = await ResolveVersionAsync(deployment.Settings.SolutionVersionArn, CancellationToken.None);
+                var newest = await registry.ResolveServedVersionAsync(deployment.Settings.SolutionVersionArn, CancellationToken.None);
                 if (newest != deployment.Model.SolutionVersionArn && _live.TryGetValue(campaignArn, out var current) && current == deployment)
                 {
                     await DeployAsync(campaignArn, deployment.Settings, CancellationToken.None);
@@ -221,19 +221,6 @@ public sealed partial class CampaignDeployments(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignArn} could not move to its solution's newest version; it keeps serving the current one")]
     private static partial void LogFollowLatestFailed(ILogger logger, string campaignArn, Exception error);
-
-    private async Task<string> ResolveVersionAsync(string versionArn, CancellationToken cancellationToken)
-    {
-        if (!CampaignRecord.FollowsLatest(versionArn))
-        {
-            return versionArn;
-        }
-        var solutionArn = CampaignRecord.SolutionOfLatest(versionArn);
-        var versions = await registry.ListLiveChildrenAsync(solutionArn, [ResourceKinds.SolutionVersion], cancellationToken);
-        return versions.Where(v => v.Status == ResourceStatus.Active).OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Sequence)
-            .FirstOrDefault()?.Arn
-            ?? throw ServingException.InvalidInput($"The solution {solutionArn} has no ACTIVE solution version to serve.");
-    }
 
     private async Task<ServedModel> LoadAsync(string versionArn, CancellationToken cancellationToken)
     {
