@@ -117,6 +117,13 @@ internal sealed partial class ApiPipeline(
             await WireResponses.WriteErrorAsync(
                 http.Response, WireResponses.RestJsonContentType, error.HttpStatus ?? runtime.ErrorHttpStatus(error.ErrorCode), error.ErrorCode, error.Message);
         }
+        catch (Exception error) when (ServiceUnavailable.Explains(error) is { } reason && !http.RequestAborted.IsCancellationRequested)
+        {
+            // As for the API: the cluster failed, not the request, so a retryable 503 rather than a bare 500.
+            outcome = ServiceUnavailable.ErrorCode;
+            LogUnavailable(logger, error, name);
+            await WireResponses.WriteErrorAsync(http.Response, WireResponses.RestJsonContentType, 503, ServiceUnavailable.ErrorCode, reason);
+        }
         finally
         {
             metrics.Record("attune", name, outcome, Stopwatch.GetElapsedTime(started));
