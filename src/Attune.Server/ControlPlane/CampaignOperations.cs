@@ -87,7 +87,12 @@ public sealed class CampaignOperations(Resources resources) : IOperationFamily
                 LastUpdatedDateTime = context.Now,
             },
         };
-        await resources.Registry.UpdateAsync(campaign with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
+        // Conditional: of two concurrent updates (or an update and a delete) one wins and the other is told, none is lost.
+        if (!await resources.Registry.UpdateIfUnchangedAsync(
+            campaign with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, campaign, context.Aborted))
+        {
+            throw ApiErrors.InUse($"Campaign {campaign.Arn} changed while being updated; describe it and try again.");
+        }
         await resources.AdvanceAsync(ResourceKinds.Campaign, campaign.Arn);
         return new JsonObject { ["campaignArn"] = campaign.Arn };
     }

@@ -105,7 +105,12 @@ public sealed class DatasetOperations(Resources resources) : IOperationFamily
                 LastUpdatedDateTime = context.Now,
             },
         };
-        await resources.Registry.UpdateAsync(dataset with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
+        // Conditional: of two concurrent updates (or an update and a delete) one wins and the other is told, none is lost.
+        if (!await resources.Registry.UpdateIfUnchangedAsync(
+            dataset with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, dataset, context.Aborted))
+        {
+            throw ApiErrors.InUse($"Dataset {dataset.Arn} changed while being updated; describe it and try again.");
+        }
         return new JsonObject { ["datasetArn"] = dataset.Arn };
     }
 

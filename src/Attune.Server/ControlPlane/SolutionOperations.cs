@@ -164,7 +164,12 @@ public sealed class SolutionOperations(Resources resources, TrainingColumnsCheck
                 SolutionUpdateConfig = updateConfig,
             },
         };
-        await resources.Registry.UpdateAsync(stored with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, context.Aborted);
+        // Conditional: of two concurrent updates (or an update and a delete) one wins and the other is told, none is lost.
+        if (!await resources.Registry.UpdateIfUnchangedAsync(
+            stored with { UpdatedAt = context.Now, Body = DescribeBody.Text(updated) }, stored, context.Aborted))
+        {
+            throw ApiErrors.InUse($"Solution {stored.Arn} changed while being updated; describe it and try again.");
+        }
         return new JsonObject { ["solutionArn"] = stored.Arn };
     }
 

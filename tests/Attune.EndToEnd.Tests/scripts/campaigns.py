@@ -4,9 +4,10 @@ latestCampaignUpdate, and delete order with solutions. argv[2] = object root."""
 import os
 import random
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 from e2e import (ARN_PREFIX, INTERACTIONS_SCHEMA, active_dataset, active_group, check, check_chain, client,
-                 expect_error, expect_raw_error, list_all, run, unique, wait_for, wait_gone)
+                 expect_error, expect_raw_error, list_all, run, unique, wait_for, wait_gone, went_first)
 
 OBJECT_ROOT = sys.argv[2]
 
@@ -76,6 +77,14 @@ def scenario():
     check(updated["latestCampaignUpdate"]["status"] == "ACTIVE"
           and updated["latestCampaignUpdate"]["solutionVersionArn"] == second, f"update summary {updated}")
     check(updated["campaignConfig"]["itemExplorationConfig"]["explorationWeight"] == "0.1", f"config {updated}")
+    # Concurrent updates: each answered 200 wrote over the record it read (no pending update silently replaced),
+    # the others were told ResourceInUseException; the campaign settles on one winner's value.
+    tps = list(range(4, 10))
+    with ThreadPoolExecutor(len(tps)) as pool:
+        won = list(pool.map(lambda t: went_first(p.update_campaign, campaignArn=campaign, minProvisionedTPS=t), tps))
+    check(any(won), "no concurrent update succeeded")
+    raced, _ = wait_for(lambda: _settled_update(p, campaign), "ACTIVE")
+    check(raced["minProvisionedTPS"] in [t for t, ok in zip(tps, won) if ok], f"concurrent updates: {won} answered, {raced}")
 
     other = p.create_solution(name=unique("campaigns-other"), datasetGroupArn=group,
                               recipeArn="arn:aws:personalize:::recipe/aws-popularity-count")["solutionArn"]

@@ -4,10 +4,11 @@ argv[2] = object root."""
 import os
 import shutil
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 from botocore.exceptions import ClientError
 from e2e import (ARN_PREFIX, check, check_chain, check_timestamps, client, delete_group_with_datasets, expect_error,
-                 list_all, run, unique, wait_for, wait_gone)
+                 list_all, run, unique, wait_for, wait_gone, went_first)
 from training_setup import active_solution, delete_solution, generated_rows, group_with_interactions, train, write_rows
 
 OBJECT_ROOT = sys.argv[2]
@@ -94,6 +95,15 @@ def updates(p, group):
     check(update["solutionUpdateConfig"]["eventsConfig"] == EVENTS, f"update eventsConfig {update}")
     check(solution["solutionConfig"]["eventsConfig"] == EVENTS, f"solutionConfig after update {solution}")
     check(update["solutionUpdateConfig"]["autoTrainingConfig"]["schedulingExpression"] == "rate(7 days)", f"{update}")
+    # Concurrent updates: each answered 200 wrote over the record it read, the others were told ResourceInUseException;
+    # what is left is one winner's schedule.
+    days = list(range(1, 9))
+    with ThreadPoolExecutor(len(days)) as pool:
+        won = list(pool.map(lambda d: went_first(p.update_solution, solutionArn=arn, solutionUpdateConfig={
+            "autoTrainingConfig": {"schedulingExpression": f"rate({d} days)"}}), days))
+    check(any(won), "no concurrent update succeeded")
+    final = p.describe_solution(solutionArn=arn)["solution"]["solutionConfig"]["autoTrainingConfig"]["schedulingExpression"]
+    check(final in [f"rate({d} days)" for d, ok in zip(days, won) if ok], f"concurrent updates: {won} answered, left {final}")
     v1 = active_solution(p, group, "sol-v1", recipeArn=V1)
     expect_error("InvalidInputException", p.update_solution, "eventsConfig", solutionArn=v1,
                  solutionUpdateConfig={"eventsConfig": EVENTS})
