@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Attune.Grains.Serving.Actions;
 
 /// <summary>
-/// GetActionRecommendations: campaign → its aws-next-best-action version's model (loaded once per process) → the user's
+/// GetActionRecommendations: campaign → its aws-next-best-action version's model (loaded once per process, released
+/// when no campaign serves it any more: see <see cref="Retire"/>) → the user's
 /// action history (stored, plus what this process committed since: see <see cref="ServedActions"/>) → ActionID filter → expiration, repeat frequency and
 /// value rules → top N. A path of its own rather than the item shards: at most a few thousand actions (Personalize
 /// considers 1,000), so one in-process scan costs microseconds and sharding would only add hops.
@@ -23,6 +24,8 @@ public sealed class ActionRecommender(
     IOptions<ServingOptions>? serving = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ServedActions>>> _models = new(StringComparer.Ordinal);
+    // Campaign → the version it serves here: a model no campaign serves any more is released.
+    private readonly ConcurrentDictionary<string, string> _servedVersions = new(StringComparer.Ordinal);
     private readonly int? _perEventTypeCap = serving?.Value.ActionInteractionsPerEventTypeCap;
 
     /// <summary>True when the campaign's solution version was trained with aws-next-best-action.</summary>
@@ -38,7 +41,17 @@ public sealed class ActionRecommender(
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var versionArn = await registry.ResolveServedVersionAsync(DescribeBody.Read<CampaignRecord>(campaign.Body).SolutionVersionArn, cancellationToken);
+        Serve(campaign.Arn, versionArn);
         await ModelAsync(versionArn, cancellationToken);
+    }
+
+    /// <summary>The campaign was deleted: its model is released once no other campaign serves it.</summary>
+    public void Retire(string campaignArn)
+    {
+        if (_servedVersions.TryRemove(campaignArn, out _))
+        {
+            ReleaseUnused();
+        }
     }
 
     public async Task<ActionAnswer> RecommendAsync(ActionQuery query, CancellationToken cancellationToken)
@@ -58,6 +71,7 @@ public sealed class ActionRecommender(
             throw ServingException.InvalidInput($"The campaign {query.CampaignArn} is {campaign.Status}, not ACTIVE.");
         }
         var versionArn = await registry.ResolveServedVersionAsync(DescribeBody.Read<CampaignRecord>(campaign.Body).SolutionVersionArn, cancellationToken);
+        Serve(query.CampaignArn, versionArn);
         var served = await ModelAsync(versionArn, cancellationToken);
         var filter = await BindAsync(query, cancellationToken);
         if (query.UserId is null)
@@ -101,6 +115,27 @@ public sealed class ActionRecommender(
         foreach (var served in Loaded(datasetGroupArn))
         {
             served.Invalidate();
+        }
+    }
+
+    /// <summary>Records the version the campaign serves; when that moved (an update, $LATEST), the old model may go.</summary>
+    private void Serve(string campaignArn, string versionArn)
+    {
+        if (_servedVersions.TryGetValue(campaignArn, out var previous) && previous == versionArn)
+        {
+            return;
+        }
+        _servedVersions[campaignArn] = versionArn;
+        ReleaseUnused();
+    }
+
+    // A request still holding a released model finishes with it; the next one for that version loads it again.
+    private void ReleaseUnused()
+    {
+        var inUse = _servedVersions.Values.ToHashSet(StringComparer.Ordinal);
+        foreach (var versionArn in _models.Keys.Where(v => !inUse.Contains(v)))
+        {
+            _models.TryRemove(versionArn, out _);
         }
     }
 
