@@ -151,7 +151,10 @@ public sealed partial class ResourceLifecycleGrain(
             await RunActivationHandlersAsync(applied);
             update["status"] = ResourceStatus.Active;
             update["lastUpdatedDateTime"] = Now();
-            await registry.UpdateAsync(applied.WithStatus(ResourceStatus.Active, Now()).WithBody(Now(), b => b[member!] = update.DeepClone()));
+            // Conditional: a delete written while the handlers ran (DELETE PENDING) must not be overwritten by ACTIVE;
+            // the delete's own advance comes next and removes the resource.
+            await registry.UpdateIfStatusAsync(
+                applied.WithStatus(ResourceStatus.Active, Now()).WithBody(Now(), b => b[member!] = update.DeepClone()), record.Status);
         }
         catch (ActivationFailedException error)
         {

@@ -93,9 +93,14 @@ def scenario():
     expect_error("InvalidInputException", p.update_campaign, "another solution", campaignArn=campaign, solutionVersionArn=foreign)
 
     expect_error("ResourceInUseException", p.delete_solution, "campaign", solutionArn=solution)
-    for arn in (campaign, latest):
-        p.delete_campaign(campaignArn=arn)
-        wait_gone(lambda: p.describe_campaign(campaignArn=arn)["campaign"])
+    # A delete racing an update (its deploy still running) is never undone by the update's end writing ACTIVE over it.
+    with ThreadPoolExecutor(2) as pool:
+        update = pool.submit(went_first, p.update_campaign, campaignArn=latest, minProvisionedTPS=2)
+        pool.submit(p.delete_campaign, campaignArn=latest).result()
+        update.result()
+    wait_gone(lambda: p.describe_campaign(campaignArn=latest)["campaign"])
+    p.delete_campaign(campaignArn=campaign)
+    wait_gone(lambda: p.describe_campaign(campaignArn=campaign)["campaign"])
     expect_error("ResourceNotFoundException", p.describe_campaign, campaignArn=campaign)
     p.delete_solution(solutionArn=solution)
     wait_gone(lambda: p.describe_solution(solutionArn=solution)["solution"])
